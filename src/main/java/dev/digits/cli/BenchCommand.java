@@ -1,0 +1,80 @@
+package dev.digits.cli;
+
+import dev.digits.data.DatasetSpec;
+import dev.digits.data.Mnist;
+import dev.digits.train.ConsoleProgress;
+import dev.digits.train.EpochStats;
+import dev.digits.train.Progress;
+import dev.digits.train.TrainingData;
+import dev.digits.train.TrainingOptions;
+import dev.digits.train.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code digits bench}: measurements that print numbers. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.")
+final class BenchCommand {
+    @Mixin
+    DataOptions data;
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Time one epoch of the seed recipe (60,000 images, batch 64, Adam) and print seconds and images/s.")
+    int train(@Option(names = "--limit", defaultValue = "0", description = "Train on the first N images only (default: all).") int limit,
+              @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).") int batchSize)
+            throws IOException {
+        TrainingOptions options = new TrainingOptions("seed", "mnist", 1, batchSize, 1e-3f, 1e-7f, 42, limit,
+                TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST);
+        TrainingData trainingData = TrainingData.split(Mnist.load(data.cache(), DatasetSpec.MNIST), options);
+        StepTimer timer = new StepTimer(new ConsoleProgress(System.err));
+        Path scratch = Files.createTempDirectory("digits-bench");
+        try {
+            new TrainingRun(options, trainingData, scratch, "bench", timer).run(false).classifier().close();
+        } finally {
+            try (var files = Files.list(scratch)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(scratch);
+        }
+        int images = trainingData.train().size();
+        System.out.printf(Locale.ROOT, "train epoch: %,d images, batch %d, %d threads: %.2f s, %.0f images/s%n",
+                images, batchSize, EngineSettings.threads(), timer.seconds, images / timer.seconds);
+        return 0;
+    }
+
+    /** Times the training steps of an epoch only (not validation or checkpointing). */
+    private static final class StepTimer implements Progress {
+        private final Progress shown;
+        private long start;
+        private long lastStep;
+        double seconds;
+
+        StepTimer(Progress shown) {
+            this.shown = shown;
+        }
+
+        @Override
+        public void epochStarted(int epoch, int epochs, int steps) {
+            shown.epochStarted(epoch, epochs, steps);
+            start = System.nanoTime();
+        }
+
+        @Override
+        public void stepFinished(double runningLoss, double runningAccuracy) {
+            lastStep = System.nanoTime();
+            shown.stepFinished(runningLoss, runningAccuracy);
+        }
+
+        @Override
+        public void epochFinished(EpochStats stats, int epochs) {
+            seconds = (lastStep - start) / 1e9;
+            shown.epochFinished(stats, epochs);
+        }
+    }
+}

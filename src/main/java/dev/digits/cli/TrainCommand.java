@@ -1,0 +1,176 @@
+package dev.digits.cli;
+
+import dev.digits.DigitsException;
+import dev.digits.data.DataCache;
+import dev.digits.data.DatasetSpec;
+import dev.digits.data.Mnist;
+import dev.digits.eval.Evaluation;
+import dev.digits.model.Architecture;
+import dev.digits.model.Architectures;
+import dev.digits.model.Classifier;
+import dev.digits.model.ModelCard;
+import dev.digits.model.ModelDirectory;
+import dev.digits.train.Checkpoint;
+import dev.digits.train.ConsoleProgress;
+import dev.digits.train.History;
+import dev.digits.train.TrainingCurves;
+import dev.digits.train.TrainingData;
+import dev.digits.train.TrainingOptions;
+import dev.digits.train.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code digits train}: download the data if needed, train, evaluate on the test set, save. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a model on MNIST, evaluate it on the 10,000 test images and save it.")
+final class TrainCommand implements Callable<Integer> {
+    private static final TrainingOptions DEFAULTS = TrainingOptions.defaults();
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = Architectures.DEFAULT,
+            description = "Architecture (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 10). With --resume: train up to N epochs in all.")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    float learningRate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    int seed;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "Train on the first N training images only, for quick runs (default: all).")
+    int limit;
+
+    @Option(names = "--validation", paramLabel = "SET", defaultValue = "holdout",
+            description = "holdout: the last 5,000 training images (default); test: the test set, as the original notebook did.")
+    TrainingOptions.Validation validation;
+
+    @Option(names = "--keep", paramLabel = "EPOCH", defaultValue = "best",
+            description = "best: end with the epoch of best validation accuracy (default); last: the last epoch.")
+    TrainingOptions.Keep keep;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<model>-<date>).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted run in DIR from its last finished epoch (its options are reused).")
+    Path resume;
+
+    @Mixin
+    DataOptions data;
+
+    @Override
+    public Integer call() throws IOException {
+        boolean resuming = resume != null;
+        Path directory = resuming ? resume : outputDirectory();
+        TrainingOptions options = resuming ? resumedOptions() : newOptions();
+        Architecture architecture = Architectures.byName(options.architecture());
+        DatasetSpec spec = DatasetSpec.byName(options.dataset());
+        DataCache cache = data.cache();
+        Mnist.Splits splits = Mnist.load(cache, spec);
+        TrainingData trainingData = TrainingData.split(splits, options);
+
+        System.out.printf(Locale.ROOT, "%s %s: %,d training images, %,d validation (%s), %d epochs, batch %d, lr %s, seed %d, %d threads%n",
+                resuming ? "Resuming" : "Training", architecture.name(), trainingData.train().size(),
+                trainingData.validation().size(), options.validation().name().toLowerCase(Locale.ROOT),
+                options.epochs(), options.batchSize(), options.learningRate(), options.seed(), EngineSettings.threads());
+        System.out.println("Output: " + directory.toAbsolutePath());
+
+        String command = reproducingCommand(options);
+        TrainingRun run = new TrainingRun(options, trainingData, directory, command, new ConsoleProgress(System.out));
+        TrainingRun.Result result = run.run(resuming);
+        try (Classifier classifier = result.classifier()) {
+            Evaluation test = TrainingRun.evaluate(classifier, trainingData.test());
+            Map<String, Double> metrics = new LinkedHashMap<>(test.metrics("test"));
+            metrics.put("validation_accuracy", result.kept().validationAccuracy());
+            metrics.put("validation_loss", result.kept().validationLoss());
+            metrics.put("epoch", (double) result.keptEpoch());
+            metrics.put("train_seconds", result.history().stream().mapToDouble(e -> e.seconds()).sum());
+            ModelCard card = new ModelCard(directory.getFileName().toString(), architecture.name(), architecture.description(),
+                    classifier.parameterCount(), spec.name(), spec.classNames(), ModelCard.INPUT, options.asMap(),
+                    sha256s(spec), VersionProvider.software(),
+                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), command, metrics);
+            ModelDirectory.save(directory, classifier, card);
+            History.write(directory, result.history());
+            TrainingCurves.write(directory, result.history());
+            if (result.keptEpoch() != result.history().size()) {
+                System.out.printf(Locale.ROOT, "Keeping epoch %d (best validation accuracy %.4f; --keep last keeps the last one)%n",
+                        result.keptEpoch(), result.kept().validationAccuracy());
+            }
+            System.out.println();
+            System.out.println("Saved " + directory.toAbsolutePath() + ":");
+            System.out.println("  " + ModelDirectory.PARAMETERS + "        parameters (" + String.format("%,d", classifier.parameterCount()) + ")");
+            System.out.println("  " + ModelDirectory.CARD + "          model card (hyperparameters, data SHA-256, metrics)");
+            System.out.println("  " + History.CSV + ", " + History.JSON + "  per-epoch loss and accuracy");
+            System.out.println("  " + TrainingCurves.FILE + " accuracy and loss curves");
+            System.out.println("  " + Checkpoint.FILE + "      last epoch's checkpoint (train further with --resume)");
+            System.out.printf(Locale.ROOT, "Evaluate again: digits evaluate --model %s%n", directory);
+            System.out.printf(Locale.ROOT, "test loss: %.4f%n", test.loss());
+            System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", test.accuracy());
+        }
+        return 0;
+    }
+
+    private TrainingOptions newOptions() {
+        try {
+            Architectures.byName(model);
+        } catch (DigitsException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // a usage error: exit code 2
+        }
+        return new TrainingOptions(model, "mnist", epochs != null ? epochs : DEFAULTS.epochs(), batchSize, learningRate,
+                DEFAULTS.adamEpsilon(), seed, limit, validation, keep);
+    }
+
+    private TrainingOptions resumedOptions() {
+        if (out != null) {
+            throw new IllegalArgumentException("--resume continues in its own directory; drop --out");
+        }
+        TrainingOptions saved = Checkpoint.readState(resume).options();
+        return epochs != null ? saved.withEpochs(epochs) : saved;
+    }
+
+    private Path outputDirectory() throws IOException {
+        if (out != null) {
+            if (Files.exists(out.resolve(ModelDirectory.CARD)) || Checkpoint.exists(out)) {
+                throw new DigitsException(out + " already holds a model or a checkpoint; choose another --out, "
+                        + "or continue that run with --resume " + out);
+            }
+            return out;
+        }
+        Path base = Path.of("models", model + "-" + LocalDate.now());
+        Path candidate = base;
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = Path.of(base + "-" + n);
+        }
+        return candidate;
+    }
+
+    static String reproducingCommand(TrainingOptions o) {
+        return String.format(Locale.ROOT, "digits train --model %s --epochs %d --batch-size %d --lr %s --seed %d%s --validation %s --keep %s",
+                o.architecture(), o.epochs(), o.batchSize(), o.learningRate(), o.seed(),
+                o.limit() > 0 ? " --limit " + o.limit() : "", o.validation().name().toLowerCase(Locale.ROOT),
+                o.keep().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Map<String, String> sha256s(DatasetSpec spec) {
+        Map<String, String> result = new LinkedHashMap<>();
+        spec.files().forEach(f -> result.put(f.name(), f.sha256()));
+        return result;
+    }
+}

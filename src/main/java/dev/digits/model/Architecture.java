@@ -1,0 +1,14 @@
+package dev.digits.model;
+
+import ai.djl.nn.Block;
+
+/** A network design: builds a fresh, uninitialised block for 1x28x28 inputs and 10 output scores (logits). */
+public interface Architecture {
+    /** The name used on the command line and in model cards, e.g. {@code seed}. */
+    String name();
+
+    /** One line for {@code --help} and model cards. */
+    String description();
+
+    Block newBlock();
+}

@@ -1,0 +1,131 @@
+package dev.digits.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import dev.digits.DigitsException;
+import dev.digits.data.DigitSet;
+import dev.digits.data.Images;
+import dev.digits.io.AtomicFiles;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A network of some {@link Architecture} with its parameters, on the CPU. Not thread-safe. */
+public final class Classifier implements AutoCloseable {
+    /** Engine this project runs on (the PyTorch natives come from Maven Central). */
+    public static final String ENGINE = "PyTorch";
+    private static final int INFERENCE_BATCH = 1000;
+
+    private final Architecture architecture;
+    private final Model model;
+
+    private Classifier(Architecture architecture, Model model) {
+        this.architecture = architecture;
+        this.model = model;
+    }
+
+    /** A new network with parameters drawn from the engine's generator, seeded with {@code seed}. */
+    public static Classifier create(Architecture architecture, int seed) {
+        Engine.getEngine(ENGINE).setRandomSeed(seed);
+        Model model = Model.newInstance(architecture.name(), Device.cpu(), ENGINE);
+        model.setBlock(architecture.newBlock());
+        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, DigitSet.SIDE, DigitSet.SIDE));
+        return new Classifier(architecture, model);
+    }
+
+    /** A network of {@code architecture} with the parameters stored in {@code file}. */
+    public static Classifier load(Architecture architecture, Path file) {
+        Classifier classifier = create(architecture, 0);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            classifier.readParameters(in);
+            return classifier;
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            classifier.close();
+            throw new DigitsException(file + ": cannot load " + architecture.name() + " parameters ("
+                    + e.getMessage() + "); was it saved from a different architecture?", e);
+        }
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public Block block() {
+        return model.getBlock();
+    }
+
+    public NDManager manager() {
+        return model.getNDManager();
+    }
+
+    public long parameterCount() {
+        long count = 0;
+        for (Pair<String, Parameter> p : block().getParameters()) {
+            count += p.getValue().getArray().size();
+        }
+        return count;
+    }
+
+    /** Writes the parameters atomically. */
+    public void saveParameters(Path file) throws IOException {
+        AtomicFiles.write(file, this::writeParameters);
+    }
+
+    public void writeParameters(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        block().saveParameters(data);
+        data.flush();
+    }
+
+    public void readParameters(InputStream in) throws IOException, MalformedModelException {
+        block().loadParameters(manager(), new DataInputStream(in));
+    }
+
+    /** Scores (logits) for a batch of {@code [n, 1, 28, 28]} inputs, attached to the inputs' manager. */
+    public NDArray logits(NDArray inputs) {
+        ParameterStore store = new ParameterStore(inputs.getManager(), false);
+        return block().forward(store, new NDList(inputs), false).singletonOrThrow();
+    }
+
+    /**
+     * Natural-log class probabilities for every image of the set, row-major {@code [n * 10]}.
+     * Computed in batches, each in its own scope, so memory stays flat.
+     */
+    public float[] logProbabilities(DigitSet set) {
+        float[] result = new float[set.size() * DigitSet.CLASSES];
+        for (int from = 0; from < set.size(); from += INFERENCE_BATCH) {
+            int to = Math.min(set.size(), from + INFERENCE_BATCH);
+            try (NDManager scope = manager().newSubManager()) {
+                NDArray inputs = Images.toInputs(scope, set, from, to);
+                float[] batch = logits(inputs).logSoftmax(1).toFloatArray();
+                System.arraycopy(batch, 0, result, from * DigitSet.CLASSES, batch.length);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

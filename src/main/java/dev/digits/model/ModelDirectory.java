@@ -1,0 +1,55 @@
+package dev.digits.model;
+
+import dev.digits.DigitsException;
+import dev.digits.io.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A saved model is a directory: {@code model.params} (the parameters) and {@code model.json}
+ * (the {@link ModelCard}); training adds its history, curves and checkpoint beside them.
+ */
+public final class ModelDirectory {
+    public static final String PARAMETERS = "model.params";
+    public static final String CARD = "model.json";
+
+    private ModelDirectory() {}
+
+    /** Writes parameters and card, each atomically; the card last, so a card always has its parameters. */
+    public static void save(Path directory, Classifier classifier, ModelCard card) throws IOException {
+        Files.createDirectories(directory);
+        classifier.saveParameters(directory.resolve(PARAMETERS));
+        Json.writeFile(directory.resolve(CARD), card);
+    }
+
+    public static ModelCard readCard(Path directory) {
+        Path cardFile = requireModel(directory).resolve(CARD);
+        try {
+            return Json.read(cardFile, ModelCard.class);
+        } catch (IOException e) {
+            throw new DigitsException(cardFile + ": not a readable model card (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static Classifier load(Path directory) {
+        ModelCard card = readCard(directory);
+        return Classifier.load(Architectures.byName(card.architecture()), directory.resolve(PARAMETERS));
+    }
+
+    private static Path requireModel(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new DigitsException("model directory " + directory + " does not exist; "
+                    + "train one with 'digits train' or pass the directory it printed");
+        }
+        for (String name : new String[] {CARD, PARAMETERS}) {
+            if (!Files.isRegularFile(directory.resolve(name))) {
+                throw new DigitsException(directory + " is not a model directory: " + name + " is missing"
+                        + (Files.isRegularFile(directory.resolve("checkpoint.bin"))
+                                ? " (training did not finish; continue it with 'digits train --resume " + directory + "')"
+                                : ""));
+            }
+        }
+        return directory;
+    }
+}

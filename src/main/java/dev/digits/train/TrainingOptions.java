@@ -1,0 +1,77 @@
+package dev.digits.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything that decides the result of a training run. Two runs with equal options (and the same
+ * number of engine threads) produce bit-identical parameters.
+ *
+ * @param limit train on the first {@code limit} training images only (0: all)
+ */
+public record TrainingOptions(
+        String architecture,
+        String dataset,
+        int epochs,
+        int batchSize,
+        float learningRate,
+        float adamEpsilon,
+        int seed,
+        int limit,
+        Validation validation,
+        Keep keep) {
+
+    /** Which images measure progress after each epoch. */
+    public enum Validation {
+        /** The last 5,000 training images, held out from training (the default). */
+        HOLDOUT,
+        /** The test set, as the original notebook did (then all 60,000 training images train). */
+        TEST
+    }
+
+    /** Which epoch's parameters the run ends with. */
+    public enum Keep {
+        /** The epoch with the best validation accuracy (ties: lower validation loss), as Keras's restore_best_weights. */
+        BEST,
+        /** The last epoch. */
+        LAST
+    }
+
+    /** The original recipe: Adam 1e-3 (Keras's epsilon 1e-7), batch 64, 10 epochs. */
+    public static TrainingOptions defaults() {
+        return new TrainingOptions("seed", "mnist", 10, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.BEST);
+    }
+
+    public TrainingOptions {
+        require(epochs >= 1, "epochs must be at least 1, got " + epochs);
+        require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
+        require(learningRate > 0 && Float.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
+        require(limit >= 0, "limit must be 0 (all) or positive, got " + limit);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public TrainingOptions withEpochs(int newEpochs) {
+        return new TrainingOptions(architecture, dataset, newEpochs, batchSize, learningRate, adamEpsilon, seed, limit,
+                validation, keep);
+    }
+
+    /** As recorded in model cards. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("epochs", epochs);
+        map.put("batch_size", batchSize);
+        map.put("optimizer", "adam");
+        map.put("learning_rate", learningRate);
+        map.put("adam_epsilon", adamEpsilon);
+        map.put("seed", seed);
+        map.put("limit", limit);
+        map.put("validation", validation.name().toLowerCase(java.util.Locale.ROOT));
+        map.put("keep", keep.name().toLowerCase(java.util.Locale.ROOT));
+        return map;
+    }
+}

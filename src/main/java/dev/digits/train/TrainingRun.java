@@ -1,0 +1,154 @@
+package dev.digits.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import dev.digits.data.DigitSet;
+import dev.digits.data.Images;
+import dev.digits.data.Shuffle;
+import dev.digits.eval.Evaluation;
+import dev.digits.model.Architectures;
+import dev.digits.model.Classifier;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training loop: for each epoch, shuffle, take batches as slices of one buffer, step the
+ * optimizer, validate, checkpoint. Bookkeeping lives in {@link Progress} and {@link Checkpoint}.
+ */
+public final class TrainingRun {
+    /**
+     * The trained network and its epochs. The classifier holds the parameters of {@code keptEpoch}
+     * (see {@link TrainingOptions.Keep}); the caller owns and closes it.
+     */
+    public record Result(Classifier classifier, List<EpochStats> history, int keptEpoch) {
+        public EpochStats kept() {
+            return history.get(keptEpoch - 1);
+        }
+    }
+
+    private final TrainingOptions options;
+    private final TrainingData data;
+    private final Path directory;
+    private final String command;
+    private final Progress progress;
+
+    public TrainingRun(TrainingOptions options, TrainingData data, Path directory, String command, Progress progress) {
+        this.options = options;
+        this.data = data;
+        this.directory = directory;
+        this.command = command;
+        this.progress = progress;
+    }
+
+    /** Trains from scratch, or continues from the checkpoint in the output directory if {@code resume}. */
+    public Result run(boolean resume) throws IOException {
+        Classifier classifier = Classifier.create(Architectures.byName(options.architecture()), options.seed());
+        ResumableAdam optimizer = new ResumableAdam(options.learningRate(), options.adamEpsilon());
+        List<EpochStats> history = new ArrayList<>();
+        BestEpoch best = BestEpoch.NONE;
+        if (resume) {
+            history.addAll(Checkpoint.readState(directory).history());
+            best = Checkpoint.restore(directory, classifier, optimizer);
+        }
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(optimizer)
+                .optDevices(new Device[] {Device.cpu()});
+        try (Trainer trainer = classifier.model().newTrainer(config);
+                NDManager buffers = classifier.manager().newSubManager()) {
+            NDArray images = Images.toPixels(buffers, data.train());
+            NDArray labels = Images.toLabels(buffers, data.train());
+            for (int epoch = history.size() + 1; epoch <= options.epochs(); epoch++) {
+                long start = System.nanoTime();
+                RunningTotals totals = trainEpoch(trainer, images, labels, epoch);
+                Evaluation validation = evaluate(classifier, data.validation());
+                EpochStats stats = new EpochStats(epoch, totals.loss(), totals.accuracy(),
+                        validation.loss(), validation.accuracy(), (System.nanoTime() - start) / 1e9);
+                history.add(stats);
+                if (best.isBeatenBy(stats)) {
+                    best = BestEpoch.of(stats, classifier);
+                }
+                Checkpoint.save(directory, new Checkpoint.State(options, command, history, best.epoch()),
+                        classifier, optimizer, best);
+                progress.epochFinished(stats, options.epochs());
+            }
+            if (options.keep() == TrainingOptions.Keep.BEST && best.epoch() != history.size()) {
+                best.restoreInto(classifier);
+            }
+        } catch (IOException | RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
+        int kept = options.keep() == TrainingOptions.Keep.BEST ? best.epoch() : history.size();
+        return new Result(classifier, List.copyOf(history), kept);
+    }
+
+    private RunningTotals trainEpoch(Trainer trainer, NDArray images, NDArray labels, int epoch) {
+        int n = data.train().size();
+        int steps = (n + options.batchSize() - 1) / options.batchSize();
+        progress.epochStarted(epoch, options.epochs(), steps);
+        // Seeding per epoch makes any engine randomness (dropout) the same after a resume.
+        Engine.getEngine(Classifier.ENGINE).setRandomSeed(options.seed() + epoch);
+        RunningTotals totals = new RunningTotals();
+        try (NDManager epochScope = NDManager.subManagerOf(images)) {
+            epochScope.tempAttachAll(images, labels);
+            NDArray order = epochScope.create(Shuffle.permutation(n, options.seed(), epoch));
+            NDArray shuffledImages = images.get(order);
+            NDArray shuffledLabels = labels.get(order);
+            for (int from = 0; from < n; from += options.batchSize()) {
+                String batch = from + ":" + Math.min(n, from + options.batchSize());
+                try (NDManager stepScope = epochScope.newSubManager()) {
+                    stepScope.tempAttachAll(shuffledImages, shuffledLabels);
+                    trainStep(trainer, Images.normalize(shuffledImages.get(batch)), shuffledLabels.get(batch), totals);
+                }
+                progress.stepFinished(totals.loss(), totals.accuracy());
+            }
+        }
+        return totals;
+    }
+
+    private static void trainStep(Trainer trainer, NDArray inputs, NDArray labels, RunningTotals totals) {
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDArray logits = trainer.forward(new NDList(inputs)).singletonOrThrow();
+            NDArray loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+            collector.backward(loss);
+            long correct = logits.argMax(1).eq(labels).countNonzero().getLong();
+            totals.add(loss.getFloat(), correct, labels.size());
+        }
+        trainer.step();
+    }
+
+    /** Accuracy and loss of the classifier on a whole set. */
+    public static Evaluation evaluate(Classifier classifier, DigitSet set) {
+        return Evaluation.of(set.labels(), classifier.logProbabilities(set));
+    }
+
+    /** Running means over the batches of one epoch, weighted by batch size. */
+    static final class RunningTotals {
+        private double lossSum;
+        private long correct;
+        private long count;
+
+        void add(double batchMeanLoss, long batchCorrect, long batchSize) {
+            lossSum += batchMeanLoss * batchSize;
+            correct += batchCorrect;
+            count += batchSize;
+        }
+
+        double loss() {
+            return count == 0 ? Double.NaN : lossSum / count;
+        }
+
+        double accuracy() {
+            return count == 0 ? Double.NaN : (double) correct / count;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.digits.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and messages for bad usage and missing files: 2 for usage, 1 for failures. */
+class DigitsCommandTest {
+    @TempDir
+    Path dir;
+
+    private static void assertFails(int code, String expectedInErr, String... args) {
+        CliRunner.Run run = CliRunner.run(args);
+        assertEquals(code, run.exitCode(), "exit code of digits " + String.join(" ", args) + "; stderr: " + run.err());
+        assertTrue(run.err().contains(expectedInErr), "stderr should contain '" + expectedInErr + "' but was: " + run.err());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertFails(2, "a command is required");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertFails(2, "Unknown options: '--epoch'", "train", "--epoch", "3");
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrors() {
+        assertFails(2, "epochs must be at least 1, got 0", "train", "--epochs", "0");
+        assertFails(2, "Invalid value for option '--batch-size': 'many' is not an int", "train", "--batch-size", "many");
+        assertFails(2, "unknown model 'resnet'; available: seed", "train", "--model", "resnet");
+        assertFails(2, "expected one of [HOLDOUT, TEST]", "train", "--validation", "half");
+    }
+
+    @Test
+    void evaluateNeedsAModel() {
+        assertFails(2, "Missing required option: '--model=DIR'", "evaluate");
+        assertFails(1, "model directory " + dir.resolve("none") + " does not exist", "evaluate", "--model", dir.resolve("none").toString());
+    }
+
+    @Test
+    void resumeNeedsACheckpoint() {
+        assertFails(1, "no checkpoint in " + dir + " (checkpoint.bin is missing)", "train", "--resume", dir.toString());
+    }
+
+    @Test
+    void refusesToOverwriteAModel() throws IOException {
+        Files.writeString(dir.resolve("model.json"), "{}");
+        assertFails(1, dir + " already holds a model or a checkpoint", "train", "--out", dir.toString());
+    }
+
+    @Test
+    void helpShowsDefaults() {
+        CliRunner.Run run = CliRunner.run("train", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Batch size (default: 64)"), run.out());
+        assertTrue(run.out().contains("--resume=DIR"), run.out());
+    }
+}

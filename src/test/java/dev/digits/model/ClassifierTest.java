@@ -1,0 +1,104 @@
+package dev.digits.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.digits.DigitsException;
+import dev.digits.TestData;
+import dev.digits.data.DigitSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassifierTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void seedHasTheOriginalParameterCount() {
+        try (Classifier seed = Classifier.create(new SeedCnn(), 1)) {
+            assertEquals(93_322, seed.parameterCount());
+        }
+    }
+
+    @Test
+    void seedIsInitialisedLikeKeras() {
+        try (Classifier seed = Classifier.create(new SeedCnn(), 7)) {
+            List<Pair<String, Parameter>> params = new ArrayList<>();
+            seed.block().getParameters().forEach(params::add);
+            // Weights of conv1 (fan_in 9): He-uniform within ±sqrt(6/9); output layer (64 -> 10): Glorot ±sqrt(6/74).
+            assertWithin(params.get(0).getValue().getArray(), Math.sqrt(6.0 / 9));
+            assertWithin(params.get(params.size() - 2).getValue().getArray(), Math.sqrt(6.0 / 74));
+            for (Pair<String, Parameter> p : params) {
+                if (p.getValue().getType() == Parameter.Type.BIAS) {
+                    assertEquals(0f, p.getValue().getArray().abs().max().getFloat(), p.getKey() + " starts at zero");
+                }
+            }
+        }
+    }
+
+    private static void assertWithin(NDArray weights, double limit) {
+        float max = weights.abs().max().getFloat();
+        assertTrue(max <= limit && max > 0.9 * limit, "max |w| " + max + " should approach the bound " + limit);
+    }
+
+    @Test
+    void sameSeedSameParametersDifferentSeedDifferent() throws IOException {
+        try (Classifier a = Classifier.create(new SeedCnn(), 3);
+                Classifier b = Classifier.create(new SeedCnn(), 3);
+                Classifier c = Classifier.create(new SeedCnn(), 4)) {
+            a.saveParameters(dir.resolve("a"));
+            b.saveParameters(dir.resolve("b"));
+            c.saveParameters(dir.resolve("c"));
+        }
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a")), Files.readAllBytes(dir.resolve("b")));
+        assertTrue(Files.mismatch(dir.resolve("a"), dir.resolve("c")) >= 0);
+    }
+
+    @Test
+    void saveThenLoadGivesBitIdenticalPredictions() throws IOException {
+        DigitSet images = TestData.mnist().test().first(1000);
+        ModelCard card = new ModelCard("m", "seed", "", 93_322, "mnist", List.of(), ModelCard.INPUT, Map.of(), Map.of(),
+                Map.of(), "now", "test", Map.of("test_accuracy", 0.1));
+        float[] before;
+        try (Classifier original = Classifier.create(new SeedCnn(), 11)) {
+            before = original.logProbabilities(images);
+            ModelDirectory.save(dir, original, card);
+        }
+        try (Classifier loaded = ModelDirectory.load(dir)) {
+            assertArrayEquals(before, loaded.logProbabilities(images));
+        }
+        assertEquals(card, ModelDirectory.readCard(dir));
+    }
+
+    @Test
+    void missingModelDirectorySaysWhatToDo() {
+        DigitsException e = assertThrows(DigitsException.class, () -> ModelDirectory.load(dir.resolve("nope")));
+        assertTrue(e.getMessage().contains("does not exist; train one with 'digits train'"), e.getMessage());
+    }
+
+    @Test
+    void unfinishedRunPointsToResume() throws IOException {
+        Files.writeString(dir.resolve("checkpoint.bin"), "x");
+        DigitsException e = assertThrows(DigitsException.class, () -> ModelDirectory.load(dir));
+        assertTrue(e.getMessage().contains("model.json is missing (training did not finish; continue it with 'digits train --resume"),
+                e.getMessage());
+    }
+
+    @Test
+    void corruptParametersGiveAClearError() throws IOException {
+        Files.writeString(dir.resolve("params"), "not parameters at all");
+        DigitsException e = assertThrows(DigitsException.class, () -> Classifier.load(new SeedCnn(), dir.resolve("params")));
+        assertTrue(e.getMessage().startsWith(dir.resolve("params") + ": cannot load seed parameters"), e.getMessage());
+    }
+}
