@@ -86,6 +86,15 @@ public final class Classifier implements AutoCloseable {
         return count;
     }
 
+    /** The ids of all parameters in the network's order (ids differ between two builds of one architecture). */
+    public java.util.List<String> parameterIds() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (Pair<String, Parameter> p : block().getParameters()) {
+            ids.add(p.getValue().getId());
+        }
+        return ids;
+    }
+
     /** Writes the parameters atomically. */
     public void saveParameters(Path file) throws IOException {
         AtomicFiles.write(file, this::writeParameters);
@@ -99,6 +108,12 @@ public final class Classifier implements AutoCloseable {
 
     public void readParameters(InputStream in) throws IOException, MalformedModelException {
         block().loadParameters(manager(), new DataInputStream(in));
+        // Loaded arrays come without gradients (initialised ones have them): a restored checkpoint must train on.
+        for (Pair<String, Parameter> p : block().getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
     }
 
     /** Scores (logits) for a batch of {@code [n, 1, 28, 28]} inputs, attached to the inputs' manager. */

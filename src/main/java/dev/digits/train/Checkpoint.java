@@ -42,7 +42,7 @@ public final class Checkpoint {
             out.writeInt(header.length);
             out.write(header);
             classifier.writeParameters(out);
-            optimizer.save(out);
+            optimizer.save(out, classifier.parameterIds());
             out.writeInt(best.parameters().length);
             out.write(best.parameters());
             out.flush();
@@ -63,7 +63,7 @@ public final class Checkpoint {
         try (DataInputStream in = open(directory)) {
             State state = readHeader(in, directory);
             classifier.readParameters(in);
-            optimizer.load(classifier.manager(), in);
+            optimizer.load(classifier.manager(), in, classifier.parameterIds());
             byte[] bestParameters = in.readNBytes(in.readInt());
             return state.bestEpoch() == 0 ? BestEpoch.NONE
                     : BestEpoch.of(state.history().get(state.bestEpoch() - 1), bestParameters);

@@ -9,7 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 
 /**
  * Adam as Keras computes it (bias correction folded into the step size, epsilon added to sqrt(v)),
@@ -44,29 +44,31 @@ final class ResumableAdam extends Optimizer {
                 learningRate, stepSize, 0f, rescaleGrad, clipGrad, BETA1, BETA2, epsilon, true, false);
     }
 
-    /** Writes the state in parameter-id order. */
-    void save(DataOutputStream out) throws IOException {
-        Map<String, Integer> sorted = new TreeMap<>(steps);
-        out.writeInt(sorted.size());
-        for (Map.Entry<String, Integer> entry : sorted.entrySet()) {
-            out.writeUTF(entry.getKey());
-            out.writeInt(entry.getValue());
-            NDList moments = new NDList(means.get(entry.getKey()), variances.get(entry.getKey()));
-            byte[] encoded = moments.encode();
+    /**
+     * Writes the state in the order of {@code parameterIds} (the network's parameter order). Ids
+     * themselves are not saved: DJL draws new random ids for every network it builds.
+     */
+    void save(DataOutputStream out, List<String> parameterIds) throws IOException {
+        out.writeInt(steps.size());
+        for (String id : parameterIds) {
+            if (!steps.containsKey(id)) {
+                continue;
+            }
+            out.writeInt(parameterIds.indexOf(id));
+            out.writeInt(steps.get(id));
+            byte[] encoded = new NDList(means.get(id), variances.get(id)).encode();
             out.writeInt(encoded.length);
             out.write(encoded);
         }
     }
 
-    /** Restores state written by {@link #save}; arrays are attached to {@code manager}. */
-    void load(NDManager manager, DataInputStream in) throws IOException {
+    /** Restores state written by {@link #save} onto the parameters of a freshly built network. */
+    void load(NDManager manager, DataInputStream in, List<String> parameterIds) throws IOException {
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
-            String id = in.readUTF();
-            int step = in.readInt();
-            byte[] encoded = in.readNBytes(in.readInt());
-            NDList moments = NDList.decode(manager, encoded);
-            steps.put(id, step);
+            String id = parameterIds.get(in.readInt());
+            steps.put(id, in.readInt());
+            NDList moments = NDList.decode(manager, in.readNBytes(in.readInt()));
             means.put(id, moments.get(0));
             variances.put(id, moments.get(1));
         }
