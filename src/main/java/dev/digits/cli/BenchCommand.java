@@ -17,15 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code digits bench}: measurements that print numbers. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.")
+@Command(name = "bench", description = "Benchmarks.")
 final class BenchCommand {
-    @Mixin
-    DataOptions data;
-
-    @Command(name = "train", mixinStandardHelpOptions = true,
+    @Command(name = "train",
             description = "Time one epoch of the seed recipe (60,000 images, batch 64, Adam) and print seconds and images/s.")
-    int train(@Option(names = "--limit", defaultValue = "0", description = "Train on the first N images only (default: all).") int limit,
-              @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).") int batchSize)
+    int train(@Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+                      description = "Train on the first N images only (default: all).") int limit,
+              @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
+                      description = "Batch size (default: ${DEFAULT-VALUE}).") int batchSize,
+              @Mixin DataOptions data)
             throws IOException {
         TrainingOptions options = new TrainingOptions("seed", "mnist", 1, batchSize, 1e-3f, 1e-7f, 42, limit,
                 TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST);

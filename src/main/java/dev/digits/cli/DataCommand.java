@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code digits data}: what is cached and verified; {@code --download} fetches what is missing. */
-@Command(name = "data", mixinStandardHelpOptions = true,
+@Command(name = "data",
         description = "Show which data files are cached and verified (SHA-256); --download fetches missing ones.")
 final class DataCommand implements Callable<Integer> {
     @Mixin

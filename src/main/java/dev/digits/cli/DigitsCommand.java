@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code digits}: the command line. Exit codes: 0 done, 1 failed (message says why), 2 bad usage. */
 @Command(name = "digits",
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Handwritten digit recognition with a convolutional network.",

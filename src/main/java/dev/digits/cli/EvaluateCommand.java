@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code digits evaluate}: accuracy, loss, confusion matrix and per-class metrics on the test set. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate",
         description = "Evaluate a saved model on the 10,000 test images.")
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model directory (as written by digits train).")

@@ -32,7 +32,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code digits train}: download the data if needed, train, evaluate on the test set, save. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", sortOptions = false,
         description = "Train a model on MNIST, evaluate it on the 10,000 test images and save it.")
 final class TrainCommand implements Callable<Integer> {
     private static final TrainingOptions DEFAULTS = TrainingOptions.defaults();
