@@ -28,7 +28,7 @@ final class BenchCommand {
               @Mixin DataOptions data)
             throws IOException {
         TrainingOptions options = new TrainingOptions("seed", "mnist", 1, batchSize, 1e-3f, 1e-7f, 42, limit,
-                TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST);
+                TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST, false);
         TrainingData trainingData = TrainingData.split(Mnist.load(data.cache(), DatasetSpec.MNIST), options);
         StepTimer timer = new StepTimer(new ConsoleProgress(System.err));
         Path scratch = Files.createTempDirectory("digits-bench");

@@ -65,6 +65,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "best: end with the epoch of best validation accuracy (default); last: the last epoch.")
     TrainingOptions.Keep keep;
 
+    @Option(names = "--augment",
+            description = "Distort training images randomly (rotation, scale, shear, shift, elastic, stroke width): "
+                    + "more robust to real handwriting.")
+    boolean augment;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<model>-<date>).")
     Path out;
 
@@ -134,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(e.getMessage(), e); // a usage error: exit code 2
         }
         return new TrainingOptions(model, "mnist", epochs != null ? epochs : DEFAULTS.epochs(), batchSize, learningRate,
-                DEFAULTS.adamEpsilon(), seed, limit, validation, keep);
+                DEFAULTS.adamEpsilon(), seed, limit, validation, keep, augment);
     }
 
     private TrainingOptions resumedOptions() {
@@ -165,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "digits train --model %s --epochs %d --batch-size %d --lr %s --seed %d%s --validation %s --keep %s",
                 o.architecture(), o.epochs(), o.batchSize(), o.learningRate(), o.seed(),
                 o.limit() > 0 ? " --limit " + o.limit() : "", o.validation().name().toLowerCase(Locale.ROOT),
-                o.keep().name().toLowerCase(Locale.ROOT));
+                o.keep().name().toLowerCase(Locale.ROOT)) + (o.augment() ? " --augment" : "");
     }
 
     private static Map<String, String> sha256s(DatasetSpec spec) {

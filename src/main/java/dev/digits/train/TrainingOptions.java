@@ -8,6 +8,7 @@ import java.util.Map;
  * number of engine threads) produce bit-identical parameters.
  *
  * @param limit train on the first {@code limit} training images only (0: all)
+ * @param augment distort training images randomly ({@link Augmentation}) for robustness to real handwriting
  */
 public record TrainingOptions(
         String architecture,
@@ -19,7 +20,8 @@ public record TrainingOptions(
         int seed,
         int limit,
         Validation validation,
-        Keep keep) {
+        Keep keep,
+        boolean augment) {
 
     /** Which images measure progress after each epoch. */
     public enum Validation {
@@ -39,7 +41,7 @@ public record TrainingOptions(
 
     /** The original recipe: Adam 1e-3 (Keras's epsilon 1e-7), batch 64, 10 epochs. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions("seed", "mnist", 10, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.BEST);
+        return new TrainingOptions("seed", "mnist", 10, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.BEST, false);
     }
 
     public TrainingOptions {
@@ -57,7 +59,7 @@ public record TrainingOptions(
 
     public TrainingOptions withEpochs(int newEpochs) {
         return new TrainingOptions(architecture, dataset, newEpochs, batchSize, learningRate, adamEpsilon, seed, limit,
-                validation, keep);
+                validation, keep, augment);
     }
 
     /** As recorded in model cards. */
@@ -72,6 +74,7 @@ public record TrainingOptions(
         map.put("limit", limit);
         map.put("validation", validation.name().toLowerCase(java.util.Locale.ROOT));
         map.put("keep", keep.name().toLowerCase(java.util.Locale.ROOT));
+        map.put("augment", augment);
         return map;
     }
 }

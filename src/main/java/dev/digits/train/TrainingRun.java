@@ -103,16 +103,25 @@ public final class TrainingRun {
             NDArray order = epochScope.create(Shuffle.permutation(n, options.seed(), epoch));
             NDArray shuffledImages = images.get(order);
             NDArray shuffledLabels = labels.get(order);
-            for (int from = 0; from < n; from += options.batchSize()) {
+            for (int step = 0; step * options.batchSize() < n; step++) {
+                int from = step * options.batchSize();
                 String batch = from + ":" + Math.min(n, from + options.batchSize());
                 try (NDManager stepScope = epochScope.newSubManager()) {
                     stepScope.tempAttachAll(shuffledImages, shuffledLabels);
-                    trainStep(trainer, Images.normalize(shuffledImages.get(batch)), shuffledLabels.get(batch), totals);
+                    NDArray pixels = shuffledImages.get(batch);
+                    NDArray inputs = options.augment() ? augmented(pixels, epoch, step) : Images.normalize(pixels);
+                    trainStep(trainer, inputs, shuffledLabels.get(batch), totals);
                 }
                 progress.stepFinished(totals.loss(), totals.accuracy());
             }
         }
         return totals;
+    }
+
+    private NDArray augmented(NDArray pixels, int epoch, int step) {
+        int count = (int) pixels.getShape().get(0);
+        float[] distorted = Augmentation.apply(pixels.toByteArray(), count, options.seed(), epoch, step);
+        return pixels.getManager().create(distorted, pixels.getShape());
     }
 
     private static void trainStep(Trainer trainer, NDArray inputs, NDArray labels, RunningTotals totals) {
