@@ -5,6 +5,7 @@ import dev.digits.data.Mnist;
 import dev.digits.train.ConsoleProgress;
 import dev.digits.train.EpochStats;
 import dev.digits.train.Progress;
+import dev.digits.train.Schedule;
 import dev.digits.train.TrainingData;
 import dev.digits.train.TrainingOptions;
 import dev.digits.train.TrainingRun;
@@ -28,7 +29,8 @@ final class BenchCommand {
               @Mixin DataOptions data)
             throws IOException {
         TrainingOptions options = new TrainingOptions("seed", "mnist", 1, batchSize, 1e-3f, 1e-7f, 42, limit,
-                TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST, false);
+                TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST, false,
+                Schedule.CONSTANT);
         TrainingData trainingData = TrainingData.split(Mnist.load(data.cache(), DatasetSpec.MNIST), options);
         StepTimer timer = new StepTimer(new ConsoleProgress(System.err));
         Path scratch = Files.createTempDirectory("digits-bench");

@@ -13,6 +13,7 @@ import dev.digits.model.ModelDirectory;
 import dev.digits.train.Checkpoint;
 import dev.digits.train.ConsoleProgress;
 import dev.digits.train.History;
+import dev.digits.train.Schedule;
 import dev.digits.train.TrainingCurves;
 import dev.digits.train.TrainingData;
 import dev.digits.train.TrainingOptions;
@@ -69,6 +70,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Distort training images randomly (rotation, scale, shear, shift, elastic, stroke width): "
                     + "more robust to real handwriting.")
     boolean augment;
+
+    @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "constant",
+            description = "Learning rate over the run: constant (default, the original recipe) or cosine (decays to 0).")
+    Schedule schedule;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<model>-<date>).")
     Path out;
@@ -139,7 +144,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(e.getMessage(), e); // a usage error: exit code 2
         }
         return new TrainingOptions(model, "mnist", epochs != null ? epochs : DEFAULTS.epochs(), batchSize, learningRate,
-                DEFAULTS.adamEpsilon(), seed, limit, validation, keep, augment);
+                DEFAULTS.adamEpsilon(), seed, limit, validation, keep, augment, schedule);
     }
 
     private TrainingOptions resumedOptions() {
@@ -170,7 +175,8 @@ final class TrainCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "digits train --model %s --epochs %d --batch-size %d --lr %s --seed %d%s --validation %s --keep %s",
                 o.architecture(), o.epochs(), o.batchSize(), o.learningRate(), o.seed(),
                 o.limit() > 0 ? " --limit " + o.limit() : "", o.validation().name().toLowerCase(Locale.ROOT),
-                o.keep().name().toLowerCase(Locale.ROOT)) + (o.augment() ? " --augment" : "");
+                o.keep().name().toLowerCase(Locale.ROOT)) + (o.augment() ? " --augment" : "")
+                + (o.schedule() != Schedule.CONSTANT ? " --schedule " + o.schedule().name().toLowerCase(Locale.ROOT) : "");
     }
 
     private static Map<String, String> sha256s(DatasetSpec spec) {

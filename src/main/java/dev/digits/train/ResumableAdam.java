@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import java.util.List;
 
 /**
@@ -20,13 +21,14 @@ final class ResumableAdam extends Optimizer {
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
 
-    private final float learningRate;
+    private final IntToDoubleFunction learningRate;
     private final float epsilon;
     private final Map<String, NDArray> means = new HashMap<>();
     private final Map<String, NDArray> variances = new HashMap<>();
     private final Map<String, Integer> steps = new HashMap<>();
 
-    ResumableAdam(float learningRate, float epsilon) {
+    /** @param learningRate the rate for each update step (1-based), see {@link Schedule} */
+    ResumableAdam(IntToDoubleFunction learningRate, float epsilon) {
         super(new Builder());
         this.learningRate = learningRate;
         this.epsilon = epsilon;
@@ -35,13 +37,14 @@ final class ResumableAdam extends Optimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = steps.merge(parameterId, 1, Integer::sum);
+        double rate = learningRate.applyAsDouble(t);
         double correction = Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
-        float stepSize = (float) (learningRate * correction);
+        float stepSize = (float) (rate * correction);
         NDArray mean = means.computeIfAbsent(parameterId, id -> weight.zerosLike());
         NDArray variance = variances.computeIfAbsent(parameterId, id -> weight.zerosLike());
         weight.getNDArrayInternal().adamUpdate(
                 new NDList(weight, grad, mean, variance), new NDList(weight),
-                learningRate, stepSize, 0f, rescaleGrad, clipGrad, BETA1, BETA2, epsilon, true, false);
+                (float) rate, stepSize, 0f, rescaleGrad, clipGrad, BETA1, BETA2, epsilon, true, false);
     }
 
     /**

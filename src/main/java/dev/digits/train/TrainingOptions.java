@@ -8,6 +8,7 @@ import java.util.Map;
  * number of engine threads) produce bit-identical parameters.
  *
  * @param limit train on the first {@code limit} training images only (0: all)
+ * @param schedule how the learning rate changes over the run
  * @param augment distort training images randomly ({@link Augmentation}) for robustness to real handwriting
  */
 public record TrainingOptions(
@@ -21,7 +22,8 @@ public record TrainingOptions(
         int limit,
         Validation validation,
         Keep keep,
-        boolean augment) {
+        boolean augment,
+        Schedule schedule) {
 
     /** Which images measure progress after each epoch. */
     public enum Validation {
@@ -41,7 +43,7 @@ public record TrainingOptions(
 
     /** The original recipe: Adam 1e-3 (Keras's epsilon 1e-7), batch 64, 10 epochs. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions("seed", "mnist", 10, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.BEST, false);
+        return new TrainingOptions("seed", "mnist", 10, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.BEST, false, Schedule.CONSTANT);
     }
 
     public TrainingOptions {
@@ -59,7 +61,7 @@ public record TrainingOptions(
 
     public TrainingOptions withEpochs(int newEpochs) {
         return new TrainingOptions(architecture, dataset, newEpochs, batchSize, learningRate, adamEpsilon, seed, limit,
-                validation, keep, augment);
+                validation, keep, augment, schedule);
     }
 
     /** As recorded in model cards. */
@@ -75,6 +77,7 @@ public record TrainingOptions(
         map.put("validation", validation.name().toLowerCase(java.util.Locale.ROOT));
         map.put("keep", keep.name().toLowerCase(java.util.Locale.ROOT));
         map.put("augment", augment);
+        map.put("schedule", schedule.name().toLowerCase(java.util.Locale.ROOT));
         return map;
     }
 }

@@ -52,7 +52,9 @@ public final class TrainingRun {
     /** Trains from scratch, or continues from the checkpoint in the output directory if {@code resume}. */
     public Result run(boolean resume) throws IOException {
         Classifier classifier = Classifier.create(Architectures.byName(options.architecture()), options.seed());
-        ResumableAdam optimizer = new ResumableAdam(options.learningRate(), options.adamEpsilon());
+        int totalSteps = options.epochs() * stepsPerEpoch();
+        ResumableAdam optimizer = new ResumableAdam(
+                step -> options.schedule().rate(options.learningRate(), step, totalSteps), options.adamEpsilon());
         List<EpochStats> history = new ArrayList<>();
         BestEpoch best = BestEpoch.NONE;
         if (resume) {
@@ -93,8 +95,7 @@ public final class TrainingRun {
 
     private RunningTotals trainEpoch(Trainer trainer, NDArray images, NDArray labels, int epoch) {
         int n = data.train().size();
-        int steps = (n + options.batchSize() - 1) / options.batchSize();
-        progress.epochStarted(epoch, options.epochs(), steps);
+        progress.epochStarted(epoch, options.epochs(), stepsPerEpoch());
         // Seeding per epoch makes any engine randomness (dropout) the same after a resume.
         Engine.getEngine(Classifier.ENGINE).setRandomSeed(options.seed() + epoch);
         RunningTotals totals = new RunningTotals();
@@ -116,6 +117,10 @@ public final class TrainingRun {
             }
         }
         return totals;
+    }
+
+    private int stepsPerEpoch() {
+        return (data.train().size() + options.batchSize() - 1) / options.batchSize();
     }
 
     private NDArray augmented(NDArray pixels, int epoch, int step) {

@@ -32,6 +32,28 @@ class ClassifierTest {
     }
 
     @Test
+    void compactHasBatchNormAndAGlobalPoolingHead() {
+        try (Classifier compact = Classifier.create(new CompactCnn(), 1)) {
+            // 139,818 trainable parameters plus 640 batch-norm running statistics (mean and variance).
+            assertEquals(141_098, compact.parameterCount());
+            float[] logProbabilities = compact.logProbabilities(TestData.mnist().test().first(3));
+            assertEquals(30, logProbabilities.length);
+        }
+    }
+
+    @Test
+    void bundledModelLoadsAndReadsMnist() {
+        ModelCard card = BundledModel.card();
+        assertTrue(card.metric("test_accuracy") >= 0.993, "the bundled model is trained to at least 99.3%: " + card.metrics());
+        assertTrue(card.command().startsWith("digits train "), card.command());
+        try (Classifier bundled = BundledModel.load()) {
+            var evaluation = dev.digits.eval.Evaluation.of(TestData.mnist().test().first(2000).labels(),
+                    bundled.logProbabilities(TestData.mnist().test().first(2000)));
+            assertTrue(evaluation.accuracy() > 0.99, "accuracy on 2,000 test digits: " + evaluation.accuracy());
+        }
+    }
+
+    @Test
     void seedIsInitialisedLikeKeras() {
         try (Classifier seed = Classifier.create(new SeedCnn(), 7)) {
             List<Pair<String, Parameter>> params = new ArrayList<>();

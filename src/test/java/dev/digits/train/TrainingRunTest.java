@@ -22,7 +22,7 @@ class TrainingRunTest {
 
     private static TrainingOptions small(int limit, int epochs) {
         return new TrainingOptions("seed", "mnist", epochs, 64, 1e-3f, 1e-7f, 42, limit, TrainingOptions.Validation.HOLDOUT,
-                TrainingOptions.Keep.LAST, false);
+                TrainingOptions.Keep.LAST, false, Schedule.CONSTANT);
     }
 
     private static TrainingData data(TrainingOptions options) {
@@ -51,7 +51,7 @@ class TrainingRunTest {
     @Test
     void keepBestEndsWithTheParametersOfTheBestValidationEpoch() throws IOException {
         TrainingOptions options = new TrainingOptions("seed", "mnist", 4, 64, 3e-3f, 1e-7f, 42, 600,
-                TrainingOptions.Validation.HOLDOUT, TrainingOptions.Keep.BEST, false);
+                TrainingOptions.Validation.HOLDOUT, TrainingOptions.Keep.BEST, false, Schedule.CONSTANT);
         TrainingData data = data(options);
         TrainingRun.Result result = new TrainingRun(options, data, dir, "test", Progress.SILENT).run(false);
         try (Classifier classifier = result.classifier()) {

@@ -1,0 +1,57 @@
+package dev.digits.recognize;
+
+import dev.digits.data.DigitSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the model thinks one image shows.
+ *
+ * @param digit the most probable class
+ * @param confidence its probability
+ * @param probabilities the probability of each class 0..9 (sums to 1)
+ * @param input the 28x28 image the model actually saw, row-major, 0 = background, 1 = full ink
+ */
+public record Prediction(int digit, float confidence, float[] probabilities, float[] input) {
+
+    /** One class and its probability. */
+    public record Alternative(int digit, float probability) {}
+
+    public Prediction {
+        probabilities = probabilities.clone();
+        input = input.clone();
+    }
+
+    static Prediction of(float[] probabilities, int offset, float[] input) {
+        float[] own = new float[DigitSet.CLASSES];
+        System.arraycopy(probabilities, offset, own, 0, own.length);
+        int best = 0;
+        for (int c = 1; c < own.length; c++) {
+            if (own[c] > own[best]) {
+                best = c;
+            }
+        }
+        return new Prediction(best, own[best], own, input);
+    }
+
+    @Override
+    public float[] probabilities() {
+        return probabilities.clone();
+    }
+
+    @Override
+    public float[] input() {
+        return input.clone();
+    }
+
+    /** The {@code k} most probable classes, most probable first. */
+    public List<Alternative> top(int k) {
+        List<Alternative> all = new ArrayList<>();
+        for (int c = 0; c < probabilities.length; c++) {
+            all.add(new Alternative(c, probabilities[c]));
+        }
+        all.sort(Comparator.comparingDouble(Alternative::probability).reversed());
+        return List.copyOf(all.subList(0, Math.min(k, all.size())));
+    }
+}
