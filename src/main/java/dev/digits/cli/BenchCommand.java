@@ -21,15 +21,18 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmarks.")
 final class BenchCommand {
     @Command(name = "train",
-            description = "Time one epoch of the seed recipe (60,000 images, batch 64, Adam) and print seconds and images/s.")
-    int train(@Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "Time one training epoch (60,000 images, batch 64, Adam) and print seconds and images/s.")
+    int train(@Option(names = "--model", paramLabel = "NAME", defaultValue = "seed",
+                      description = "Architecture (default: ${DEFAULT-VALUE}).") String model,
+              @Option(names = "--augment", description = "Distort the images as training with --augment does.") boolean augment,
+              @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
                       description = "Train on the first N images only (default: all).") int limit,
               @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
                       description = "Batch size (default: ${DEFAULT-VALUE}).") int batchSize,
               @Mixin DataOptions data)
             throws IOException {
-        TrainingOptions options = new TrainingOptions("seed", "mnist", 1, batchSize, 1e-3f, 1e-7f, 42, limit,
-                TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST, false,
+        TrainingOptions options = new TrainingOptions(model, "mnist", 1, batchSize, 1e-3f, 1e-7f, 42, limit,
+                TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST, augment,
                 Schedule.CONSTANT);
         TrainingData trainingData = TrainingData.split(Mnist.load(data.cache(), DatasetSpec.MNIST), options);
         StepTimer timer = new StepTimer(new ConsoleProgress(System.err));
@@ -45,8 +48,8 @@ final class BenchCommand {
             Files.deleteIfExists(scratch);
         }
         int images = trainingData.train().size();
-        System.out.printf(Locale.ROOT, "train epoch: %,d images, batch %d, %d threads: %.2f s, %.0f images/s%n",
-                images, batchSize, EngineSettings.threads(), timer.seconds, images / timer.seconds);
+        System.out.printf(Locale.ROOT, "train epoch (%s%s): %,d images, batch %d, %d threads: %.2f s, %.0f images/s%n",
+                model, augment ? ", augmented" : "", images, batchSize, EngineSettings.threads(), timer.seconds, images / timer.seconds);
         return 0;
     }
 

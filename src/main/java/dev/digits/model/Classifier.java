@@ -30,7 +30,8 @@ import java.nio.file.Path;
 public final class Classifier implements AutoCloseable {
     /** Engine this project runs on (the PyTorch natives come from Maven Central). */
     public static final String ENGINE = "PyTorch";
-    private static final int INFERENCE_BATCH = 1000;
+    // Small batches keep inference temporaries small, reused by the allocator rather than mapped anew (README, "Speed").
+    private static final int INFERENCE_BATCH = 250;
 
     private final Architecture architecture;
     private final Model model;
