@@ -1,7 +1,14 @@
 package dev.digits.cli;
 
 import dev.digits.data.DatasetSpec;
+import dev.digits.data.DigitSet;
 import dev.digits.data.Mnist;
+import dev.digits.image.samples.CanvasSet;
+import dev.digits.image.samples.NumberSet;
+import dev.digits.image.samples.PhotoSet;
+import dev.digits.recognize.DigitRecognizer;
+import dev.digits.recognize.HandwritingBenchmark;
+import java.util.List;
 import dev.digits.train.ConsoleProgress;
 import dev.digits.train.EpochStats;
 import dev.digits.train.Progress;
@@ -50,6 +57,33 @@ final class BenchCommand {
         int images = trainingData.train().size();
         System.out.printf(Locale.ROOT, "train epoch (%s%s): %,d images, batch %d, %d threads: %.2f s, %.0f images/s%n",
                 model, augment ? ", augmented" : "", images, batchSize, EngineSettings.threads(), timer.seconds, images / timer.seconds);
+        return 0;
+    }
+
+    @Command(name = "handwriting",
+            description = "Accuracy on generated images like users make (canvas drawings, photos of paper, numbers), "
+                    + "ours vs the naive whole-image resize.")
+    int handwriting(@Option(names = "--count", paramLabel = "N", defaultValue = "1000",
+                            description = "Images per set (default: ${DEFAULT-VALUE}).") int count,
+                    @Option(names = "--seed", paramLabel = "N", defaultValue = "7",
+                            description = "Seed of the generated images (default: ${DEFAULT-VALUE}).") long seed,
+                    @Mixin RecognizerOptions recognizer,
+                    @Mixin DataOptions data) {
+        DigitSet test = Mnist.load(data.cache(), DatasetSpec.MNIST).test();
+        try (DigitRecognizer digits = recognizer.open()) {
+            System.out.printf(Locale.ROOT, "model: %s (MNIST test accuracy %.4f)%n", digits.card().name(),
+                    digits.card().metric("test_accuracy"));
+            System.out.printf("%-8s %7s %9s %9s %8s%n", "set", "images", "naive", "ours", "seconds");
+            List<HandwritingBenchmark.Result> results = List.of(
+                    HandwritingBenchmark.digits(digits, new CanvasSet(test, seed), count),
+                    HandwritingBenchmark.digits(digits, new PhotoSet(test, seed), count),
+                    HandwritingBenchmark.numbers(digits, new NumberSet(test, seed), count));
+            for (HandwritingBenchmark.Result r : results) {
+                System.out.printf(Locale.ROOT, "%-8s %7d %9s %8.2f%% %8.1f%n", r.set(), r.images(),
+                        r.naiveCorrect() < 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * r.naiveAccuracy()),
+                        100 * r.accuracy(), r.seconds());
+            }
+        }
         return 0;
     }
 

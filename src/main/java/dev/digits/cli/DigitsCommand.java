@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             DataCommand.class,
+            PredictCommand.class,
+            ReadCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

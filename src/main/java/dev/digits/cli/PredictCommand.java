@@ -1,0 +1,83 @@
+package dev.digits.cli;
+
+import dev.digits.DigitsException;
+import dev.digits.io.Json;
+import dev.digits.recognize.DigitRecognizer;
+import dev.digits.recognize.Prediction;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code digits predict}: one digit per image. */
+@Command(name = "predict", sortOptions = false,
+        description = "Recognise the digit in each image (PNG, JPEG, GIF, BMP, WebP, TIFF; directories are searched).")
+final class PredictCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Images, or directories of images.")
+    List<Path> inputs;
+
+    @Mixin
+    RecognizerOptions recognizer;
+
+    @Option(names = "--json", description = "One JSON object per image: file, digit, confidence, probabilities.")
+    boolean json;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "How many classes to list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--save-preprocessed", paramLabel = "DIR",
+            description = "Write the 28x28 image the model saw for each input, as <name>.png in DIR.")
+    Path savePreprocessed;
+
+    @Override
+    public Integer call() throws IOException {
+        if (top < 1 || top > 10) {
+            throw new IllegalArgumentException("--top takes 1 to 10, got " + top);
+        }
+        List<Path> files = ImageFiles.expand(inputs);
+        int failures = 0;
+        try (DigitRecognizer digits = recognizer.open()) {
+            for (Path file : files) {
+                try {
+                    Prediction prediction = digits.predict(file);
+                    if (savePreprocessed != null) {
+                        ImageFiles.writeInput(prediction.input(), savePreprocessed.resolve(ImageFiles.stem(file) + ".png"));
+                    }
+                    System.out.println(json ? Json.writeLine(asJson(file, prediction)) : asText(file, prediction));
+                } catch (DigitsException e) {
+                    failures++;
+                    if (json) {
+                        System.out.println(Json.writeLine(Map.of("file", file.toString(), "error", e.getMessage())));
+                    }
+                    System.err.println("digits: " + e.getMessage());
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private String asText(Path file, Prediction p) {
+        String alternatives = p.top(top).stream()
+                .map(a -> String.format(Locale.ROOT, "%d %.2f%%", a.digit(), 100 * a.probability()))
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%s: %d (%.2f%%)   top %d: %s", file, p.digit(), 100 * p.confidence(), top, alternatives);
+    }
+
+    private Map<String, Object> asJson(Path file, Prediction p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", file.toString());
+        out.put("digit", p.digit());
+        out.put("confidence", p.confidence());
+        out.put("probabilities", p.probabilities());
+        out.put("top", p.top(top));
+        return out;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.digits.recognize;
+
+import dev.digits.DigitsException;
+import dev.digits.data.DigitSet;
+import dev.digits.image.DigitCrop;
+import dev.digits.image.ImageDecoder;
+import dev.digits.image.Preprocessor;
+import dev.digits.model.BundledModel;
+import dev.digits.model.Classifier;
+import dev.digits.model.ModelCard;
+import dev.digits.model.ModelDirectory;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recognises handwritten digits in images: the library's front door.
+ * <pre>{@code
+ * try (DigitRecognizer recognizer = DigitRecognizer.load()) {      // the model inside the jar
+ *     Prediction p = recognizer.predict(Path.of("seven.png"));
+ *     System.out.println(p.digit() + " " + p.confidence());
+ *     Reading r = recognizer.read(Path.of("phone-number.jpg"));   // several digits, left to right
+ *     System.out.println(r.text());
+ * }
+ * }</pre>
+ * Images are decoded (PNG, JPEG, GIF, BMP, WebP, TIFF), then prepared as MNIST was made: polarity,
+ * background and specks removed, cropped, fitted into 20x20, centred by mass in 28x28.
+ * Thread-safe: calls run in parallel on a pool of predictors, one per core.
+ */
+public final class DigitRecognizer implements AutoCloseable {
+    private final Classifier classifier;
+    private final ModelCard card;
+    private final PredictorPool pool;
+    private final ImageDecoder decoder = new ImageDecoder();
+    private final Preprocessor preprocessor = new Preprocessor();
+
+    private DigitRecognizer(Classifier classifier, ModelCard card, int predictors) {
+        this.classifier = classifier;
+        this.card = card;
+        this.pool = new PredictorPool(classifier, predictors);
+    }
+
+    /** The model bundled in the jar. */
+    public static DigitRecognizer load() {
+        return new DigitRecognizer(BundledModel.load(), BundledModel.card(), defaultPredictors());
+    }
+
+    /** A model directory written by {@code digits train} (or {@code digits import}). */
+    public static DigitRecognizer load(Path modelDirectory) {
+        return new DigitRecognizer(ModelDirectory.load(modelDirectory), ModelDirectory.readCard(modelDirectory),
+                defaultPredictors());
+    }
+
+    private static int defaultPredictors() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    public Prediction predict(Path imageFile) {
+        return predict(decoder.decode(imageFile), imageFile.toString());
+    }
+
+    /** @param encodedImage the bytes of an image file (PNG, JPEG, ...) */
+    public Prediction predict(byte[] encodedImage) {
+        return predict(decoder.decode(encodedImage, "the image"), "the image");
+    }
+
+    /** @throws NoDigitFoundException if the image has no ink */
+    public Prediction predict(BufferedImage image) {
+        return predict(image, "the image");
+    }
+
+    /**
+     * A digit already prepared as the model expects: 28x28 values, row-major, in [0, 1], 0 =
+     * background, 1 = full ink, centred as MNIST digits are. No preprocessing is applied.
+     */
+    public Prediction predict(float[] input) {
+        if (input.length != DigitSet.PIXELS) {
+            throw new DigitsException("a prepared digit has " + DigitSet.PIXELS + " values (28x28), got " + input.length);
+        }
+        for (float value : input) {
+            if (!(value >= 0 && value <= 1)) {
+                throw new DigitsException("a prepared digit's values lie in [0, 1], got " + value);
+            }
+        }
+        return Prediction.of(pool.probabilities(input), 0, input);
+    }
+
+    public Reading read(Path imageFile) {
+        return read(decoder.decode(imageFile));
+    }
+
+    public Reading read(byte[] encodedImage) {
+        return read(decoder.decode(encodedImage, "the image"));
+    }
+
+    /** Every digit in the image, left to right; an image without ink gives an empty reading. */
+    public Reading read(BufferedImage image) {
+        List<DigitCrop> crops = preprocessor.digits(image);
+        if (crops.isEmpty()) {
+            return new Reading("", List.of());
+        }
+        float[] inputs = new float[crops.size() * DigitSet.PIXELS];
+        for (int i = 0; i < crops.size(); i++) {
+            System.arraycopy(crops.get(i).input(), 0, inputs, i * DigitSet.PIXELS, DigitSet.PIXELS);
+        }
+        float[] probabilities = pool.probabilities(inputs);
+        List<Reading.Digit> digits = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < crops.size(); i++) {
+            Prediction prediction = Prediction.of(probabilities, i * DigitSet.CLASSES, crops.get(i).input());
+            digits.add(new Reading.Digit(crops.get(i).box(), prediction));
+            text.append(prediction.digit());
+        }
+        return new Reading(text.toString(), digits);
+    }
+
+    private Prediction predict(BufferedImage image, String source) {
+        DigitCrop crop = preprocessor.digit(image).orElseThrow(() -> new NoDigitFoundException(source));
+        return predict(crop.input());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        classifier.close();
+    }
+}
