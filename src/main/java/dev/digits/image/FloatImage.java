@@ -1,0 +1,56 @@
+package dev.digits.image;
+
+import java.util.Objects;
+
+/**
+ * One channel of float pixels in row-major order: pixel {@code (x, y)} is {@code pixels[y * width + x]}.
+ * What the values mean (luminance, ink) is said by whoever hands one out; the array is shared, not copied.
+ */
+public record FloatImage(int width, int height, float[] pixels) {
+    public FloatImage {
+        Objects.requireNonNull(pixels);
+        if (width <= 0 || height <= 0 || pixels.length != width * height) {
+            throw new IllegalArgumentException(pixels.length + " pixels do not make a " + width + "x" + height + " image");
+        }
+    }
+
+    public static FloatImage blank(int width, int height) {
+        return new FloatImage(width, height, new float[width * height]);
+    }
+
+    public float get(int x, int y) {
+        return pixels[y * width + x];
+    }
+
+    public void set(int x, int y, float value) {
+        pixels[y * width + x] = value;
+    }
+
+    /** A copy of the pixels inside {@code box}. */
+    public FloatImage crop(Box box) {
+        float[] out = new float[box.width() * box.height()];
+        for (int row = 0; row < box.height(); row++) {
+            System.arraycopy(pixels, (box.y() + row) * width + box.x(), out, row * box.width(), box.width());
+        }
+        return new FloatImage(box.width(), box.height(), out);
+    }
+
+    /** The smallest box holding every pixel above zero, or an empty box when there is none. */
+    public Box nonZeroBounds() {
+        int x0 = width;
+        int y0 = height;
+        int x1 = 0;
+        int y1 = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (pixels[y * width + x] > 0) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x + 1);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y + 1);
+                }
+            }
+        }
+        return x1 == 0 ? new Box(0, 0, 0, 0) : Box.spanning(x0, y0, x1, y1);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.digits.image;
+
+import dev.digits.DigitsException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes image files (PNG, JPEG, GIF, BMP from the JDK; WebP and TIFF through the TwelveMonkeys
+ * ImageIO plugins) with a limit on the number of pixels, checked from the header before any pixel is
+ * decoded: a small file can declare a huge image (a decompression bomb) and decoding it would exhaust
+ * memory. Of animated or multi-page files, the first image is read.
+ *
+ * <p>Every failure a user can fix (unknown format, corrupt data, too large) is a {@link DigitsException}
+ * naming the input. Thread-safe.
+ */
+public final class ImageDecoder {
+    /** Enough for any phone camera (a 50-megapixel sensor is 8160x6120). */
+    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+    private static final String FORMATS = "PNG, JPEG, GIF, BMP, WebP or TIFF";
+
+    private final long maxPixels;
+
+    public ImageDecoder() {
+        this(DEFAULT_MAX_PIXELS);
+    }
+
+    public ImageDecoder(long maxPixels) {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("pixel limit must be positive, got " + maxPixels);
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    public BufferedImage decode(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new DigitsException(name + ": no such file");
+        }
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            return decode(in, name);
+        } catch (IOException e) {
+            throw new DigitsException(name + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes an image held in memory; {@code name} says in messages which input it was. */
+    public BufferedImage decode(byte[] bytes, String name) {
+        if (bytes.length == 0) {
+            throw new DigitsException(name + ": empty, expected a " + FORMATS + " image");
+        }
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            return decode(in, name);
+        } catch (IOException e) {
+            throw new DigitsException(name + ": cannot read the image: " + e.getMessage(), e);
+        }
+    }
+
+    private BufferedImage decode(ImageInputStream in, String name) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new DigitsException(name + ": not an image this program can read (expected " + FORMATS + ")");
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+            long width;
+            long height;
+            try {
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+            } catch (IOException | RuntimeException e) {
+                throw new DigitsException(name + ": corrupt " + format + " header: " + describe(e), e);
+            }
+            if (width <= 0 || height <= 0) {
+                throw new DigitsException(name + ": " + format + " header declares an empty " + width + "x" + height + " image");
+            }
+            if (width * height > maxPixels) {
+                throw new DigitsException(String.format(Locale.ROOT,
+                        "%s: the %s image is %dx%d = %,d pixels, more than the limit of %,d; scale it down first",
+                        name, format, width, height, width * height, maxPixels));
+            }
+            try {
+                return reader.read(0);
+            } catch (IOException | RuntimeException e) {
+                // Plugins report truncated or malformed data with assorted runtime exceptions too.
+                throw new DigitsException(name + ": cannot decode the " + format + " data: " + describe(e), e);
+            }
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

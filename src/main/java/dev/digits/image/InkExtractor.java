@@ -1,0 +1,130 @@
+package dev.digits.image;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the ink in a luminance image: decides the polarity, subtracts the estimated background
+ * (uneven lighting, tinted paper), thresholds the remaining contrast with Otsu's method and drops
+ * specks. Ink strength is rescaled so that a typical stroke core is 1, as in MNIST, whatever the
+ * pen and the lighting.
+ */
+public final class InkExtractor {
+    /**
+     * Contrast against the background that ink must at least have (on the 0..1 scale): below it, the
+     * image is blank paper or noise, whatever Otsu makes of its histogram.
+     */
+    static final float MIN_INK_CONTRAST = 0.15f;
+    /** The stroke-core level that becomes full ink: this percentile of contrast within the ink. */
+    private static final double CORE_PERCENTILE = 0.9;
+
+    private InkExtractor() {}
+
+    public static InkMap extract(FloatImage luminance) {
+        Polarity polarity = Polarity.detect(luminance);
+        FloatImage inkUp = polarity.inkUp(luminance);
+        float[] contrast = contrast(inkUp, Background.estimate(inkUp));
+        float threshold = Math.max(Otsu.threshold(contrast), MIN_INK_CONTRAST);
+        boolean[] mask = new boolean[contrast.length];
+        for (int i = 0; i < contrast.length; i++) {
+            mask[i] = contrast[i] > threshold;
+        }
+        int width = luminance.width();
+        int height = luminance.height();
+        ConnectedComponents.Labelling labelling = ConnectedComponents.label(mask, width, height);
+        List<Component> kept = Specks.removeFrom(labelling.components(), width, height);
+        if (kept.isEmpty()) {
+            return new InkMap(FloatImage.blank(width, height), blankLabels(contrast.length), List.of(), polarity);
+        }
+        int[] labels = keepOnly(labelling.labels(), kept);
+        float[] ink = strength(contrast, mask, labels, threshold);
+        attachRims(ink, labels, width, height);
+        return new InkMap(new FloatImage(width, height, ink), labels, kept, polarity);
+    }
+
+    private static float[] contrast(FloatImage inkUp, FloatImage background) {
+        float[] out = new float[inkUp.pixels().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(0, inkUp.pixels()[i] - background.pixels()[i]);
+        }
+        return out;
+    }
+
+    private static int[] keepOnly(int[] labels, List<Component> kept) {
+        Set<Integer> ids = new HashSet<>();
+        kept.forEach(c -> ids.add(c.id()));
+        int[] out = labels.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != ConnectedComponents.NONE && !ids.contains(out[i])) {
+                out[i] = ConnectedComponents.NONE;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Contrast mapped linearly so that half the threshold is 0 and the stroke core is 1: keeps the
+     * anti-aliased falloff of stroke edges instead of a hard binary edge.
+     */
+    private static float[] strength(float[] contrast, boolean[] mask, int[] labels, float threshold) {
+        float[] inside = new float[contrast.length];
+        int n = 0;
+        for (int i = 0; i < contrast.length; i++) {
+            if (mask[i] && labels[i] != ConnectedComponents.NONE) {
+                inside[n++] = contrast[i];
+            }
+        }
+        float[] sorted = Arrays.copyOf(inside, n);
+        Arrays.sort(sorted);
+        float core = sorted[(int) Math.min(n - 1, Math.floor(CORE_PERCENTILE * n))];
+        float low = threshold / 2;
+        float[] out = new float[contrast.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(0f, Math.min(1f, (contrast[i] - low) / (core - low)));
+        }
+        return out;
+    }
+
+    /**
+     * Keeps the faint rim just outside the thresholded strokes (what anti-aliasing and blur leave),
+     * giving it the label of the stroke it touches; every other pixel outside the kept strokes is
+     * background.
+     */
+    private static void attachRims(float[] ink, int[] labels, int width, int height) {
+        int[] original = labels.clone();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int p = y * width + x;
+                if (original[p] != ConnectedComponents.NONE) {
+                    continue;
+                }
+                int neighbour = ink[p] > 0 ? touchingLabel(original, width, height, x, y) : ConnectedComponents.NONE;
+                labels[p] = neighbour;
+                if (neighbour == ConnectedComponents.NONE) {
+                    ink[p] = 0;
+                }
+            }
+        }
+    }
+
+    private static int touchingLabel(int[] labels, int width, int height, int x, int y) {
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                int nx = x + dx;
+                int ny = y + dy;
+                if (nx >= 0 && ny >= 0 && nx < width && ny < height && labels[ny * width + nx] != ConnectedComponents.NONE) {
+                    return labels[ny * width + nx];
+                }
+            }
+        }
+        return ConnectedComponents.NONE;
+    }
+
+    private static int[] blankLabels(int length) {
+        int[] labels = new int[length];
+        Arrays.fill(labels, ConnectedComponents.NONE);
+        return labels;
+    }
+}

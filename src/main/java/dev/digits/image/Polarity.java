@@ -1,0 +1,70 @@
+package dev.digits.image;
+
+import java.util.Arrays;
+
+/** Which way round ink and background are. */
+public enum Polarity {
+    /** Light strokes on a dark canvas, as MNIST stores digits. */
+    LIGHT_INK_ON_DARK,
+    /** Dark pen or pencil on light paper, as people write. */
+    DARK_INK_ON_LIGHT;
+
+    /** Border frame width as a fraction of the shorter side: mostly background in any framing. */
+    private static final double BORDER_FRACTION = 0.04;
+    /** Differences from the background smaller than this are paper texture or noise, not ink. */
+    private static final float NOISE = 0.08f;
+
+    /**
+     * Decides the polarity of a luminance image (0 = black, 1 = white). The background level is the
+     * median of a frame along the border; ink is the minority that stands out from it, so the side
+     * (darker or lighter than the background) carrying more contrast beyond the noise level wins.
+     * Uneven lighting adds contrast to both sides, ink only to one. An image with no contrast at all
+     * falls back to the background's brightness: dark ink on a light background.
+     */
+    public static Polarity detect(FloatImage luminance) {
+        float background = borderMedian(luminance);
+        double darker = 0;
+        double lighter = 0;
+        for (float v : luminance.pixels()) {
+            float d = v - background;
+            if (d > NOISE) {
+                lighter += d - NOISE;
+            } else if (d < -NOISE) {
+                darker += -d - NOISE;
+            }
+        }
+        if (darker == lighter) {
+            return background >= 0.5f ? DARK_INK_ON_LIGHT : LIGHT_INK_ON_DARK;
+        }
+        return darker > lighter ? DARK_INK_ON_LIGHT : LIGHT_INK_ON_DARK;
+    }
+
+    /** The image turned so that ink is bright: 0 = black-on-white paper's white, 1 = strongest ink. */
+    public FloatImage inkUp(FloatImage luminance) {
+        float[] out = luminance.pixels().clone();
+        if (this == DARK_INK_ON_LIGHT) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = 1 - out[i];
+            }
+        }
+        return new FloatImage(luminance.width(), luminance.height(), out);
+    }
+
+    private static float borderMedian(FloatImage image) {
+        int w = image.width();
+        int h = image.height();
+        int frame = Math.max(1, (int) Math.round(Math.min(w, h) * BORDER_FRACTION));
+        float[] values = new float[w * h];
+        int n = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (x < frame || y < frame || x >= w - frame || y >= h - frame) {
+                    values[n++] = image.get(x, y);
+                }
+            }
+        }
+        float[] border = Arrays.copyOf(values, n);
+        Arrays.sort(border);
+        return border[n / 2];
+    }
+}

@@ -1,0 +1,63 @@
+package dev.digits.image;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns pictures of handwritten digits into what the network was trained on: MNIST-style 28x28 inputs.
+ *
+ * <p>The steps, each its own class: {@link Luminance} (greyscale, alpha flattened), a working copy at
+ * most {@value #WORK_SIDE} pixels on its long side ({@link Resampler}), {@link InkExtractor}
+ * ({@link Polarity}, {@link Background} removal, {@link Otsu} threshold, {@link Specks} removal), then
+ * for several digits {@code Segmenter}, and {@link MnistFormat} for each digit.
+ *
+ * <p>Stateless and thread-safe. Boxes in the results are in the coordinates of the image passed in.
+ */
+public final class Preprocessor {
+    /**
+     * Longer side of the working copy: enough for a row of digits in a photo (each digit is fitted to
+     * 20 pixels in the end) and bounds the work for camera-sized images.
+     */
+    public static final int WORK_SIDE = 1200;
+
+    /**
+     * The image as one digit: all its ink, or empty when the image has none (blank canvas, plain paper,
+     * only specks); never a guess.
+     */
+    public Optional<DigitCrop> digit(BufferedImage image) {
+        Working working = Working.of(image);
+        InkMap map = InkExtractor.extract(working.luminance());
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(crop(map, Segmenter.whole(map), working));
+    }
+
+    /** The digits written in the image, left to right; empty when there is no ink. */
+    public List<DigitCrop> digits(BufferedImage image) {
+        Working working = Working.of(image);
+        InkMap map = InkExtractor.extract(working.luminance());
+        return Segmenter.segment(map).stream().map(piece -> crop(map, piece, working)).toList();
+    }
+
+    private static DigitCrop crop(InkMap map, Segmenter.Piece piece, Working working) {
+        float[] input = MnistFormat.input(Segmenter.inkOf(map, piece));
+        return new DigitCrop(piece.box().unscaled(working.scale(), working.width(), working.height()), input);
+    }
+
+    /** The luminance to work on and how it relates to the original image. */
+    private record Working(FloatImage luminance, double scale, int width, int height) {
+        static Working of(BufferedImage image) {
+            FloatImage full = Luminance.of(image);
+            int longer = Math.max(full.width(), full.height());
+            if (longer <= WORK_SIDE) {
+                return new Working(full, 1.0, full.width(), full.height());
+            }
+            double scale = (double) WORK_SIDE / longer;
+            FloatImage small = Resampler.resize(full,
+                    Math.max(1, (int) Math.round(full.width() * scale)), Math.max(1, (int) Math.round(full.height() * scale)));
+            return new Working(small, scale, full.width(), full.height());
+        }
+    }
+}
