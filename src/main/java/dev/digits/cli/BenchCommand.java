@@ -6,6 +6,8 @@ import dev.digits.data.Mnist;
 import dev.digits.image.samples.CanvasSet;
 import dev.digits.image.samples.NumberSet;
 import dev.digits.image.samples.PhotoSet;
+import dev.digits.image.samples.SampleSet;
+import dev.digits.image.samples.SampleWriter;
 import dev.digits.recognize.DigitRecognizer;
 import dev.digits.recognize.HandwritingBenchmark;
 import java.util.List;
@@ -67,9 +69,17 @@ final class BenchCommand {
                             description = "Images per set (default: ${DEFAULT-VALUE}).") int count,
                     @Option(names = "--seed", paramLabel = "N", defaultValue = "7",
                             description = "Seed of the generated images (default: ${DEFAULT-VALUE}).") long seed,
+                    @Option(names = "--write", paramLabel = "DIR",
+                            description = "Also write the generated images to DIR/<set>/ with a labels.csv.") Path write,
                     @Mixin RecognizerOptions recognizer,
                     @Mixin DataOptions data) {
         DigitSet test = Mnist.load(data.cache(), DatasetSpec.MNIST).test();
+        if (write != null) {
+            for (SampleSet set : List.of(new CanvasSet(test, seed), new PhotoSet(test, seed), new NumberSet(test, seed))) {
+                SampleWriter.write(set.samples(count), write.resolve(set.name()));
+            }
+            System.out.println("wrote " + count + " images per set to " + write);
+        }
         try (DigitRecognizer digits = recognizer.open()) {
             System.out.printf(Locale.ROOT, "model: %s (MNIST test accuracy %.4f)%n", digits.card().name(),
                     digits.card().metric("test_accuracy"));
