@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             PredictCommand.class,
             ReadCommand.class,
+            ServeCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

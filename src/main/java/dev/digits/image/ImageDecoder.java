@@ -90,7 +90,7 @@ public final class ImageDecoder {
                 throw new DigitsException(name + ": " + format + " header declares an empty " + width + "x" + height + " image");
             }
             if (width * height > maxPixels) {
-                throw new DigitsException(String.format(Locale.ROOT,
+                throw new ImageTooLargeException(String.format(Locale.ROOT,
                         "%s: the %s image is %dx%d = %,d pixels, more than the limit of %,d; scale it down first",
                         name, format, width, height, width * height, maxPixels));
             }

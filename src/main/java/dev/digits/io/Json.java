@@ -13,7 +13,10 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Records are written by their components; "isEmpty()"-style helpers are not data.
+            .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.IS_GETTER,
+                    com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE);
 
     private Json() {}
 

@@ -1,0 +1,51 @@
+package dev.digits.cli;
+
+import dev.digits.recognize.DigitRecognizer;
+import dev.digits.serve.DigitsServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code digits serve}: the drawing page and the REST API, until Ctrl-C. */
+@Command(name = "serve", sortOptions = false, description = "Start the web page (draw a digit) and the REST API.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String host;
+
+    @Mixin
+    RecognizerOptions recognizer;
+
+    @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "5242880",
+            description = "Largest request body accepted (default: ${DEFAULT-VALUE}, 5 MiB).")
+    long maxBodyBytes;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "25000000",
+            description = "Largest image accepted, in pixels, checked before decoding (default: ${DEFAULT-VALUE}).")
+    long maxPixels;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DigitRecognizer digits = recognizer.open();
+        Path report = recognizer.model == null ? null : recognizer.model.resolve("report");
+        DigitsServer server = new DigitsServer(digits, new DigitsServer.Options(host, port, maxBodyBytes, maxPixels, report)).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("digits: stopping (requests in flight may finish)...");
+            server.stop();
+            digits.close();
+            stopped.countDown();
+        }, "digits-shutdown"));
+        String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
+        System.out.printf("digits is ready: http://%s:%d/  (API docs: http://%s:%d/api.html; model %s; Ctrl-C stops)%n",
+                shownHost, server.port(), shownHost, server.port(), digits.card().name());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.digits.serve;
+
+import dev.digits.image.ImageDecoder;
+import dev.digits.io.Json;
+import dev.digits.recognize.DigitRecognizer;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The web app and REST API: every route is registered here, on one screen. */
+public final class DigitsServer {
+    private static final Logger log = LoggerFactory.getLogger(DigitsServer.class);
+    /** Routes of the API, as documented in {@code /openapi.json} (a test holds the two together). */
+    public static final List<String> API_ROUTES = List.of(
+            "POST /api/v1/predict", "POST /api/v1/read", "GET /api/v1/model", "GET /health");
+    private static final long STOP_TIMEOUT_MILLIS = 5_000;
+
+    /**
+     * @param maxBodyBytes requests with a larger body are refused with 413
+     * @param maxPixels images whose header declares more pixels are refused with 413, before decoding
+     * @param reportDirectory a training report to serve at /report/, or null
+     */
+    public record Options(String host, int port, long maxBodyBytes, long maxPixels, Path reportDirectory) {
+        public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
+        public static final long DEFAULT_MAX_PIXELS = 25_000_000L;
+    }
+
+    private final Javalin app;
+
+    public DigitsServer(DigitRecognizer recognizer, Options options) {
+        boolean hasReport = options.reportDirectory() != null && Files.isRegularFile(options.reportDirectory().resolve("report.html"));
+        ApiHandlers api = new ApiHandlers(recognizer, new ImageDecoder(options.maxPixels()), hasReport ? "/report/report.html" : null);
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jetty.host = options.host();
+            c.jetty.port = options.port();
+            c.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+            c.jetty.modifyServer(DigitsServer::finishRequestsOnStop);
+            c.http.maxRequestSize = options.maxBodyBytes();
+            c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            c.staticFiles.add("/web", Location.CLASSPATH);
+            c.staticFiles.enableWebjars();
+            if (hasReport) {
+                c.staticFiles.add(s -> {
+                    s.hostedPath = "/report";
+                    s.directory = options.reportDirectory().toAbsolutePath().toString();
+                    s.location = Location.EXTERNAL;
+                });
+            }
+            c.requestLogger.http((ctx, millis) -> log.info("{} {} {} {} ms",
+                    ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(millis)));
+
+            c.routes.before("/api/*", ctx -> refuseLargeBodies(ctx.header("Content-Length"), options.maxBodyBytes()));
+            c.routes.post("/api/v1/predict", api::predict);
+            c.routes.post("/api/v1/read", api::read);
+            c.routes.get("/api/v1/model", api::model);
+            c.routes.get("/health", api::health);
+            c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json")
+                    .result(DigitsServer.class.getResourceAsStream("/web/openapi.json")));
+
+            c.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status).json(e.body()));
+            c.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                    .json(new ApiError.Body(e.getStatus() == 413 ? "body too large" : "request refused", e.getMessage())));
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(new ApiError.Body("internal error", e.toString()));
+            });
+        });
+    }
+
+    /** Jetty's graceful handler lets requests in flight finish (up to the stop timeout) when the server stops. */
+    private static void finishRequestsOnStop(org.eclipse.jetty.server.Server server) {
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(server.getHandler());
+        server.setHandler(graceful);
+    }
+
+    private static void refuseLargeBodies(String contentLength, long limit) {
+        if (contentLength != null && !contentLength.isBlank() && Long.parseLong(contentLength.strip()) > limit) {
+            throw new ApiError(413, "body too large", "the body is " + contentLength.strip() + " bytes; the limit is " + limit
+                    + " (digits serve --max-body-bytes)");
+        }
+    }
+
+    public DigitsServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

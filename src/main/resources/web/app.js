@@ -1,0 +1,339 @@
+// digits: the drawing page. Draw on #pad; after a short pause the drawing (or an uploaded file)
+// goes to the API and the answer is shown. #prediction carries data-state="pending" while an
+// answer is on its way and "ready" once the answer for the current drawing is on screen.
+'use strict';
+
+const DEBOUNCE_MS = 150;
+const $ = (id) => document.getElementById(id);
+const pad = $('pad');
+const ink = pad.getContext('2d');
+const boxes = $('boxes').getContext('2d');
+const prediction = $('prediction');
+
+const state = {
+  strokes: [],        // {width, points: [[x, y], ...]}, in pad pixels
+  current: null,
+  upload: null,       // {file, bitmap, scale, dx, dy}: an uploaded image shown on the pad
+  timer: null,
+  sequence: 0,        // answers to older drawings are dropped
+  reading: null,
+  selected: 0,
+};
+
+// ---- drawing -------------------------------------------------------------------------------
+
+function strokeWidth() {
+  return Number($('stroke-width').value);
+}
+
+function padPoint(event) {
+  const r = pad.getBoundingClientRect();
+  return [(event.clientX - r.left) * pad.width / r.width, (event.clientY - r.top) * pad.height / r.height];
+}
+
+function paint(stroke) {
+  ink.strokeStyle = '#fff';
+  ink.fillStyle = '#fff';
+  ink.lineWidth = stroke.width;
+  ink.lineCap = 'round';
+  ink.lineJoin = 'round';
+  const [x0, y0] = stroke.points[0];
+  if (stroke.points.length === 1) {
+    ink.beginPath();
+    ink.arc(x0, y0, stroke.width / 2, 0, 2 * Math.PI);
+    ink.fill();
+    return;
+  }
+  ink.beginPath();
+  ink.moveTo(x0, y0);
+  for (const [x, y] of stroke.points.slice(1)) ink.lineTo(x, y);
+  ink.stroke();
+}
+
+function redraw() {
+  ink.fillStyle = '#000';
+  ink.fillRect(0, 0, pad.width, pad.height);
+  if (state.upload) {
+    const u = state.upload;
+    ink.drawImage(u.bitmap, u.dx, u.dy, u.bitmap.width * u.scale, u.bitmap.height * u.scale);
+  }
+  state.strokes.forEach(paint);
+}
+
+pad.addEventListener('pointerdown', (event) => {
+  if (event.pointerType === 'mouse' && event.button !== 0) return;
+  event.preventDefault();
+  pad.setPointerCapture(event.pointerId);
+  state.current = { width: strokeWidth(), points: [padPoint(event)] };
+  state.strokes.push(state.current);
+  paint(state.current);
+  changed();
+});
+
+pad.addEventListener('pointermove', (event) => {
+  if (!state.current) return;
+  const events = event.getCoalescedEvents ? event.getCoalescedEvents() : [event];
+  for (const e of (events.length ? events : [event])) state.current.points.push(padPoint(e));
+  redraw();
+  changed();
+});
+
+for (const type of ['pointerup', 'pointercancel']) {
+  pad.addEventListener(type, () => {
+    if (!state.current) return;
+    state.current = null;
+    changed();
+  });
+}
+
+function undo() {
+  if (state.strokes.length) state.strokes.pop();
+  else state.upload = null;
+  redraw();
+  changed();
+}
+
+function clearPad() {
+  state.strokes = [];
+  state.upload = null;
+  redraw();
+  changed();
+}
+
+$('undo').addEventListener('click', undo);
+$('clear').addEventListener('click', clearPad);
+$('stroke-width').addEventListener('input', () => { $('stroke-width-value').value = strokeWidth(); });
+$('mode').addEventListener('change', changed);
+document.addEventListener('keydown', (event) => {
+  if (event.target.tagName === 'INPUT' || event.target.tagName === 'SELECT') return;
+  if ((event.ctrlKey || event.metaKey) && event.key === 'z') { event.preventDefault(); undo(); }
+  if (event.key === 'Escape') clearPad();
+});
+
+// ---- upload (button and drag and drop) -------------------------------------------------------
+
+async function showUpload(file) {
+  if (!file) return;
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch (e) {
+    bitmap = null; // a format the browser cannot show (TIFF); the server may still read it
+  }
+  const scale = bitmap ? Math.min(pad.width / bitmap.width, pad.height / bitmap.height) : 1;
+  state.strokes = [];
+  state.upload = bitmap
+    ? { file, bitmap, scale, dx: (pad.width - bitmap.width * scale) / 2, dy: (pad.height - bitmap.height * scale) / 2 }
+    : { file, bitmap: null, scale: 1, dx: 0, dy: 0 };
+  if (bitmap) redraw();
+  changed();
+}
+
+$('upload').addEventListener('change', (event) => showUpload(event.target.files[0]));
+const drop = $('drop-zone');
+drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('dragging'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
+drop.addEventListener('drop', (event) => {
+  event.preventDefault();
+  drop.classList.remove('dragging');
+  showUpload(event.dataTransfer.files[0]);
+});
+
+// ---- asking the API --------------------------------------------------------------------------
+
+function changed() {
+  prediction.dataset.state = 'pending';
+  clearTimeout(state.timer);
+  state.timer = setTimeout(recognize, DEBOUNCE_MS);
+}
+
+function isEmpty() {
+  return state.strokes.length === 0 && !state.upload;
+}
+
+function body() {
+  // An untouched upload goes as the original file; anything drawn goes as the pad's PNG.
+  if (state.upload && state.strokes.length === 0) return Promise.resolve(state.upload.file);
+  return new Promise((resolve) => pad.toBlob(resolve, 'image/png'));
+}
+
+async function recognize() {
+  const sequence = ++state.sequence;
+  const mode = $('mode').value;
+  if (isEmpty()) return showEmpty('Draw a digit to start');
+  const blob = await body();
+  let response, answer;
+  try {
+    response = await fetch(mode === 'number' ? '/api/v1/read' : '/api/v1/predict', {
+      method: 'POST',
+      headers: { 'Content-Type': blob.type || 'application/octet-stream' },
+      body: blob,
+    });
+    answer = await response.json();
+  } catch (e) {
+    answer = { error: 'no answer', detail: String(e) };
+  }
+  if (sequence !== state.sequence) return; // the drawing changed meanwhile
+  if (!response || !response.ok) {
+    return showEmpty(response && response.status === 422 ? 'No digit found: draw something' : (answer.detail || answer.error));
+  }
+  if (mode === 'number') showReading(answer); else showPrediction(answer);
+}
+
+// ---- showing answers -------------------------------------------------------------------------
+
+function percent(p) {
+  return (100 * p).toFixed(1) + '%';
+}
+
+function showEmpty(message) {
+  $('answer').textContent = '?';
+  $('answer').classList.remove('long');
+  $('confidence').textContent = message;
+  prediction.dataset.digit = '';
+  prediction.dataset.text = '';
+  prediction.dataset.confidence = '';
+  showBars(new Array(10).fill(0));
+  showSeen($('seen'), null);
+  $('seen-digits').replaceChildren();
+  boxes.clearRect(0, 0, pad.width, pad.height);
+  prediction.dataset.state = 'ready';
+}
+
+function showPrediction(p) {
+  $('answer').textContent = p.digit;
+  $('answer').classList.remove('long');
+  $('confidence').textContent = percent(p.confidence) + ' sure';
+  prediction.dataset.digit = p.digit;
+  delete prediction.dataset.text;
+  prediction.dataset.confidence = p.confidence;
+  showBars(p.probabilities);
+  showSeen($('seen'), p.preprocessed);
+  $('seen-digits').replaceChildren();
+  boxes.clearRect(0, 0, pad.width, pad.height);
+  prediction.dataset.state = 'ready';
+}
+
+function showReading(reading) {
+  state.reading = reading;
+  state.selected = 0;
+  const weakest = Math.min(...reading.digits.map((d) => d.confidence));
+  $('answer').textContent = reading.text;
+  $('answer').classList.toggle('long', reading.text.length > 2);
+  $('confidence').textContent = reading.digits.length + ' digits, the least sure at ' + percent(weakest);
+  prediction.dataset.text = reading.text;
+  delete prediction.dataset.digit;
+  prediction.dataset.confidence = weakest;
+  drawBoxes(reading);
+  showSelectedDigit();
+  prediction.dataset.state = 'ready';
+}
+
+function showSelectedDigit() {
+  const digits = state.reading.digits;
+  showBars(digits[state.selected].probabilities);
+  showSeen($('seen'), null);
+  const thumbs = digits.map((d, i) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'seen-digit';
+    button.setAttribute('aria-pressed', String(i === state.selected));
+    button.setAttribute('aria-label', 'digit ' + (i + 1) + ': ' + d.digit);
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 28;
+    button.append(canvas, document.createTextNode(String(d.digit)));
+    button.addEventListener('click', () => { state.selected = i; showSelectedDigit(); });
+    return button;
+  });
+  $('seen-digits').replaceChildren(...thumbs);
+  // The read API returns boxes, not the 28x28 inputs; show each box's pixels as the network's crop.
+  thumbs.forEach((thumb, i) => cropInto(thumb.querySelector('canvas'), digits[i].box));
+}
+
+function toPad(box) {
+  const u = state.upload && state.strokes.length === 0 ? state.upload : { scale: 1, dx: 0, dy: 0 };
+  return { x: u.dx + box.x * u.scale, y: u.dy + box.y * u.scale, w: box.width * u.scale, h: box.height * u.scale };
+}
+
+function drawBoxes(reading) {
+  boxes.clearRect(0, 0, pad.width, pad.height);
+  boxes.lineWidth = 3;
+  boxes.font = 'bold 22px "DejaVu Sans Mono", monospace';
+  reading.digits.forEach((d) => {
+    const b = toPad(d.box);
+    boxes.strokeStyle = '#818cf8';
+    boxes.strokeRect(b.x, b.y, b.w, b.h);
+    boxes.fillStyle = '#4338ca';
+    boxes.fillRect(b.x, Math.max(0, b.y - 26), 26, 26);
+    boxes.fillStyle = '#fff';
+    boxes.fillText(String(d.digit), b.x + 6, Math.max(20, b.y - 6));
+  });
+}
+
+function cropInto(canvas, box) {
+  const b = toPad(box);
+  const side = Math.max(b.w, b.h) * 1.4;
+  const c = canvas.getContext('2d');
+  c.fillStyle = '#000';
+  c.fillRect(0, 0, 28, 28);
+  c.drawImage(pad, b.x + b.w / 2 - side / 2, b.y + b.h / 2 - side / 2, side, side, 0, 0, 28, 28);
+}
+
+function showBars(probabilities) {
+  const best = probabilities.indexOf(Math.max(...probabilities));
+  document.querySelectorAll('#probabilities .bar').forEach((bar, digit) => {
+    const p = probabilities[digit];
+    bar.dataset.probability = p;
+    bar.classList.toggle('top', p > 0 && digit === best);
+    bar.querySelector('.fill').style.width = (100 * p).toFixed(2) + '%';
+    bar.querySelector('.value').textContent = percent(p);
+    bar.setAttribute('aria-label', digit + ': ' + percent(p));
+  });
+}
+
+function showSeen(canvas, pixels) {
+  const c = canvas.getContext('2d');
+  const image = c.createImageData(28, 28);
+  for (let i = 0; i < 784; i++) {
+    const v = pixels ? Math.round(255 * pixels[i]) : 0;
+    image.data.set([v, v, v, 255], 4 * i);
+  }
+  c.putImageData(image, 0, 0);
+}
+
+function buildBars() {
+  const rows = [];
+  for (let digit = 0; digit < 10; digit++) {
+    const row = document.createElement('div');
+    row.className = 'bar';
+    row.setAttribute('role', 'listitem');
+    row.dataset.digit = digit;
+    row.dataset.probability = 0;
+    row.innerHTML = `<span>${digit}</span><div class="track"><div class="fill"></div></div><span class="value">0.0%</span>`;
+    rows.push(row);
+  }
+  $('probabilities').replaceChildren(...rows);
+}
+
+async function showModel() {
+  try {
+    const model = await (await fetch('/api/v1/model')).json();
+    const card = model.card;
+    $('model-name').textContent = card.name;
+    $('model-architecture').textContent = card.architecture;
+    $('model-parameters').textContent = Number(card.parameters).toLocaleString('en') + ' parameters';
+    const accuracy = card.metrics && card.metrics.test_accuracy;
+    $('model-accuracy').textContent = accuracy ? 'MNIST test accuracy ' + percent(accuracy).replace('.0%', '%') : '';
+    if (model.report) {
+      $('report-link').href = model.report;
+      $('report-link').hidden = false;
+    }
+  } catch (e) {
+    $('model-name').textContent = 'unavailable';
+  }
+}
+
+buildBars();
+redraw();
+showEmpty('Draw a digit to start');
+showModel();

@@ -1,0 +1,219 @@
+package dev.digits.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.digits.TestData;
+import dev.digits.data.DigitSet;
+import dev.digits.io.Json;
+import dev.digits.recognize.DigitRecognizer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The REST API over real HTTP on loopback, with the bundled model. */
+class ApiTest {
+    private static final long BODY_LIMIT = 200_000;
+    private static final long PIXEL_LIMIT = 4_000_000;
+    private static DigitRecognizer recognizer;
+    private static DigitsServer server;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        recognizer = DigitRecognizer.load();
+        server = new DigitsServer(recognizer, new DigitsServer.Options("127.0.0.1", 0, BODY_LIMIT, PIXEL_LIMIT, null)).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        recognizer.close();
+    }
+
+    record Answer(int status, JsonNode json) {}
+
+    private static Answer post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), Json.MAPPER.readTree(response.body()));
+    }
+
+    private static Answer get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), Json.MAPPER.readTree(response.body()));
+    }
+
+    private static void assertError(Answer answer, int status, String error) {
+        assertEquals(status, answer.status(), answer.json().toString());
+        assertEquals(error, answer.json().get("error").asText(), answer.json().toString());
+        assertTrue(answer.json().get("detail").asText().length() > 10, "a detail says what to do: " + answer.json());
+    }
+
+    @Test
+    void predictsAnUploadedPng() throws Exception {
+        Answer answer = post("/api/v1/predict", "image/png", TestImages.png(TestImages.digits(8, 0)));
+        assertEquals(200, answer.status());
+        assertEquals(TestImages.label(0), answer.json().get("digit").asInt());
+        assertEquals(10, answer.json().get("probabilities").size());
+        assertEquals(784, answer.json().get("preprocessed").size());
+        assertTrue(answer.json().get("confidence").asDouble() > 0.9);
+    }
+
+    @Test
+    void predictsPreparedPixelsAndDataUrls() throws Exception {
+        float[] pixels = new float[DigitSet.PIXELS];
+        for (int p = 0; p < pixels.length; p++) {
+            pixels[p] = (TestData.mnist().test().pixels()[DigitSet.PIXELS + p] & 0xFF) / 255f;
+        }
+        Answer fromPixels = post("/api/v1/predict", "application/json", Json.writeLine(Map.of("pixels", pixels)).getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, fromPixels.status(), fromPixels.json().toString());
+        assertEquals(TestImages.label(1), fromPixels.json().get("digit").asInt());
+
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(TestImages.digits(6, 2)));
+        Answer fromDataUrl = post("/api/v1/predict", "application/json; charset=utf-8",
+                Json.writeLine(Map.of("image", dataUrl)).getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, fromDataUrl.status(), fromDataUrl.json().toString());
+        assertEquals(TestImages.label(2), fromDataUrl.json().get("digit").asInt());
+    }
+
+    @Test
+    void readsANumber() throws Exception {
+        Answer answer = post("/api/v1/read", "image/png", TestImages.png(TestImages.digits(5, 1, 2, 0)));
+        assertEquals(200, answer.status(), answer.json().toString());
+        String expected = "" + TestImages.label(1) + TestImages.label(2) + TestImages.label(0);
+        assertEquals(expected, answer.json().get("text").asText());
+        JsonNode first = answer.json().get("digits").get(0);
+        assertEquals(Set.of("x", "y", "width", "height"), fieldNames(first.get("box")));
+        assertEquals(10, first.get("probabilities").size());
+    }
+
+    @Test
+    void describesTheModelAndIsHealthy() throws Exception {
+        Answer model = get("/api/v1/model");
+        assertEquals(200, model.status());
+        assertEquals(recognizer.card().name(), model.json().get("card").get("name").asText());
+        assertTrue(model.json().get("card").get("metrics").get("test_accuracy").asDouble() > 0.99);
+        assertTrue(model.json().get("report").isNull());
+        assertEquals("ok", get("/health").json().get("status").asText());
+    }
+
+    @Test
+    void refusesWhatItCannotUse() throws Exception {
+        byte[] png = TestImages.png(TestImages.digits(4, 0));
+        assertError(post("/api/v1/predict", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)), 415, "unsupported media type");
+        assertError(post("/api/v1/predict", null, png), 415, "unsupported media type");
+        assertError(post("/api/v1/predict", "image/png", "not a png".getBytes(StandardCharsets.UTF_8)), 400, "undecodable image");
+        assertError(post("/api/v1/predict", "application/json", "{\"pixels\": [0.5, 1]}".getBytes(StandardCharsets.UTF_8)), 400, "wrong JSON shape");
+        assertError(post("/api/v1/predict", "application/json", "{\"image\": \"http://example.com/x.png\"}".getBytes(StandardCharsets.UTF_8)), 400, "wrong JSON shape");
+        assertError(post("/api/v1/predict", "application/json", "{\"colour\": 3}".getBytes(StandardCharsets.UTF_8)), 400, "wrong JSON shape");
+        assertError(post("/api/v1/predict", "application/json", "{\"pixels\": [".getBytes(StandardCharsets.UTF_8)), 400, "invalid JSON");
+        assertError(post("/api/v1/read", "application/json", Json.writeLine(Map.of("pixels", new float[784])).getBytes(StandardCharsets.UTF_8)),
+                400, "wrong JSON shape");
+        BufferedImage blank = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+        assertError(post("/api/v1/predict", "image/png", TestImages.png(blank)), 422, "no digit found");
+        assertError(post("/api/v1/read", "image/png", TestImages.png(blank)), 422, "no digit found");
+    }
+
+    @Test
+    void refusesLargeBodiesAndDecompressionBombs() throws Exception {
+        assertError(post("/api/v1/predict", "image/png", new byte[(int) BODY_LIMIT + 1]), 413, "body too large");
+        // A 67-byte PNG whose header declares 50,000 x 50,000 pixels: refused from the header, nothing decoded.
+        Answer bomb = post("/api/v1/predict", "image/png", pngHeaderOnly(50_000, 50_000));
+        assertError(bomb, 413, "image too large");
+        assertTrue(bomb.json().get("detail").asText().contains("2,500,000,000 pixels"), bomb.json().toString());
+    }
+
+    @Test
+    void openApiDocumentsExactlyTheRoutes() throws Exception {
+        JsonNode paths = get("/openapi.json").json().get("paths");
+        Set<String> documented = new HashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+        }
+        assertEquals(new HashSet<>(DigitsServer.API_ROUTES), documented);
+    }
+
+    @Test
+    void servesTwoHundredConcurrentRequests() throws Exception {
+        int[] indices = {0, 1, 2, 3, 4, 5, 6, 7};
+        List<byte[]> images = new ArrayList<>();
+        for (int index : indices) {
+            images.add(TestImages.png(TestImages.digits(6, index)));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                byte[] image = images.get(i % images.size());
+                answers.add(clients.submit(() -> post("/api/v1/predict", "image/png", image)));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                Answer answer = answers.get(i).get();
+                assertEquals(200, answer.status(), "request " + i + ": " + answer.json());
+                assertEquals(TestImages.label(indices[i % indices.length]), answer.json().get("digit").asInt(), "request " + i);
+            }
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A PNG signature and an IHDR chunk declaring the size, then IEND: a valid header, no pixel data. */
+    private static byte[] pngHeaderOnly(int width, int height) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+        DataOutputStream header = new DataOutputStream(ihdr);
+        header.writeInt(width);
+        header.writeInt(height);
+        header.write(new byte[] {8, 0, 0, 0, 0}); // 8-bit greyscale, deflate, no filter, no interlace
+        chunk(out, "IHDR", ihdr.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return bytes.toByteArray();
+    }
+
+    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
+        out.writeInt(data.length);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.write(typeBytes);
+        out.write(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeInt((int) crc.getValue());
+    }
+}
