@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             ReadCommand.class,
             BenchCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DigitsCommand implements Runnable {

@@ -1,0 +1,104 @@
+package dev.digits.model.keras;
+
+import dev.digits.io.AtomicFiles;
+import dev.digits.io.Json;
+import dev.digits.model.layers.Tensor;
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a {@code .keras} file as Keras 3.9 does: an uncompressed zip of {@code metadata.json},
+ * {@code config.json} and {@code model.weights.h5}, the weights at {@code layers/<name>/vars/<i>}.
+ */
+public final class KerasArchiveWriter {
+    /** The Keras version whose layout this writer follows (that of the original project's model). */
+    public static final String KERAS_VERSION = "3.9.0";
+
+    private KerasArchiveWriter() {}
+
+    public static void write(KerasExporter.KerasModel model, Path target) throws IOException {
+        byte[] weights = weightsFile(model.weights(), target);
+        byte[] config = Json.write(model.config()).getBytes(StandardCharsets.UTF_8);
+        String date = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss"));
+        byte[] metadata = Json.writeLine(Map.of("keras_version", KERAS_VERSION, "date_saved", date))
+                .getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(target, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            stored(zip, KerasFile.METADATA, metadata);
+            stored(zip, KerasFile.CONFIG, config);
+            stored(zip, KerasFile.WEIGHTS, weights);
+            zip.finish();
+        });
+    }
+
+    /** jHDF writes to a path only: a temporary file beside the target, read back and removed. */
+    private static byte[] weightsFile(Map<String, List<Tensor>> weights, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".h5.tmp");
+        try {
+            try (WritableHdfFile hdf = HdfFile.write(temp)) {
+                WritableGroup layers = hdf.putGroup("layers");
+                for (Map.Entry<String, List<Tensor>> layer : weights.entrySet()) {
+                    WritableGroup vars = layers.putGroup(layer.getKey()).putGroup("vars");
+                    vars.putAttribute("name", layer.getKey());
+                    List<Tensor> arrays = layer.getValue();
+                    for (int i = 0; i < arrays.size(); i++) {
+                        vars.putDataset(String.valueOf(i), nested(arrays.get(i)));
+                    }
+                }
+                hdf.putGroup("vars").putAttribute("name", KerasExporter.MODEL_NAME);
+            }
+            return Files.readAllBytes(temp);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** jHDF takes the shape from a Java array's nesting: float[d0][d1]…. */
+    static Object nested(Tensor tensor) {
+        int[] dims = new int[tensor.rank()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = Math.toIntExact(tensor.shape()[i]);
+        }
+        Object array = Array.newInstance(float.class, dims);
+        fill(array, tensor.data(), 0, dims, 0);
+        return array;
+    }
+
+    private static int fill(Object array, float[] data, int offset, int[] dims, int depth) {
+        if (depth == dims.length - 1) {
+            System.arraycopy(data, offset, array, 0, dims[depth]);
+            return offset + dims[depth];
+        }
+        for (int i = 0; i < dims[depth]; i++) {
+            offset = fill(Array.get(array, i), data, offset, dims, depth + 1);
+        }
+        return offset;
+    }
+
+    private static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(content.length);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(content);
+        zip.closeEntry();
+    }
+}
