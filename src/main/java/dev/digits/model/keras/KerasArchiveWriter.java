@@ -22,6 +22,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * Writes a {@code .keras} file as Keras 3.9 does: an uncompressed zip of {@code metadata.json},
  * {@code config.json} and {@code model.weights.h5}, the weights at {@code layers/<name>/vars/<i>}.
+ * Two differences from Keras's own files, both forced by jHDF 0.13's writer: there is no top-level
+ * {@code vars} group (a second group at the root comes out unreadable; Keras reads a missing one as the
+ * model's own empty variable list), and the {@code name} attributes are fixed-length strings.
  */
 public final class KerasArchiveWriter {
     /** The Keras version whose layout this writer follows (that of the original project's model). */
@@ -60,7 +63,6 @@ public final class KerasArchiveWriter {
                         vars.putDataset(String.valueOf(i), nested(arrays.get(i)));
                     }
                 }
-                hdf.putGroup("vars").putAttribute("name", KerasExporter.MODEL_NAME);
             }
             return Files.readAllBytes(temp);
         } finally {
