@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,13 +54,13 @@ final class ImportCommand implements Callable<Integer> {
             Evaluation test = TrainingRun.evaluate(classifier, Mnist.load(data.cache(), spec).test());
             ModelCard card = new ModelCard(directory.getFileName().toString(), classifier.architecture().name(),
                     classifier.architecture().description(), classifier.parameterCount(), spec.name(), spec.classNames(),
-                    ModelCard.INPUT, source, Map.of(), VersionProvider.software(),
+                    ModelCard.INPUT, source, testDataSha256(spec), VersionProvider.software(),
                     OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), "digits import " + file,
                     test.metrics("test"));
             ModelDirectory.save(directory, classifier, card);
             System.out.println("Imported " + file + " (" + source.get("format") + ", "
                     + String.format(Locale.ROOT, "%,d", classifier.parameterCount()) + " parameters) into " + directory.toAbsolutePath());
-            if (source.get("notes") instanceof java.util.List<?> notes) {
+            if (source.get("notes") instanceof List<?> notes) {
                 notes.forEach(n -> System.out.println("  note: " + n));
             }
             System.out.printf(Locale.ROOT, "test accuracy: %.4f (%,d of %,d)%n", test.accuracy(),
@@ -79,6 +80,15 @@ final class ImportCommand implements Callable<Integer> {
         KerasImporter.Imported imported = KerasImporter.read(file);
         source.putAll(imported.provenance());
         return imported.classifier();
+    }
+
+    /** The card's metrics are measured on the test set: these are its files. */
+    private static Map<String, String> testDataSha256(DatasetSpec spec) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (var file : List.of(spec.testImages(), spec.testLabels())) {
+            result.put(file.name(), file.sha256());
+        }
+        return result;
     }
 
     private static String sha256(Path file) throws IOException {
