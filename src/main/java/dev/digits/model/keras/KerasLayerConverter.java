@@ -264,10 +264,11 @@ public final class KerasLayerConverter {
 
     /** A layer's {@code activation} option, added as a layer of its own. */
     private void activation(KerasLayer layer, JsonNode value, String name) {
-        String function = value.isTextual() ? value.asText() : value.path("config").isTextual()
-                ? value.path("config").asText() : String.valueOf(value);
+        // Keras 3 may write an activation as {"class_name": "function", "config": "relu", …}.
+        String function = value.isMissingNode() || value.isNull() ? "linear" : value.isTextual() ? value.asText()
+                : value.path("config").isTextual() ? value.path("config").asText() : String.valueOf(value);
         switch (function) {
-            case "linear", "null" -> { }
+            case "linear" -> { }
             case "relu", "sigmoid", "tanh", "softmax" ->
                     add(new ActivationSpec(name, ActivationSpec.Function.valueOf(function.toUpperCase(Locale.ROOT))));
             default -> throw UnsupportedKerasModel.option(layer, "activation", function, "linear, relu, sigmoid, tanh, softmax");
