@@ -6,6 +6,7 @@ import dev.digits.io.Json;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Group;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,10 +56,12 @@ public record KerasFile(String format, String kerasVersion, JsonNode modelConfig
                     entries.put(e.getName(), zip.readAllBytes());
                 }
             }
+        } catch (EOFException e) {
+            throw new DigitsException(file + ": not a readable .keras zip (it ends early: truncated?)", e);
         } catch (ZipException e) {
             throw new DigitsException(file + ": not a readable .keras zip (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new DigitsException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new DigitsException(file + ": cannot read (" + e + ")", e);
         }
         for (String required : new String[] {CONFIG, WEIGHTS}) {
             if (!entries.containsKey(required)) {
