@@ -10,13 +10,18 @@ import dev.digits.TestData;
 import dev.digits.data.DigitSet;
 import dev.digits.model.Classifier;
 import dev.digits.model.SeedCnn;
+import dev.digits.model.layers.LayerSpec;
+import dev.digits.model.layers.LayerSpec.ActivationSpec;
+import dev.digits.model.layers.LayerStack;
 import dev.digits.model.layers.Parameters;
+import dev.digits.model.layers.Tensor;
 import dev.digits.model.layers.SeedLayers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,64 @@ class KerasFileTest {
                 assertEquals("2.15.0", imported.provenance().get("keras_version"));
                 assertClose(seed.logProbabilities(images), classifier.logProbabilities(images));
             }
+        }
+    }
+
+    @Test
+    void everyKindOfLayerRoundTripsThroughBothFormats() throws IOException {
+        LayerStack stack = new LayerStack(List.of(
+                new LayerSpec.RescalingSpec("centre", 2f, -1f),
+                new LayerSpec.Conv2dSpec("conv", 4, 3, 3, 2, 2, 0, 1, 0, 1, true), // Keras's "same" with stride 2
+                new LayerSpec.BatchNormSpec("bn", 1e-3f),
+                new ActivationSpec("relu", ActivationSpec.Function.RELU),
+                new LayerSpec.MaxPoolSpec("max", 2, 2, 1, 1),
+                new LayerSpec.AvgPoolSpec("avg", 2, 2, 1, 1),
+                new LayerSpec.Conv2dSpec("conv_1", 6, 3, 3, 1, 1, 1, 1, 1, 1, false), // "same" with stride 1
+                new ActivationSpec("sigmoid", ActivationSpec.Function.SIGMOID),
+                new LayerSpec.ReshapeSpec("reshape", List.of(24, 12, 3)),
+                new LayerSpec.DropoutSpec("drop", 0.5f),
+                new LayerSpec.FlattenSpec("flatten", false), // ours, channels-first: the Dense inputs are reordered
+                new LayerSpec.DenseSpec("dense", 16, true),
+                new ActivationSpec("tanh", ActivationSpec.Function.TANH),
+                new LayerSpec.DenseSpec("dense_1", 10, false)));
+        DigitSet images = TestData.mnist().test().first(300);
+        try (Classifier original = Classifier.create(stack, 0)) {
+            java.util.Random random = new java.util.Random(3);
+            List<Tensor> values = new java.util.ArrayList<>();
+            List<Tensor> initial = Parameters.read(original);
+            for (int p = 0; p < initial.size(); p++) {
+                float[] data = new float[initial.get(p).data().length];
+                for (int i = 0; i < data.length; i++) {
+                    // parameter 5 is the batch norm's running variance, which must be positive
+                    data[i] = p == 5 ? 0.5f + random.nextFloat() : random.nextFloat() * 2 - 1;
+                }
+                values.add(new Tensor(initial.get(p).shape(), data));
+            }
+            Parameters.assign(original, values);
+            float[] expected = original.logProbabilities(images);
+            // Scores that differ from image to image: a misplaced weight would show.
+            long distinct = java.util.stream.IntStream.range(0, images.size())
+                    .map(i -> dev.digits.eval.Evaluation.argmax(expected, i * 10, 10)).distinct().count();
+            assertTrue(distinct > 2, "the random network predicts " + distinct + " distinct classes");
+            KerasExporter.KerasModel keras = KerasExporter.export(stack, values);
+            KerasArchiveWriter.write(keras, dir.resolve("all.keras"));
+            Keras2Files.write(keras, dir.resolve("all.h5"));
+            for (String file : new String[] {"all.keras", "all.h5"}) {
+                try (Classifier imported = KerasImporter.read(dir.resolve(file)).classifier()) {
+                    assertClose(expected, imported.logProbabilities(images));
+                }
+            }
+        }
+    }
+
+    @Test
+    void paddingKerasCannotExpressIsNotExported() {
+        LayerStack stack = new LayerStack(List.of(new LayerSpec.Conv2dSpec("conv", 1, 3, 3, 1, 1, 2, 0, 2, 0, true),
+                new LayerSpec.FlattenSpec("flatten", true), new LayerSpec.DenseSpec("dense", 10, true)));
+        try (Classifier classifier = Classifier.create(stack, 0)) {
+            DigitsException e = assertThrows(DigitsException.class, () -> KerasExporter.export(stack, Parameters.read(classifier)));
+            assertEquals("cannot export layer 'conv': its padding [2, 0, 2, 0] (top, bottom, left, right) is neither "
+                    + "Keras's 'valid' nor 'same'", e.getMessage());
         }
     }
 
