@@ -21,7 +21,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a {@code .keras} file as Keras 3.9 does: an uncompressed zip of {@code metadata.json},
- * {@code config.json} and {@code model.weights.h5}, the weights at {@code layers/<name>/vars/<i>}.
+ * {@code config.json} and {@code model.weights.h5}, the weights at {@code layers/<path>/vars/<i>} (see {@link Keras3Paths}).
  * Two differences from Keras's own files, both forced by jHDF 0.13's writer: there is no top-level
  * {@code vars} group (a second group at the root comes out unreadable; Keras reads a missing one as the
  * model's own empty variable list), and the {@code name} attributes are fixed-length strings.
@@ -33,7 +33,7 @@ public final class KerasArchiveWriter {
     private KerasArchiveWriter() {}
 
     public static void write(KerasExporter.KerasModel model, Path target) throws IOException {
-        byte[] weights = weightsFile(model.weights(), target);
+        byte[] weights = weightsFile(model, target);
         byte[] config = Json.write(model.config()).getBytes(StandardCharsets.UTF_8);
         String date = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss"));
         byte[] metadata = Json.writeLine(Map.of("keras_version", KERAS_VERSION, "date_saved", date))
@@ -48,15 +48,16 @@ public final class KerasArchiveWriter {
     }
 
     /** jHDF writes to a path only: a temporary file beside the target, read back and removed. */
-    private static byte[] weightsFile(Map<String, List<Tensor>> weights, Path target) throws IOException {
+    private static byte[] weightsFile(KerasExporter.KerasModel model, Path target) throws IOException {
+        Map<String, String> paths = Keras3Paths.of(KerasGraph.chain(model.config()));
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".h5.tmp");
         try {
             try (WritableHdfFile hdf = HdfFile.write(temp)) {
                 WritableGroup layers = hdf.putGroup("layers");
-                for (Map.Entry<String, List<Tensor>> layer : weights.entrySet()) {
-                    WritableGroup vars = layers.putGroup(layer.getKey()).putGroup("vars");
+                for (Map.Entry<String, List<Tensor>> layer : model.weights().entrySet()) {
+                    WritableGroup vars = layers.putGroup(paths.get(layer.getKey())).putGroup("vars");
                     vars.putAttribute("name", layer.getKey());
                     List<Tensor> arrays = layer.getValue();
                     for (int i = 0; i < arrays.size(); i++) {

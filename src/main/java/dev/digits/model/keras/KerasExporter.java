@@ -24,7 +24,7 @@ import java.util.Set;
  * ends in softmax, as Keras classifiers (and the original model) do; our importer drops it again.
  */
 public final class KerasExporter {
-    /** A Keras model ready to be written: {@code config.json}'s content and the weights by layer name. */
+    /** A Keras model ready to be written: {@code config.json}'s content and the weights by layer name, in layer order. */
     public record KerasModel(ObjectNode config, Map<String, List<Tensor>> weights) {}
 
     static final String MODEL_NAME = "sequential";

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -25,7 +26,7 @@ import java.util.zip.ZipInputStream;
  * @param format {@code keras3} or {@code keras2-h5}
  * @param kerasVersion as the file records it ({@code unknown} if it does not)
  */
-public record KerasFile(String format, String kerasVersion, JsonNode modelConfig, KerasWeights weights, HdfFile hdf)
+public record KerasFile(String format, String kerasVersion, JsonNode modelConfig, HdfFile hdf, Group weightsRoot, String source)
         implements AutoCloseable {
     public static final String KERAS3 = "keras3";
     public static final String KERAS2_H5 = "keras2-h5";
@@ -73,7 +74,7 @@ public record KerasFile(String format, String kerasVersion, JsonNode modelConfig
         String version = entries.containsKey(METADATA)
                 ? json(entries.get(METADATA), file + "!" + METADATA).path("keras_version").asText("unknown") : "unknown";
         HdfFile hdf = hdf(entries.get(WEIGHTS), file + "!" + WEIGHTS);
-        return new KerasFile(KERAS3, version, config, KerasWeights.keras3(hdf, file + "!" + WEIGHTS), hdf);
+        return new KerasFile(KERAS3, version, config, hdf, hdf, file + "!" + WEIGHTS);
     }
 
     private static KerasFile openKeras2(Path file) {
@@ -98,11 +99,16 @@ public record KerasFile(String format, String kerasVersion, JsonNode modelConfig
             String kerasVersion = version == null ? "unknown" : KerasWeights.strings(version.getData()).get(0);
             JsonNode modelConfig = json(KerasWeights.strings(config.getData()).get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     file + " model_config");
-            return new KerasFile(KERAS2_H5, kerasVersion, modelConfig, KerasWeights.keras2(weights, file.toString()), hdf);
+            return new KerasFile(KERAS2_H5, kerasVersion, modelConfig, hdf, weights, file.toString());
         } catch (RuntimeException e) {
             hdf.close();
             throw e;
         }
+    }
+
+    /** The weights of {@code chain}'s layers (Keras 3 finds them by the layers' classes and order). */
+    public KerasWeights weights(List<KerasLayer> chain) {
+        return format.equals(KERAS3) ? KerasWeights.keras3(weightsRoot, source, chain) : KerasWeights.keras2(weightsRoot, source);
     }
 
     private static HdfFile hdf(byte[] bytes, String source) {

@@ -26,7 +26,7 @@ public final class KerasImporter {
             provenance.put("format", keras.format());
             provenance.put("keras_version", keras.kerasVersion());
             List<KerasLayer> chain = KerasGraph.chain(keras.modelConfig());
-            result = KerasLayerConverter.convert(chain, keras.weights());
+            result = KerasLayerConverter.convert(chain, keras.weights(chain));
         } catch (UnsupportedKerasModel e) {
             throw new UnsupportedKerasModel(file + ": " + e.getMessage());
         } catch (DigitsException e) {

@@ -285,7 +285,7 @@ public final class KerasLayerConverter {
     }
 
     private List<Tensor> weights(KerasLayer layer, int count, String names) {
-        List<Tensor> found = weights.of(layer.name());
+        List<Tensor> found = weights.of(layer);
         if (found.size() != count) {
             throw new DigitsException("layer " + layer.label() + ": expected " + count + " weight arrays (" + names
                     + "), the weights file has " + found.size());
@@ -294,7 +294,7 @@ public final class KerasLayerConverter {
     }
 
     private void noWeights(KerasLayer layer) {
-        List<Tensor> found = weights.of(layer.name());
+        List<Tensor> found = weights.of(layer);
         if (!found.isEmpty()) {
             throw new DigitsException("layer " + layer.label() + " has no weights, but the weights file has "
                     + found.size() + " arrays for it");

@@ -18,12 +18,13 @@ import java.util.Map;
  */
 public interface KerasWeights {
     /** The layer's arrays; empty when the file has none for it. */
-    List<Tensor> of(String layer);
+    List<Tensor> of(KerasLayer layer);
 
-    /** Keras 3 ({@code model.weights.h5}): {@code layers/<name>/vars/0, 1, …}. */
-    static KerasWeights keras3(Group root, String source) {
+    /** Keras 3 ({@code model.weights.h5}): {@code layers/<path>/vars/0, 1, …}, the paths as {@link Keras3Paths} gives them. */
+    static KerasWeights keras3(Group root, String source, List<KerasLayer> chain) {
+        Map<String, String> paths = Keras3Paths.of(chain);
         return layer -> {
-            Node vars = child(root, "layers/" + layer + "/vars");
+            Node vars = child(root, "layers/" + paths.get(layer.name()) + "/vars");
             if (!(vars instanceof Group group)) {
                 return List.of();
             }
@@ -44,7 +45,8 @@ public interface KerasWeights {
 
     /** Keras 2 full-model {@code .h5}: {@code model_weights/<name>}, arrays listed by its {@code weight_names} attribute. */
     static KerasWeights keras2(Group modelWeights, String source) {
-        return layer -> {
+        return kerasLayer -> {
+            String layer = kerasLayer.name();
             Node group = child(modelWeights, layer);
             if (!(group instanceof Group g)) {
                 return List.of();

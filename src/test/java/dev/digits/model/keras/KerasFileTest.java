@@ -105,6 +105,30 @@ class KerasFileTest {
     }
 
     @Test
+    void renamedLayersAreStoredUnderTheirClassAsKeras3Does() throws IOException {
+        LayerStack stack = new LayerStack(List.of(new LayerSpec.Conv2dSpec("first", 2, 3, 3, 1, 1, 0, 0, 0, 0, true),
+                new LayerSpec.Conv2dSpec("second", 2, 3, 3, 1, 1, 0, 0, 0, 0, true),
+                new LayerSpec.FlattenSpec("flat", true), new LayerSpec.DenseSpec("scores", 10, true)));
+        DigitSet images = TestData.mnist().test().first(100);
+        Path file = dir.resolve("renamed.keras");
+        try (Classifier original = Classifier.create(stack, 4)) {
+            KerasArchiveWriter.write(KerasExporter.export(stack, Parameters.read(original)), file);
+            try (Classifier imported = KerasImporter.read(file).classifier()) {
+                assertClose(original.logProbabilities(images), imported.logProbabilities(images));
+            }
+        }
+        byte[] weights;
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            weights = zip.getInputStream(zip.getEntry("model.weights.h5")).readAllBytes();
+        }
+        try (var hdf = io.jhdf.HdfFile.fromBytes(weights)) {
+            assertEquals(java.util.Set.of("conv2d", "conv2d_1", "flatten", "dense"), hdf.getChild("layers") instanceof io.jhdf.api.Group g
+                    ? g.getChildren().keySet() : null);
+            assertArrayEquals(new int[] {3, 3, 2, 2}, hdf.getDatasetByPath("layers/conv2d_1/vars/0").getDimensions());
+        }
+    }
+
+    @Test
     void paddingKerasCannotExpressIsNotExported() {
         LayerStack stack = new LayerStack(List.of(new LayerSpec.Conv2dSpec("conv", 1, 3, 3, 1, 1, 2, 0, 2, 0, true),
                 new LayerSpec.FlattenSpec("flatten", true), new LayerSpec.DenseSpec("dense", 10, true)));
@@ -183,9 +207,12 @@ class KerasFileTest {
         }
         try (KerasFile file = KerasFile.open(dir.resolve("m.keras"))) {
             assertEquals("3.9.0", file.kerasVersion());
-            assertArrayEquals(new long[] {3, 3, 1, 32}, file.weights().of("conv2d").get(0).shape());
-            assertArrayEquals(new long[] {576, 64}, file.weights().of("dense").get(0).shape());
-            assertEquals(0, file.weights().of("flatten").size());
+            List<KerasLayer> chain = KerasGraph.chain(file.modelConfig());
+            KerasWeights weights = file.weights(chain);
+            assertArrayEquals(new long[] {3, 3, 1, 32}, weights.of(chain.get(1)).get(0).shape());
+            assertEquals("flatten", chain.get(6).name());
+            assertEquals(0, weights.of(chain.get(6)).size());
+            assertArrayEquals(new long[] {576, 64}, weights.of(chain.get(7)).get(0).shape());
             assertEquals("softmax", file.modelConfig().path("config").path("layers").get(8).path("config").path("activation").asText());
         }
     }

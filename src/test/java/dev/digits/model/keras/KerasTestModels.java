@@ -51,7 +51,7 @@ final class KerasTestModels {
     }
 
     KerasWeights weights() {
-        return name -> weights.getOrDefault(name, List.of());
+        return layer -> weights.getOrDefault(layer.name(), List.of());
     }
 
     KerasLayerConverter.Result convert() {
