@@ -90,7 +90,12 @@ class SeedKerasModelTest {
                 assertEquals(e.getValue(), again.get("arrays").get(e.getKey()), e.getKey());
             }
         });
-        assertEquals(original.get("attributes").get("layers/dense/vars"), again.get("attributes").get("layers/dense/vars"));
+        // Every group of the original but the optimizer's (the root "vars" that Keras requires included), same attributes.
+        original.get("attributes").fields().forEachRemaining(e -> {
+            if (!e.getKey().startsWith("optimizer")) {
+                assertEquals(e.getValue(), again.get("attributes").get(e.getKey()), e.getKey());
+            }
+        });
     }
 
     static JsonNode inspect(Path file) throws IOException {
