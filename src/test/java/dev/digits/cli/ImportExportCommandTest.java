@@ -3,6 +3,7 @@ package dev.digits.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digits.Python;
 import dev.digits.TestData;
 import dev.digits.data.DigitSet;
 import dev.digits.eval.Evaluation;
@@ -74,6 +75,22 @@ class ImportExportCommandTest {
         CliRunner.Run evaluate = CliRunner.run("evaluate", "--model", model.toString(), "--json");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         assertEquals(0.9907, Json.MAPPER.readTree(evaluate.out()).get("test_accuracy").asDouble(), 1e-12);
+    }
+
+    @Test
+    void torchScriptFileImportsToAModelDirectoryThatEvaluateUses() throws IOException {
+        String missing = Python.missing("torch");
+        Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing + "; the TorchScript fixture is made with it");
+        Python.run("tools/make_torchscript_fixture.py", dir.resolve("fixture").toString());
+        Path model = dir.resolve("script");
+        CliRunner.Run imported = CliRunner.run("import", dir.resolve("fixture/model.pt").toString(), "--out", model.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(imported.out().contains("(torchscript, 7,018 parameters)"), imported.out());
+        assertEquals("torchscript", ModelDirectory.readCard(model).architecture());
+        CliRunner.Run evaluate = CliRunner.run("evaluate", "--model", model.toString(), "--json");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertEquals(ModelDirectory.readCard(model).metric("test_accuracy"),
+                Json.MAPPER.readTree(evaluate.out()).get("test_accuracy").asDouble(), 1e-12);
     }
 
     @Test
