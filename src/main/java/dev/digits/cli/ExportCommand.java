@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code digits export}: a model directory as a file other frameworks load. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export",
         description = "Write a model as a Keras 3 .keras file (its last layer applies softmax, as Keras classifiers do).")
 final class ExportCommand implements Callable<Integer> {
     /** The formats {@code --format} takes. */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code digits import}: a Keras or TorchScript model file becomes a model directory, evaluated on the test set. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
         description = {"Turn a model trained elsewhere into a model directory that every command can use.",
             "FILE: Keras 3 .keras, Keras 2 full-model .h5, or TorchScript .pt (1x1x28x28 float input, 10 scores)."})
 final class ImportCommand implements Callable<Integer> {
