@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             ReadCommand.class,
             ServeCommand.class,
             BenchCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DigitsCommand implements Runnable {

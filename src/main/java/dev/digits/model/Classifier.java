@@ -63,6 +63,19 @@ public final class Classifier implements AutoCloseable {
         }
     }
 
+    /** A network that the engine reads whole from {@code file} (block and parameters), such as TorchScript. */
+    public static Classifier loadEngineModel(Architecture architecture, Path file) {
+        Model model = Model.newInstance(architecture.name(), Device.cpu(), ENGINE);
+        try {
+            model.load(file);
+            return new Classifier(architecture, model);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new DigitsException(file + ": the " + ENGINE + " engine cannot load it as a " + architecture.name()
+                    + " model (" + e.getMessage() + ")", e);
+        }
+    }
+
     public Architecture architecture() {
         return architecture;
     }

@@ -1,14 +1,18 @@
 package dev.digits.model;
 
 import dev.digits.DigitsException;
+import dev.digits.io.AtomicFiles;
 import dev.digits.io.Json;
+import dev.digits.model.layers.LayerStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * A saved model is a directory: {@code model.params} (the parameters) and {@code model.json}
- * (the {@link ModelCard}); training adds its history, curves and checkpoint beside them.
+ * (the {@link ModelCard}); training adds its history, curves and checkpoint beside them. An imported
+ * network adds {@code layers.json} (its {@link LayerStack}), or is one TorchScript file {@code model.pt}
+ * in place of {@code model.params}.
  */
 public final class ModelDirectory {
     public static final String PARAMETERS = "model.params";
@@ -19,7 +23,14 @@ public final class ModelDirectory {
     /** Writes parameters and card, each atomically; the card last, so a card always has its parameters. */
     public static void save(Path directory, Classifier classifier, ModelCard card) throws IOException {
         Files.createDirectories(directory);
-        classifier.saveParameters(directory.resolve(PARAMETERS));
+        if (classifier.architecture() instanceof TorchScriptNetwork script) {
+            AtomicFiles.write(directory.resolve(TorchScriptNetwork.FILE), out -> Files.copy(script.file(), out));
+        } else {
+            classifier.saveParameters(directory.resolve(PARAMETERS));
+        }
+        if (classifier.architecture() instanceof LayerStack stack) {
+            stack.write(directory);
+        }
         Json.writeFile(directory.resolve(CARD), card);
     }
 
@@ -34,7 +45,11 @@ public final class ModelDirectory {
 
     public static Classifier load(Path directory) {
         ModelCard card = readCard(directory);
-        return Classifier.load(Architectures.byName(card.architecture()), directory.resolve(PARAMETERS));
+        return switch (card.architecture()) {
+            case LayerStack.NAME -> Classifier.load(LayerStack.read(directory), directory.resolve(PARAMETERS));
+            case TorchScriptNetwork.NAME -> TorchScriptNetwork.load(directory.resolve(TorchScriptNetwork.FILE));
+            default -> Classifier.load(Architectures.byName(card.architecture()), directory.resolve(PARAMETERS));
+        };
     }
 
     private static Path requireModel(Path directory) {
@@ -43,7 +58,8 @@ public final class ModelDirectory {
                     + "train one with 'digits train' or pass the directory it printed");
         }
         for (String name : new String[] {CARD, PARAMETERS}) {
-            if (!Files.isRegularFile(directory.resolve(name))) {
+            boolean scripted = name.equals(PARAMETERS) && Files.isRegularFile(directory.resolve(TorchScriptNetwork.FILE));
+            if (!scripted && !Files.isRegularFile(directory.resolve(name))) {
                 throw new DigitsException(directory + " is not a model directory: " + name + " is missing"
                         + (Files.isRegularFile(directory.resolve("checkpoint.bin"))
                                 ? " (training did not finish; continue it with 'digits train --resume " + directory + "')"

@@ -1,0 +1,55 @@
+package dev.digits.cli;
+
+import dev.digits.DigitsException;
+import dev.digits.model.Classifier;
+import dev.digits.model.ModelCard;
+import dev.digits.model.ModelDirectory;
+import dev.digits.model.keras.KerasArchiveWriter;
+import dev.digits.model.keras.KerasExporter;
+import dev.digits.model.layers.LayerStack;
+import dev.digits.model.layers.Parameters;
+import dev.digits.model.layers.SeedLayers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code digits export}: a model directory as a file other frameworks load. */
+@Command(name = "export",
+        description = "Write a model as a Keras 3 .keras file (its last layer applies softmax, as Keras classifiers do).")
+final class ExportCommand implements Callable<Integer> {
+    /** The formats {@code --format} takes. */
+    enum Format { KERAS }
+
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model directory.")
+    Path model;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "keras", description = "Output format: keras (default).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write, e.g. model.keras.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!out.getFileName().toString().endsWith(".keras")) {
+            throw new IllegalArgumentException("--out must end in .keras (Keras 3 refuses other names): " + out);
+        }
+        ModelCard card = ModelDirectory.readCard(model);
+        LayerStack stack = switch (card.architecture()) {
+            case "seed" -> SeedLayers.stack();
+            case LayerStack.NAME -> LayerStack.read(model);
+            default -> throw new DigitsException("cannot export a '" + card.architecture()
+                    + "' model to Keras: only seed models and imported layer stacks can be exported");
+        };
+        KerasExporter.KerasModel keras;
+        try (Classifier classifier = ModelDirectory.load(model)) {
+            keras = KerasExporter.export(stack, Parameters.read(classifier));
+        }
+        KerasArchiveWriter.write(keras, out);
+        System.out.println("Wrote " + out.toAbsolutePath() + " (Keras " + KerasArchiveWriter.KERAS_VERSION
+                + " layout, " + (keras.config().path("config").path("layers").size() - 1) + " layers)");
+        return 0;
+    }
+}

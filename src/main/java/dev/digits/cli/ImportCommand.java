@@ -1,0 +1,111 @@
+package dev.digits.cli;
+
+import dev.digits.DigitsException;
+import dev.digits.data.DatasetSpec;
+import dev.digits.data.Mnist;
+import dev.digits.eval.Evaluation;
+import dev.digits.model.Classifier;
+import dev.digits.model.ModelCard;
+import dev.digits.model.ModelDirectory;
+import dev.digits.model.TorchScriptNetwork;
+import dev.digits.model.keras.KerasImporter;
+import dev.digits.train.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code digits import}: a Keras or TorchScript model file becomes a model directory, evaluated on the test set. */
+@Command(name = "import",
+        description = {"Turn a model trained elsewhere into a model directory that every command can use.",
+            "FILE: Keras 3 .keras, Keras 2 full-model .h5, or TorchScript .pt (1x1x28x28 float input, 10 scores)."})
+final class ImportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The model file.")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<file name without extension>).")
+    Path out;
+
+    @Mixin
+    DataOptions data;
+
+    @Override
+    public Integer call() throws IOException {
+        Path directory = out != null ? out : Path.of("models", stem(file));
+        if (Files.exists(directory.resolve(ModelDirectory.CARD))) {
+            throw new DigitsException(directory + " already holds a model; choose another --out");
+        }
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("imported_from", file.toAbsolutePath().normalize().toString());
+        source.put("source_sha256", sha256(file));
+        Classifier classifier = read(file, source);
+        try (classifier) {
+            DatasetSpec spec = DatasetSpec.MNIST;
+            Evaluation test = TrainingRun.evaluate(classifier, Mnist.load(data.cache(), spec).test());
+            ModelCard card = new ModelCard(directory.getFileName().toString(), classifier.architecture().name(),
+                    classifier.architecture().description(), classifier.parameterCount(), spec.name(), spec.classNames(),
+                    ModelCard.INPUT, source, testDataSha256(spec), VersionProvider.software(),
+                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), "digits import " + file,
+                    test.metrics("test"));
+            ModelDirectory.save(directory, classifier, card);
+            System.out.println("Imported " + file + " (" + source.get("format") + ", "
+                    + String.format(Locale.ROOT, "%,d", classifier.parameterCount()) + " parameters) into " + directory.toAbsolutePath());
+            if (source.get("notes") instanceof List<?> notes) {
+                notes.forEach(n -> System.out.println("  note: " + n));
+            }
+            System.out.printf(Locale.ROOT, "test accuracy: %.4f (%,d of %,d)%n", test.accuracy(),
+                    Math.round(test.accuracy() * test.count()), test.count());
+            System.out.printf(Locale.ROOT, "Evaluate again: digits evaluate --model %s%n", directory);
+        }
+        return 0;
+    }
+
+    /** Keras files are told apart by their content; TorchScript (also a zip) by its extension. */
+    private static Classifier read(Path file, Map<String, Object> source) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".torchscript")) {
+            source.put("format", "torchscript");
+            return TorchScriptNetwork.load(file);
+        }
+        KerasImporter.Imported imported = KerasImporter.read(file);
+        source.putAll(imported.provenance());
+        return imported.classifier();
+    }
+
+    /** The card's metrics are measured on the test set: these are its files. */
+    private static Map<String, String> testDataSha256(DatasetSpec spec) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (var file : List.of(spec.testImages(), spec.testLabels())) {
+            result.put(file.name(), file.sha256());
+        }
+        return result;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new DigitsException(file + ": no such file");
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.digits.model.keras;
+
+import dev.digits.DigitsException;
+import dev.digits.model.Classifier;
+import dev.digits.model.layers.Parameters;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a Keras model file into a {@link Classifier} built from a {@link dev.digits.model.layers.LayerStack}. */
+public final class KerasImporter {
+    /**
+     * The network and where it came from.
+     *
+     * @param provenance what the model card records about the source (format, Keras version, notes)
+     */
+    public record Imported(Classifier classifier, KerasLayerConverter.Result conversion, Map<String, Object> provenance) {}
+
+    private KerasImporter() {}
+
+    public static Imported read(Path file) {
+        KerasLayerConverter.Result result;
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        try (KerasFile keras = KerasFile.open(file)) {
+            provenance.put("format", keras.format());
+            provenance.put("keras_version", keras.kerasVersion());
+            List<KerasLayer> chain = KerasGraph.chain(keras.modelConfig());
+            result = KerasLayerConverter.convert(chain, keras.weights(chain));
+        } catch (UnsupportedKerasModel e) {
+            throw new UnsupportedKerasModel(file + ": " + e.getMessage());
+        } catch (DigitsException e) {
+            throw e.getMessage().startsWith(file.toString()) ? e : new DigitsException(file + ": " + e.getMessage(), e);
+        }
+        provenance.put("notes", result.notes());
+        Classifier classifier = Classifier.create(result.stack(), 0);
+        try {
+            Parameters.assign(classifier, result.parameters());
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw new DigitsException(file + ": the converted weights do not fit the network (" + e.getMessage() + ")", e);
+        }
+        return new Imported(classifier, result, provenance);
+    }
+}

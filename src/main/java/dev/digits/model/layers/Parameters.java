@@ -1,0 +1,47 @@
+package dev.digits.model.layers;
+
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.digits.model.Classifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Moves parameter values between a {@link Classifier} and plain {@link Tensor}s, in DJL's parameter order. */
+public final class Parameters {
+    private Parameters() {}
+
+    /** Replaces every parameter of the network; the count and each shape must match exactly. */
+    public static void assign(Classifier classifier, List<Tensor> values) {
+        List<Parameter> parameters = list(classifier);
+        if (parameters.size() != values.size()) {
+            throw new IllegalArgumentException("the network has " + parameters.size() + " parameter arrays, "
+                    + values.size() + " were given");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            Parameter p = parameters.get(i);
+            long[] expected = p.getArray().getShape().getShape();
+            if (!Arrays.equals(expected, values.get(i).shape())) {
+                throw new IllegalArgumentException("parameter " + p.getName() + " #" + i + " has shape "
+                        + Arrays.toString(expected) + ", the value has " + values.get(i).shapeText());
+            }
+            p.getArray().set(values.get(i).data());
+        }
+    }
+
+    public static List<Tensor> read(Classifier classifier) {
+        List<Tensor> result = new ArrayList<>();
+        for (Parameter p : list(classifier)) {
+            result.add(new Tensor(p.getArray().getShape().getShape(), p.getArray().toFloatArray()));
+        }
+        return result;
+    }
+
+    private static List<Parameter> list(Classifier classifier) {
+        List<Parameter> result = new ArrayList<>();
+        for (Pair<String, Parameter> p : classifier.block().getParameters()) {
+            result.add(p.getValue());
+        }
+        return result;
+    }
+}

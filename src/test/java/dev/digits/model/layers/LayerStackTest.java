@@ -1,0 +1,93 @@
+package dev.digits.model.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digits.DigitsException;
+import dev.digits.TestData;
+import dev.digits.data.DigitSet;
+import dev.digits.model.Classifier;
+import dev.digits.model.ModelCard;
+import dev.digits.model.ModelDirectory;
+import dev.digits.model.SeedCnn;
+import dev.digits.model.layers.LayerSpec.ActivationSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayerStackTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void seedLayersComputeExactlyWhatSeedCnnComputes() throws Exception {
+        DigitSet images = TestData.mnist().test().first(200);
+        try (Classifier seed = Classifier.create(new SeedCnn(), 5); Classifier stack = Classifier.create(SeedLayers.stack(), 0)) {
+            ByteArrayOutputStream parameters = new ByteArrayOutputStream();
+            seed.writeParameters(parameters);
+            stack.readParameters(new ByteArrayInputStream(parameters.toByteArray()));
+            assertEquals(seed.parameterCount(), stack.parameterCount());
+            assertArrayEquals(seed.logProbabilities(images), stack.logProbabilities(images));
+        }
+    }
+
+    @Test
+    void everyKindOfLayerSurvivesLayersJson() throws IOException {
+        LayerStack stack = new LayerStack(List.of(
+                new LayerSpec.RescalingSpec("scale", 2f, -1f),
+                new LayerSpec.Conv2dSpec("conv", 4, 3, 3, 2, 2, 0, 1, 0, 1, false),
+                new LayerSpec.BatchNormSpec("bn", 1e-3f),
+                new ActivationSpec("relu", ActivationSpec.Function.RELU),
+                new LayerSpec.MaxPoolSpec("max", 2, 2, 1, 1),
+                new LayerSpec.AvgPoolSpec("avg", 2, 2, 1, 1),
+                new LayerSpec.ReshapeSpec("reshape", List.of(12, 12, 4)),
+                new LayerSpec.DropoutSpec("drop", 0.5f),
+                new LayerSpec.GlobalAvgPoolSpec("gap"),
+                new LayerSpec.FlattenSpec("flatten", true),
+                new LayerSpec.DenseSpec("dense", 10, true),
+                new ActivationSpec("tanh", ActivationSpec.Function.TANH)));
+        stack.write(dir);
+        assertEquals(stack, LayerStack.read(dir));
+        assertTrue(Files.readString(dir.resolve(LayerStack.FILE)).contains("\"type\" : \"conv2d\""));
+    }
+
+    @Test
+    void aSavedLayerStackLoadsFromItsModelDirectory() throws IOException {
+        DigitSet images = TestData.mnist().test().first(100);
+        ModelCard card = new ModelCard("m", LayerStack.NAME, "", 0, "mnist", List.of(), ModelCard.INPUT, Map.of(), Map.of(),
+                Map.of(), "now", "test", Map.of());
+        float[] before;
+        try (Classifier classifier = Classifier.create(SeedLayers.stack(), 9)) {
+            before = classifier.logProbabilities(images);
+            ModelDirectory.save(dir, classifier, card);
+        }
+        try (Classifier loaded = ModelDirectory.load(dir)) {
+            assertEquals(SeedLayers.stack(), loaded.architecture());
+            assertArrayEquals(before, loaded.logProbabilities(images));
+        }
+    }
+
+    @Test
+    void aNetworkMustEndInTenScores() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new LayerStack(List.of(new LayerSpec.FlattenSpec("f", true), new LayerSpec.DenseSpec("d", 7, true))));
+        assertEquals("the network must end in 10 scores, not (7)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new LayerStack(List.of(new LayerSpec.DenseSpec("d", 10, true))));
+        assertEquals("layer 'd' needs a vector input but gets an image (28, 28, 1) (flatten it first)", e.getMessage());
+    }
+
+    @Test
+    void aBrokenLayersFileIsNamed() throws IOException {
+        Files.writeString(dir.resolve(LayerStack.FILE), "{\"layers\": [{\"type\": \"lstm\"}]}");
+        DigitsException e = assertThrows(DigitsException.class, () -> LayerStack.read(dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve(LayerStack.FILE) + ": not a readable layer stack ("), e.getMessage());
+    }
+}
