@@ -232,7 +232,7 @@ function showReading(reading) {
 function showSelectedDigit() {
   const digits = state.reading.digits;
   showBars(digits[state.selected].probabilities);
-  showSeen($('seen'), null);
+  showSeen($('seen'), digits[state.selected].preprocessed);
   const thumbs = digits.map((d, i) => {
     const button = document.createElement('button');
     button.type = 'button';
@@ -246,8 +246,7 @@ function showSelectedDigit() {
     return button;
   });
   $('seen-digits').replaceChildren(...thumbs);
-  // The read API returns boxes, not the 28x28 inputs; show each box's pixels as the network's crop.
-  thumbs.forEach((thumb, i) => cropInto(thumb.querySelector('canvas'), digits[i].box));
+  thumbs.forEach((thumb, i) => showSeen(thumb.querySelector('canvas'), digits[i].preprocessed));
 }
 
 function toPad(box) {
@@ -268,15 +267,6 @@ function drawBoxes(reading) {
     boxes.fillStyle = '#fff';
     boxes.fillText(String(d.digit), b.x + 6, Math.max(20, b.y - 6));
   });
-}
-
-function cropInto(canvas, box) {
-  const b = toPad(box);
-  const side = Math.max(b.w, b.h) * 1.4;
-  const c = canvas.getContext('2d');
-  c.fillStyle = '#000';
-  c.fillRect(0, 0, 28, 28);
-  c.drawImage(pad, b.x + b.w / 2 - side / 2, b.y + b.h / 2 - side / 2, side, side, 0, 0, 28, 28);
 }
 
 function showBars(probabilities) {

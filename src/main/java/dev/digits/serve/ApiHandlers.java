@@ -17,7 +17,7 @@ final class ApiHandlers {
     record PredictResponse(int digit, float confidence, float[] probabilities, float[] preprocessed) {}
 
     /** One digit of a {@code POST /api/v1/read} answer. */
-    record DigitResponse(Box box, int digit, float confidence, float[] probabilities) {}
+    record DigitResponse(Box box, int digit, float confidence, float[] probabilities, float[] preprocessed) {}
 
     record ReadResponse(String text, List<DigitResponse> digits) {}
 
@@ -53,7 +53,7 @@ final class ApiHandlers {
         }
         ctx.json(new ReadResponse(reading.text(), reading.digits().stream()
                 .map(d -> new DigitResponse(d.box(), d.prediction().digit(), d.prediction().confidence(),
-                        d.prediction().probabilities()))
+                        d.prediction().probabilities(), d.prediction().input()))
                 .toList()));
     }
 

@@ -112,6 +112,7 @@ class ApiTest {
         JsonNode first = answer.json().get("digits").get(0);
         assertEquals(Set.of("x", "y", "width", "height"), fieldNames(first.get("box")));
         assertEquals(10, first.get("probabilities").size());
+        assertEquals(784, first.get("preprocessed").size());
     }
 
     @Test

@@ -1,0 +1,237 @@
+package dev.digits.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digits.TestData;
+import dev.digits.recognize.DigitRecognizer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The drawing page in real headless Chromium, against a real server on loopback. */
+@Tag("slow")
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static DigitRecognizer recognizer;
+    private static DigitsServer server;
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver); "
+                        + ".ci/run installs them");
+        recognizer = DigitRecognizer.load();
+        server = new DigitsServer(recognizer, new DigitsServer.Options("127.0.0.1", 0,
+                DigitsServer.Options.DEFAULT_MAX_BODY_BYTES, DigitsServer.Options.DEFAULT_MAX_PIXELS, null)).start();
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,1000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.stop();
+            recognizer.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector("#probabilities .bar")).size() == 10);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElement(By.id("model-name")).getText().equals("…"));
+    }
+
+    /** Strokes in pad units (the pad is 400x400), drawn with the mouse through pointer events. */
+    private static void draw(List<double[][]> strokes) {
+        WebElement pad = browser.findElement(By.id("pad"));
+        double scale = pad.getSize().getWidth() / 400.0;
+        for (double[][] stroke : strokes) {
+            Actions actions = new Actions(browser, Duration.ofMillis(1));
+            int x = (int) Math.round((stroke[0][0] - 200) * scale);
+            int y = (int) Math.round((stroke[0][1] - 200) * scale);
+            actions.moveToElement(pad, x, y).clickAndHold();
+            for (int i = 1; i < stroke.length; i++) {
+                int nx = (int) Math.round((stroke[i][0] - 200) * scale);
+                int ny = (int) Math.round((stroke[i][1] - 200) * scale);
+                actions.moveByOffset(nx - x, ny - y);
+                x = nx;
+                y = ny;
+            }
+            actions.release().perform();
+        }
+    }
+
+    private static List<double[][]> strokes(double[][]... strokes) {
+        return List.of(strokes);
+    }
+
+    /** Points along straight segments through the given corners, every 10 units. */
+    private static double[][] path(double... corners) {
+        java.util.List<double[]> points = new java.util.ArrayList<>();
+        for (int i = 0; i + 3 < corners.length; i += 2) {
+            double x0 = corners[i], y0 = corners[i + 1], x1 = corners[i + 2], y1 = corners[i + 3];
+            int steps = (int) Math.max(1, Math.hypot(x1 - x0, y1 - y0) / 10);
+            for (int s = 0; s < steps; s++) {
+                points.add(new double[] {x0 + (x1 - x0) * s / steps, y0 + (y1 - y0) * s / steps});
+            }
+        }
+        points.add(new double[] {corners[corners.length - 2], corners[corners.length - 1]});
+        return points.toArray(new double[0][]);
+    }
+
+    private static double[][] ellipse(double cx, double cy, double rx, double ry) {
+        double[][] points = new double[41][];
+        for (int i = 0; i <= 40; i++) {
+            double t = 2 * Math.PI * i / 40;
+            points[i] = new double[] {cx + rx * Math.sin(t), cy - ry * Math.cos(t)};
+        }
+        return points;
+    }
+
+    private static WebElement awaitAnswer() {
+        WebElement prediction = browser.findElement(By.id("prediction"));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> "ready".equals(prediction.getAttribute("data-state")));
+        return prediction;
+    }
+
+    private static String digitAfterDrawing(List<double[][]> strokes) {
+        draw(strokes);
+        return awaitAnswer().getAttribute("data-digit");
+    }
+
+    private static void clear() {
+        browser.findElement(By.id("clear")).click();
+        assertEquals("", awaitAnswer().getAttribute("data-digit"));
+    }
+
+    @Test
+    void recognisesDigitsAsTheyAreDrawn() throws IOException {
+        assertEquals("1", digitAfterDrawing(strokes(path(205, 70, 195, 330))));
+        clear();
+        assertEquals("7", digitAfterDrawing(strokes(path(110, 90, 290, 90, 170, 330))));
+        clear();
+        assertEquals("0", digitAfterDrawing(strokes(ellipse(200, 200, 85, 125))));
+        WebElement prediction = browser.findElement(By.id("prediction"));
+        double confidence = Double.parseDouble(prediction.getAttribute("data-confidence"));
+        double zeroBar = Double.parseDouble(browser.findElement(By.cssSelector("#probabilities [data-digit=\"0\"]")).getAttribute("data-probability"));
+        assertEquals(confidence, zeroBar, 1e-6, "the bar of the predicted digit shows its confidence");
+        double sum = 0;
+        for (WebElement bar : browser.findElements(By.cssSelector("#probabilities [data-digit]"))) {
+            sum += Double.parseDouble(bar.getAttribute("data-probability"));
+        }
+        assertEquals(1.0, sum, 1e-3);
+        screenshot("web-digit.png");
+
+        browser.findElement(By.id("undo")).click();
+        assertEquals("", awaitAnswer().getAttribute("data-digit"), "undoing the only stroke leaves an empty pad");
+    }
+
+    @Test
+    void strokeWidthChangesTheInk() {
+        draw(strokes(path(200, 80, 200, 320)));
+        awaitAnswer();
+        long thick = inkPixels();
+        clear();
+        WebElement slider = browser.findElement(By.id("stroke-width"));
+        slider.sendKeys(Keys.HOME);
+        for (int i = 0; i < 5; i++) {
+            slider.sendKeys(Keys.ARROW_RIGHT);
+        }
+        assertEquals("6", slider.getAttribute("value"));
+        assertEquals("6", browser.findElement(By.id("stroke-width-value")).getText());
+        assertEquals("1", digitAfterDrawing(strokes(path(200, 80, 200, 320))));
+        long thin = inkPixels();
+        assertTrue(thin * 3 < thick, "a 6 px stroke inks far less than a 25 px one: " + thin + " vs " + thick);
+    }
+
+    @Test
+    void readsANumberInNumberMode() throws IOException {
+        new Select(browser.findElement(By.id("mode"))).selectByValue("number");
+        draw(strokes(path(90, 100, 80, 300), path(180, 110, 320, 110, 230, 310)));
+        WebElement prediction = awaitAnswer();
+        assertEquals("17", prediction.getAttribute("data-text"));
+        assertEquals(2, browser.findElements(By.cssSelector("#seen-digits .seen-digit")).size());
+        Object seenInk = ((JavascriptExecutor) browser).executeScript(
+                "const d = document.getElementById('seen').getContext('2d').getImageData(0, 0, 28, 28).data;"
+                        + "let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 127) n++; return n;");
+        assertTrue(((Number) seenInk).intValue() > 20, "the selected digit's 28x28 input is shown: " + seenInk);
+        screenshot("web-number.png");
+    }
+
+    @Test
+    void recognisesAnUploadedFile() throws IOException {
+        Path file = Files.createTempFile("digit", ".png");
+        Files.write(file, TestImages.png(TestImages.digits(6, 4)));
+        browser.findElement(By.id("upload")).sendKeys(file.toAbsolutePath().toString());
+        assertEquals(String.valueOf(TestImages.label(4)), awaitAnswer().getAttribute("data-digit"));
+        Files.delete(file);
+    }
+
+    @Test
+    void worksOnAPhoneSizedScreenWithoutConsoleErrors() throws IOException {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertEquals("1", digitAfterDrawing(strokes(path(205, 70, 195, 330))));
+        WebElement pad = browser.findElement(By.id("pad"));
+        assertTrue(pad.getSize().getWidth() <= 390, "the pad fits the screen: " + pad.getSize());
+        assertEquals("none", pad.getCssValue("touch-action"), "touch drawing does not scroll the page");
+        screenshot("web-phone.png");
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
+    }
+
+    private static long inkPixels() {
+        Object count = ((JavascriptExecutor) browser).executeScript(
+                "const c = document.getElementById('pad'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                        + "let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 127) n++; return n;");
+        return ((Number) count).longValue();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), TestData.artifacts().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
