@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.TestData;
 import dev.digits.data.DigitSet;
+import dev.digits.image.ContactSheet;
 import dev.digits.image.DigitCrop;
 import dev.digits.image.NaivePreprocessor;
 import dev.digits.image.Preprocessor;
@@ -16,6 +17,8 @@ import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,19 +79,24 @@ class SampleSetsTest {
      * difference unavoidable (two different MNIST digits of one class differ by about 0.1).
      */
     @Test
-    void preprocessedCanvasAndPhotoDigitsAreCloseToTheirMnistOriginals() {
+    void preprocessedCanvasAndPhotoDigitsAreCloseToTheirMnistOriginals() throws IOException {
         int count = 40;
         for (SampleSet set : List.of(new CanvasSet(TEST, 11), new PhotoSet(TEST, 12))) {
             double ours = 0;
             double naive = 0;
+            List<float[]> sheet = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 SampleImage sample = set.sample(i);
                 float[] original = mnist(sample.sources()[0]);
                 Optional<DigitCrop> digit = preprocessor.digit(sample.image());
                 assertTrue(digit.isPresent(), set.name() + " image " + i + " has no digit");
+                float[] naiveInput = NaivePreprocessor.input(sample.image());
                 ours += meanAbsoluteDifference(original, digit.get().input());
-                naive += meanAbsoluteDifference(original, NaivePreprocessor.input(sample.image()));
+                naive += meanAbsoluteDifference(original, naiveInput);
+                sheet.addAll(List.of(original, digit.get().input(), naiveInput));
             }
+            // For a person to look at: each row is the MNIST original, ours, naive.
+            ImageIO.write(ContactSheet.of(sheet, 3), "png", TestData.artifacts().resolve("preprocessed-" + set.name() + ".png").toFile());
             System.out.printf(Locale.ROOT, "%s: mean absolute difference to MNIST: ours %.4f, naive %.4f (%d images)%n",
                     set.name(), ours / count, naive / count, count);
             assertTrue(ours / count < 0.07, set.name() + ": " + ours / count);
