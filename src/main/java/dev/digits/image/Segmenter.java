@@ -14,11 +14,13 @@ import java.util.Set;
  *   <li>Pieces of one digit that do not touch (the bar of a 5, the halves of a 4 or 7 drawn in two
  *       strokes, a stroke broken by a dry pen) are joined: two pieces join when their horizontal
  *       extents overlap by at least half the narrower one's width, the narrower one's centre lies
- *       over the wider one, and at least one of them is a
- *       fragment, shorter than {@value #FRAGMENT_HEIGHT} of the line's tallest component. Two full-height
+ *       over the wider one, and at least one of them is a fragment, shorter than
+ *       {@value #FRAGMENT_HEIGHT} of the line's tallest component; a stub, shorter than
+ *       {@value #STUB_HEIGHT} of the line, also joins a piece its extent touches if together they
+ *       are no wider than high (a 5's bar overhanging its body, a 6's detached stem). Two full-height
  *       pieces are neighbouring digits even when they overlap (a 1 tucked under a 7's bar).</li>
  *   <li>Crumbs (small pieces beside a digit) join the nearest piece.</li>
- *   <li>A piece wider than {@value #MAX_ASPECT} times its height holds touching digits (fewer than 4% of
+ *   <li>A piece wider than {@value #MAX_ASPECT} times its height holds touching digits (about 2% of
  *       MNIST digits are that wide): it is cut at the column with the least ink in its middle part,
  *       unless that column crosses more than {@value #MAX_BRIDGE_STROKES} stroke widths of ink (a wide 0)
  *       or a part would be less than {@value #MIN_PART_HEIGHT} of its height (a stroke sheared off a
@@ -29,8 +31,9 @@ import java.util.Set;
 final class Segmenter {
     static final double MIN_OVERLAP = 0.5;
     static final double FRAGMENT_HEIGHT = 0.75;
-    static final double MAX_ASPECT = 1.15;
+    static final double MAX_ASPECT = 1.25;
     static final double CRUMB = 0.5;
+    static final double STUB_HEIGHT = 0.5;
     /** Both parts of a cut must be at least this fraction of the cut piece's height. */
     static final double MIN_PART_HEIGHT = 0.6;
     /** Touching digits are joined by a bridge: the cut crosses at most this many stroke widths of ink. */
@@ -122,8 +125,11 @@ final class Segmenter {
                     nearestGap = gap;
                 }
             }
-            groups.get(nearest).addAll(groups.remove(i));
-            boxes.set(nearest, boxes.get(nearest).union(boxes.remove(i)));
+            Set<Integer> crumbIds = groups.remove(i);
+            boxes.remove(i);
+            int target = nearest > i ? nearest - 1 : nearest;
+            groups.get(target).addAll(crumbIds);
+            boxes.set(target, boxes.get(target).union(crumb));
             i = -1; // indices moved; start over (there are few pieces)
         }
     }
@@ -135,10 +141,16 @@ final class Segmenter {
     private static boolean sameDigit(Box a, Box b, int lineHeight) {
         Box narrow = a.width() <= b.width() ? a : b;
         Box wide = narrow == a ? b : a;
-        boolean overlapping = a.horizontalOverlap(b) >= MIN_OVERLAP * narrow.width()
+        Box low = a.height() <= b.height() ? a : b;
+        int overlap = a.horizontalOverlap(b);
+        if (low.height() >= FRAGMENT_HEIGHT * lineHeight) {
+            return false;
+        }
+        boolean stacked = overlap >= MIN_OVERLAP * narrow.width()
                 && narrow.centreX() >= wide.x() && narrow.centreX() <= wide.right();
-        boolean fragment = Math.min(a.height(), b.height()) < FRAGMENT_HEIGHT * lineHeight;
-        return overlapping && fragment;
+        Box union = a.union(b);
+        boolean stub = overlap > 0 && low.height() < STUB_HEIGHT * lineHeight && union.width() <= MAX_ASPECT * union.height();
+        return stacked || stub;
     }
 
     private static void split(InkMap map, Piece piece, int lineHeight, List<Piece> out) {

@@ -36,6 +36,20 @@ class SegmenterTest {
     }
 
     @Test
+    void aCrumbBrokenOffBesideADigitJoinsIt() {
+        // The crumb is highest, so it is the first piece found; its digit is the second.
+        BufferedImage number = Drawings.whiteOnBlack(400, 250, 10, g -> {
+            g.drawLine(40, 30, 52, 45);
+            Drawings.one(g, 70, 60, 130);
+            Drawings.zero(g, 200, 60, 90, 130);
+        });
+        List<Box> boxes = boxes(number);
+        assertEquals(2, boxes.size(), boxes.toString());
+        assertEquals(35, boxes.get(0).x(), 2);
+        assertEquals(25, boxes.get(0).y(), 2);
+    }
+
+    @Test
     void digitsSideBySideAreReadLeftToRight() {
         // The rightmost digit is drawn highest, so it is met first when scanning rows.
         BufferedImage number = Drawings.whiteOnBlack(500, 250, 10, g -> {

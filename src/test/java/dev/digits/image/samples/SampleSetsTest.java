@@ -3,8 +3,10 @@ package dev.digits.image.samples;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digits.DigitsException;
 import dev.digits.TestData;
 import dev.digits.data.DigitSet;
 import dev.digits.image.ContactSheet;
@@ -62,6 +64,15 @@ class SampleSetsTest {
             assertTrue(java.util.Objects.deepEquals(pixels(first.image()), pixels(again.image())), set.name());
             assertFalse(java.util.Objects.deepEquals(pixels(first.image()), pixels(set.sample(4).image())), set.name());
         }
+    }
+
+    @Test
+    void setsAreFoundByName() {
+        for (String name : SampleSet.NAMES) {
+            assertEquals(name, SampleSet.named(name, TEST, 1).name());
+        }
+        DigitsException e = assertThrows(DigitsException.class, () -> SampleSet.named("scan", TEST, 1));
+        assertTrue(e.getMessage().contains("canvas, photo, number"), e.getMessage());
     }
 
     @Test
