@@ -51,6 +51,41 @@ class ImageDecoderTest {
     }
 
     @Test
+    void turnsJpegPhotosUprightAsTheirExifOrientationSays() throws IOException {
+        // Stored landscape with a dark block in the top-left corner; orientation 6 means the camera was
+        // held in portrait: shown upright, the picture is 48 wide and the block is in the top-right.
+        BufferedImage stored = Drawings.blackOnWhite(64, 48, 1, g -> g.fillRect(0, 0, 16, 16));
+        byte[] jpeg = withExifOrientation(encode(stored, "jpeg"), 6);
+        BufferedImage upright = decoder.decode(jpeg, "portrait.jpg");
+        assertEquals(48, upright.getWidth());
+        assertEquals(64, upright.getHeight());
+        assertTrue((upright.getRGB(40, 8) & 0xff) < 60, "top-right should be dark");
+        assertTrue((upright.getRGB(8, 8) & 0xff) > 200, "top-left should be light");
+        assertEquals(64, decoder.decode(withExifOrientation(encode(stored, "jpeg"), 1), "upright.jpg").getWidth());
+    }
+
+    /** The JPEG with an APP1 EXIF segment holding only the orientation tag, right after its SOI marker. */
+    private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(26); // big-endian: "MM", 42, IFD at 8, one entry, no next IFD
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8)
+                .putShort((short) 1)
+                .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+                .putInt(0);
+        byte[] exifHeader = {'E', 'x', 'i', 'f', 0, 0};
+        int length = 2 + exifHeader.length + tiff.capacity();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xff);
+        out.writeBytes(exifHeader);
+        out.writeBytes(tiff.array());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    @Test
     void decodesFiles(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("seven.png");
         Files.write(file, encode(picture(), "png"));
