@@ -76,6 +76,18 @@ class PreprocessorTest {
     }
 
     @Test
+    void theTableAroundAPhotographedPageIsNotInk() {
+        BufferedImage page = seven(Color.WHITE, Color.BLACK);
+        DigitCrop expected = preprocessor.digit(page).orElseThrow();
+        BufferedImage photo = Drawings.draw(400, 400, new Color(60, 50, 40), Color.BLACK, 1,
+                g -> g.drawImage(page, 70, 40, null)); // the page fills most of the frame, off-centre
+        DigitCrop actual = preprocessor.digit(photo).orElseThrow();
+        assertEquals(new Box(expected.box().x() + 70, expected.box().y() + 40, expected.box().width(), expected.box().height()),
+                actual.box());
+        assertTrue(Drawings.meanAbsoluteDifference(expected.input(), actual.input()) < 0.01);
+    }
+
+    @Test
     void transparentDrawingsAreReadWhateverTheStrokeColour() {
         float[] opaque = preprocessor.digit(seven(Color.WHITE, Color.BLACK)).orElseThrow().input();
         float[] blackStrokes = preprocessor.digit(seven(null, Color.BLACK)).orElseThrow().input();
