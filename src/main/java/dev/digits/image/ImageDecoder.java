@@ -18,7 +18,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Decodes image files (PNG, JPEG, GIF, BMP from the JDK; WebP and TIFF through the TwelveMonkeys
  * ImageIO plugins) with a limit on the number of pixels, checked from the header before any pixel is
  * decoded: a small file can declare a huge image (a decompression bomb) and decoding it would exhaust
- * memory. Of animated or multi-page files, the first image is read.
+ * memory. Of animated or multi-page files, the first image is read. JPEG photos are turned upright as
+ * their EXIF orientation tag says (phones store portrait photos sideways).
  *
  * <p>Every failure a user can fix (unknown format, corrupt data, too large) is a {@link DigitsException}
  * naming the input. Thread-safe.
@@ -76,8 +77,9 @@ public final class ImageDecoder {
         }
         ImageReader reader = readers.next();
         try {
-            reader.setInput(in, true, true);
             String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+            int orientation = format.equals("JPEG") ? ExifOrientation.read(in) : ExifOrientation.UPRIGHT;
+            reader.setInput(in, true, true);
             long width;
             long height;
             try {
@@ -95,7 +97,7 @@ public final class ImageDecoder {
                         name, format, width, height, width * height, maxPixels));
             }
             try {
-                return reader.read(0);
+                return ExifOrientation.upright(reader.read(0), orientation);
             } catch (IOException | RuntimeException e) {
                 // Plugins report truncated or malformed data with assorted runtime exceptions too.
                 throw new DigitsException(name + ": cannot decode the " + format + " data: " + describe(e), e);

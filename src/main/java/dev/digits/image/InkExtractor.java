@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Finds the ink in a luminance image: decides the polarity, subtracts the estimated background
  * (uneven lighting, tinted paper), thresholds the remaining contrast with Otsu's method and drops
- * specks. Ink strength is rescaled so that a typical stroke core is 1, as in MNIST, whatever the
+ * what lies along the border (the table around a photographed page) and specks. Ink strength is rescaled so that a typical stroke core is 1, as in MNIST, whatever the
  * pen and the lighting.
  */
 public final class InkExtractor {
@@ -34,7 +34,8 @@ public final class InkExtractor {
         int width = luminance.width();
         int height = luminance.height();
         ConnectedComponents.Labelling labelling = ConnectedComponents.label(mask, width, height);
-        List<Component> kept = Specks.removeFrom(labelling.components(), width, height);
+        List<Component> inside = BorderClutter.removeFrom(labelling.components(), BorderClutter.of(labelling));
+        List<Component> kept = Specks.removeFrom(inside, width, height);
         if (kept.isEmpty()) {
             return new InkMap(FloatImage.blank(width, height), blankLabels(contrast.length), List.of(), polarity);
         }

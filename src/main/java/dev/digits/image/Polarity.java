@@ -9,20 +9,19 @@ public enum Polarity {
     /** Dark pen or pencil on light paper, as people write. */
     DARK_INK_ON_LIGHT;
 
-    /** Border frame width as a fraction of the shorter side: mostly background in any framing. */
-    private static final double BORDER_FRACTION = 0.04;
     /** Differences from the background smaller than this are paper texture or noise, not ink. */
     private static final float NOISE = 0.08f;
 
     /**
      * Decides the polarity of a luminance image (0 = black, 1 = white). The background level is the
-     * median of a frame along the border; ink is the minority that stands out from it, so the side
-     * (darker or lighter than the background) carrying more contrast beyond the noise level wins.
-     * Uneven lighting adds contrast to both sides, ink only to one. An image with no contrast at all
-     * falls back to the background's brightness: dark ink on a light background.
+     * median brightness: ink covers less than half of any picture of a digit, while the border may be
+     * a table around the page. Ink is the minority that stands out from it, so the side (darker or
+     * lighter than the background) carrying more contrast beyond the noise level wins; uneven lighting
+     * adds contrast to both sides, ink only to one. An image with no contrast at all falls back to the
+     * background's brightness: dark ink on a light background.
      */
     public static Polarity detect(FloatImage luminance) {
-        float background = borderMedian(luminance);
+        float background = median(luminance.pixels());
         double darker = 0;
         double lighter = 0;
         for (float v : luminance.pixels()) {
@@ -50,21 +49,9 @@ public enum Polarity {
         return new FloatImage(luminance.width(), luminance.height(), out);
     }
 
-    private static float borderMedian(FloatImage image) {
-        int w = image.width();
-        int h = image.height();
-        int frame = Math.max(1, (int) Math.round(Math.min(w, h) * BORDER_FRACTION));
-        float[] values = new float[w * h];
-        int n = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (x < frame || y < frame || x >= w - frame || y >= h - frame) {
-                    values[n++] = image.get(x, y);
-                }
-            }
-        }
-        float[] border = Arrays.copyOf(values, n);
-        Arrays.sort(border);
-        return border[n / 2];
+    private static float median(float[] values) {
+        float[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }

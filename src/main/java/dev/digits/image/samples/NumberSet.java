@@ -40,7 +40,8 @@ public final class NumberSet implements SampleSet {
         SplittableRandom random = SampleSet.random(seed, index);
         int count = random.nextInt(MIN_DIGITS, MAX_DIGITS + 1);
         int height = random.nextInt(MIN_HEIGHT, MAX_HEIGHT + 1);
-        double stroke = random.nextDouble(-0.4, 0.8);
+        // Thinner than -0.25 breaks MNIST's faintest strokes into dots, which no pen draws.
+        double stroke = random.nextDouble(-0.25, 0.8);
         int[] sources = new int[count];
         FloatImage[] inks = new FloatImage[count];
         int[] lefts = new int[count];

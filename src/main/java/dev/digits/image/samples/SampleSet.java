@@ -1,7 +1,10 @@
 package dev.digits.image.samples;
 
+import dev.digits.DigitsException;
+import dev.digits.data.DigitSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * A benchmark image set generated from MNIST test digits. Image {@code i} depends only on the digits,
@@ -22,8 +25,21 @@ public interface SampleSet {
         return out;
     }
 
+    /** The set names {@link #named} knows, in the order of the issue: (a), (b), (c). */
+    List<String> NAMES = List.of("canvas", "photo", "number");
+
+    /** The set called {@code name} ({@link #NAMES}), drawing from {@code testDigits}. */
+    static SampleSet named(String name, DigitSet testDigits, long seed) {
+        return switch (name) {
+            case "canvas" -> new CanvasSet(testDigits, seed);
+            case "photo" -> new PhotoSet(testDigits, seed);
+            case "number" -> new NumberSet(testDigits, seed);
+            default -> throw new DigitsException("no sample set called '" + name + "'; the sets are " + String.join(", ", NAMES));
+        };
+    }
+
     /** The random source for image {@code index}: a mix of seed and index, so neighbours are unrelated. */
-    static java.util.SplittableRandom random(long seed, int index) {
-        return new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+    static SplittableRandom random(long seed, int index) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
     }
 }

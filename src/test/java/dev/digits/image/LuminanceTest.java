@@ -1,0 +1,48 @@
+package dev.digits.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class LuminanceTest {
+    @Test
+    void blackStrokesOnATransparentCanvasAreFlattenedOntoWhite() {
+        BufferedImage strokes = Drawings.draw(100, 100, null, Color.BLACK, 8, g -> Drawings.one(g, 50, 20, 60));
+        FloatImage grey = Luminance.of(strokes);
+        assertEquals(1f, grey.get(5, 5), 1e-6);
+        assertEquals(0f, grey.get(50, 50), 1e-6);
+    }
+
+    @Test
+    void whiteStrokesOnATransparentCanvasAreFlattenedOntoBlack() {
+        BufferedImage strokes = Drawings.draw(100, 100, null, Color.WHITE, 8, g -> Drawings.one(g, 50, 20, 60));
+        FloatImage grey = Luminance.of(strokes);
+        assertEquals(0f, grey.get(5, 5), 1e-6);
+        assertEquals(1f, grey.get(50, 50), 1e-6);
+    }
+
+    @Test
+    void transparentCornersOfAPhotoTakeThePapersBrightness() {
+        BufferedImage photo = Drawings.draw(100, 100, new Color(200, 200, 200), Color.BLACK, 8, g -> Drawings.one(g, 50, 20, 60));
+        photo.setRGB(0, 0, 0x00000000); // fully transparent black
+        FloatImage grey = Luminance.of(photo);
+        assertEquals(200 / 255f, grey.get(0, 0), 1e-3);
+    }
+
+    @Test
+    void greyImagesKeepTheirStoredValues() {
+        // getRGB would report 128 in a linear grey colour space as about 186 in sRGB.
+        BufferedImage grey = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(1, 1, 0, 128);
+        assertEquals(128 / 255f, Luminance.of(grey).get(1, 1), 1e-6);
+    }
+
+    @Test
+    void colourUsesTheUsualLumaWeights() {
+        BufferedImage rgb = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        rgb.setRGB(0, 0, 0x00ff00);
+        assertEquals(0.587f, Luminance.of(rgb).get(0, 0), 1e-3);
+    }
+}

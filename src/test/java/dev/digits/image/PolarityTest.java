@@ -1,0 +1,55 @@
+package dev.digits.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class PolarityTest {
+    private static BufferedImage digitSeven(boolean darkInk) {
+        return darkInk
+                ? Drawings.blackOnWhite(200, 200, 12, g -> Drawings.seven(g, 50, 40, 100, 120))
+                : Drawings.whiteOnBlack(200, 200, 12, g -> Drawings.seven(g, 50, 40, 100, 120));
+    }
+
+    @Test
+    void detectsDarkInkOnLightPaper() {
+        assertEquals(Polarity.DARK_INK_ON_LIGHT, Polarity.detect(Luminance.of(digitSeven(true))));
+    }
+
+    @Test
+    void detectsLightInkOnADarkCanvas() {
+        assertEquals(Polarity.LIGHT_INK_ON_DARK, Polarity.detect(Luminance.of(digitSeven(false))));
+    }
+
+    @Test
+    void detectsDarkInkUnderALightingGradientThatDarkensHalfThePage() {
+        FloatImage page = Luminance.of(digitSeven(true));
+        for (int y = 0; y < page.height(); y++) {
+            for (int x = 0; x < page.width(); x++) {
+                page.set(x, y, page.get(x, y) * (1f - 0.5f * x / page.width()));
+            }
+        }
+        assertEquals(Polarity.DARK_INK_ON_LIGHT, Polarity.detect(page));
+    }
+
+    @Test
+    void detectsMidGreyInkOnDarkGreyPaper() {
+        // Neither is "light": only the side that the ink stands out on tells them apart.
+        FloatImage page = Luminance.of(digitSeven(false));
+        for (int i = 0; i < page.pixels().length; i++) {
+            page.pixels()[i] = 0.2f + 0.3f * page.pixels()[i];
+        }
+        assertEquals(Polarity.LIGHT_INK_ON_DARK, Polarity.detect(page));
+    }
+
+    @Test
+    void inkUpMakesInkBrightEitherWay() {
+        FloatImage dark = Polarity.DARK_INK_ON_LIGHT.inkUp(Luminance.of(digitSeven(true)));
+        FloatImage light = Polarity.LIGHT_INK_ON_DARK.inkUp(Luminance.of(digitSeven(false)));
+        assertEquals(0f, dark.get(5, 5), 1e-6);
+        assertEquals(1f, dark.get(100, 40), 1e-6);
+        assertEquals(0f, light.get(5, 5), 1e-6);
+        assertEquals(1f, light.get(100, 40), 1e-6);
+    }
+}
