@@ -186,6 +186,24 @@ class ApiTest {
         }
     }
 
+    @Test
+    void requestsInFlightFinishWhenTheServerStops() throws Exception {
+        DigitsServer stopping = new DigitsServer(recognizer, new DigitsServer.Options("127.0.0.1", 0,
+                DigitsServer.Options.DEFAULT_MAX_BODY_BYTES, DigitsServer.Options.DEFAULT_MAX_PIXELS, null)).start();
+        byte[] large = TestImages.png(TestImages.digits(60, 0, 1, 2)); // 5,440 x 1,840 pixels: a second or so of work
+        URI uri = URI.create("http://127.0.0.1:" + stopping.port() + "/api/v1/read");
+        var answer = http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(large)).build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300); // the request is being processed
+        long start = System.nanoTime();
+        stopping.stop();
+        HttpResponse<String> response = answer.get();
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("" + TestImages.label(0) + TestImages.label(1) + TestImages.label(2),
+                Json.MAPPER.readTree(response.body()).get("text").asText());
+        assertTrue((System.nanoTime() - start) / 1e9 < 6, "stop waits at most the stop timeout");
+    }
+
     private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
