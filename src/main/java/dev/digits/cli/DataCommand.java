@@ -4,6 +4,7 @@ import dev.digits.data.DataCache;
 import dev.digits.data.DatasetSpec;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,23 +20,28 @@ final class DataCommand implements Callable<Integer> {
     @Option(names = "--download", description = "Fetch missing or corrupt files.")
     boolean download;
 
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Only this data set: mnist or fashion (default: both).")
+    String dataset;
+
     @Override
     public Integer call() throws IOException {
         DataCache cache = data.cache();
-        DatasetSpec spec = DatasetSpec.MNIST;
+        List<DatasetSpec> specs = dataset == null ? DatasetSpec.ALL : List.of(DatasetSpec.byName(dataset));
         if (download) {
-            cache.ensure(spec);
+            specs.forEach(cache::ensure);
         }
         System.out.println("data directory: " + cache.directory().toAbsolutePath());
-        System.out.println(spec.name() + ":");
         boolean complete = true;
-        for (DataCache.FileStatus status : cache.status(spec)) {
-            String size = status.state() == DataCache.State.MISSING ? "" : String.format("%,d bytes", Files.size(status.path()));
-            System.out.printf("  %-26s %-9s %s%n", status.file().name(), status.state().name().toLowerCase(java.util.Locale.ROOT), size);
-            complete &= status.state() == DataCache.State.VERIFIED;
+        for (DatasetSpec spec : specs) {
+            System.out.println(spec.name() + ":");
+            for (DataCache.FileStatus status : cache.status(spec)) {
+                String size = status.state() == DataCache.State.MISSING ? "" : String.format("%,d bytes", Files.size(status.path()));
+                System.out.printf("  %-26s %-9s %s%n", status.file().name(), status.state().name().toLowerCase(java.util.Locale.ROOT), size);
+                complete &= status.state() == DataCache.State.VERIFIED;
+            }
         }
         if (!complete) {
-            System.out.println("Missing files are downloaded on first use, or now with: digits data --download");
+            System.out.println("Missing files are downloaded on first use, or now with: digits data --download [--dataset NAME]");
         }
         return 0;
     }

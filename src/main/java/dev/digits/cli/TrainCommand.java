@@ -42,6 +42,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Architecture (default: ${DEFAULT-VALUE}).")
     String model;
 
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist",
+            description = "mnist (default) or fashion (Fashion-MNIST; Debian's dataset-fashion-mnist or a mirror).")
+    String dataset;
+
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 10). With --resume: train up to N epochs in all.")
     Integer epochs;
 
@@ -96,8 +100,8 @@ final class TrainCommand implements Callable<Integer> {
         Mnist.Splits splits = Mnist.load(cache, spec);
         TrainingData trainingData = TrainingData.split(splits, options);
 
-        System.out.printf(Locale.ROOT, "%s %s: %,d training images, %,d validation (%s), %d epochs, batch %d, lr %s, seed %d, %d threads%n",
-                resuming ? "Resuming" : "Training", architecture.name(), trainingData.train().size(),
+        System.out.printf(Locale.ROOT, "%s %s on %s: %,d training images, %,d validation (%s), %d epochs, batch %d, lr %s, seed %d, %d threads%n",
+                resuming ? "Resuming" : "Training", architecture.name(), spec.name(), trainingData.train().size(),
                 trainingData.validation().size(), options.validation().name().toLowerCase(Locale.ROOT),
                 options.epochs(), options.batchSize(), options.learningRate(), options.seed(), EngineSettings.threads());
         System.out.println("Output: " + directory.toAbsolutePath());
@@ -143,7 +147,12 @@ final class TrainCommand implements Callable<Integer> {
         } catch (DigitsException e) {
             throw new IllegalArgumentException(e.getMessage(), e); // a usage error: exit code 2
         }
-        return new TrainingOptions(model, "mnist", epochs != null ? epochs : DEFAULTS.epochs(), batchSize, learningRate,
+        try {
+            DatasetSpec.byName(dataset);
+        } catch (DigitsException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new TrainingOptions(model, dataset, epochs != null ? epochs : DEFAULTS.epochs(), batchSize, learningRate,
                 DEFAULTS.adamEpsilon(), seed, limit, validation, keep, augment, schedule);
     }
 
@@ -172,8 +181,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static String reproducingCommand(TrainingOptions o) {
-        return String.format(Locale.ROOT, "digits train --model %s --epochs %d --batch-size %d --lr %s --seed %d%s --validation %s --keep %s",
-                o.architecture(), o.epochs(), o.batchSize(), o.learningRate(), o.seed(),
+        return String.format(Locale.ROOT, "digits train%s --model %s --epochs %d --batch-size %d --lr %s --seed %d%s --validation %s --keep %s",
+                o.dataset().equals("mnist") ? "" : " --dataset " + o.dataset(), o.architecture(), o.epochs(), o.batchSize(), o.learningRate(), o.seed(),
                 o.limit() > 0 ? " --limit " + o.limit() : "", o.validation().name().toLowerCase(Locale.ROOT),
                 o.keep().name().toLowerCase(Locale.ROOT)) + (o.augment() ? " --augment" : "")
                 + (o.schedule() != Schedule.CONSTANT ? " --schedule " + o.schedule().name().toLowerCase(Locale.ROOT) : "");

