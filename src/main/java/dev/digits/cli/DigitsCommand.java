@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             ReadCommand.class,
             ServeCommand.class,
+            EnsembleCommand.class,
             BenchCommand.class,
             ImportCommand.class,
             ExportCommand.class,

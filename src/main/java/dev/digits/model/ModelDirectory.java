@@ -48,6 +48,7 @@ public final class ModelDirectory {
         return switch (card.architecture()) {
             case LayerStack.NAME -> Classifier.load(LayerStack.read(directory), directory.resolve(PARAMETERS));
             case TorchScriptNetwork.NAME -> TorchScriptNetwork.load(directory.resolve(TorchScriptNetwork.FILE));
+            case Ensemble.NAME -> Classifier.load(Ensemble.read(directory), directory.resolve(PARAMETERS));
             default -> Classifier.load(Architectures.byName(card.architecture()), directory.resolve(PARAMETERS));
         };
     }
