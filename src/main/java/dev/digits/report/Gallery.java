@@ -9,10 +9,10 @@ import java.util.Locale;
 
 /** A grid of test digits, each captioned with its true label, the prediction and the model's confidence. */
 final class Gallery {
-    static final int COLUMNS = 12;
+    static final int COLUMNS = 10;
     private static final int SCALE = 2;
     private static final int TILE = DigitSet.SIDE * SCALE;
-    private static final int CELL_WIDTH = 84;
+    private static final int CELL_WIDTH = 98;
     private static final int CELL_HEIGHT = TILE + 44;
     private static final int MARGIN = 8;
 

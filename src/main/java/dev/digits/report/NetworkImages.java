@@ -91,8 +91,10 @@ final class NetworkImages {
     /** Pairs of digit and saliency map (each map scaled to its own maximum), captioned. */
     static BufferedImage saliency(DigitSet digits, float[] gradients, List<String> captions) {
         int columns = 5;
-        int cellWidth = 2 * DIGIT_TILE + 3 * GAP + 24;
-        int cellHeight = DIGIT_TILE + 28;
+        int scale = 3;
+        int tile = DigitSet.SIDE * scale;
+        int cellWidth = 2 * tile + 3 * GAP + 24;
+        int cellHeight = tile + 28;
         int rows = (digits.size() + columns - 1) / columns;
         BufferedImage image = new BufferedImage(2 * MARGIN + columns * cellWidth, 2 * MARGIN + rows * cellHeight,
                 BufferedImage.TYPE_INT_RGB);
@@ -109,10 +111,10 @@ final class NetworkImages {
             for (int p = 0; p < DigitSet.PIXELS; p++) {
                 rgb[p] = Palette.viridis(gradients[i * DigitSet.PIXELS + p] / max);
             }
-            DigitImages.frame(g, DigitImages.digit(digits, i, DIGIT_SCALE), x, y);
-            g.drawImage(DigitImages.map(rgb, DigitSet.SIDE, DigitSet.SIDE, DIGIT_SCALE), x + DIGIT_TILE + GAP, y, null);
+            DigitImages.frame(g, DigitImages.digit(digits, i, scale), x, y);
+            g.drawImage(DigitImages.map(rgb, DigitSet.SIDE, DigitSet.SIDE, scale), x + tile + GAP, y, null);
             g.setColor(captions.get(i).contains("\u2192") ? Palette.WRONG : Palette.TEXT);
-            DigitImages.centredText(g, captions.get(i), x + DIGIT_TILE + GAP / 2, y + DIGIT_TILE + 16);
+            DigitImages.centredText(g, captions.get(i), x + tile + GAP / 2, y + tile + 18);
         }
         g.dispose();
         return image;

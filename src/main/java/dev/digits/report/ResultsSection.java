@@ -10,7 +10,6 @@ import java.util.List;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.HeatMapStyler;
-import org.knowm.xchart.style.Styler;
 
 /** Section 3: the test-set numbers, as {@code digits evaluate} reports them, and where the errors fall. */
 final class ResultsSection {
@@ -31,8 +30,8 @@ final class ResultsSection {
                 + metric("test_count", "test images", Html.count(e.count()))
                 + "</div>\n");
         section.figure(new Figure(CONFUSION, "Confusion matrix (counts)", "Rows are the true class, columns the prediction; the "
-                + "diagonal holds the correct answers. Colour grows with the logarithm of the count, so single errors show. Look "
-                + "for bright cells off the diagonal: they are the pairs the model mixes up, and a row with several of them is a "
+                + "diagonal holds the correct answers. The colour scale ends at the largest error count, so the diagonal saturates "
+                + "and even single errors show. Look for dark cells off the diagonal: they are the pairs the model mixes up, and a row with several of them is a "
                 + "class it finds hard.", heatmap(e.confusion())));
         section.heading("Per class");
         section.raw(perClassTable(e));
@@ -56,31 +55,28 @@ final class ResultsSection {
             actual.add(String.valueOf(n - 1 - c)); // the y axis grows upwards; class 0 belongs at the top
         }
         List<Number[]> cells = new ArrayList<>();
-        double max = 0;
+        int maxError = 1;
         for (int t = 0; t < n; t++) {
             for (int p = 0; p < n; p++) {
-                double shade = Math.log1p(confusion[t][p]);
-                max = Math.max(max, shade);
-                cells.add(new Number[] {p, n - 1 - t, shade});
+                cells.add(new Number[] {p, n - 1 - t, confusion[t][p]});
+                if (p != t) {
+                    maxError = Math.max(maxError, confusion[t][p]);
+                }
             }
         }
         HeatMapChart chart = new HeatMapChartBuilder().width(640).height(560).xAxisTitle("predicted class")
                 .yAxisTitle("true class").build();
         HeatMapStyler styler = Charts.style(chart.getStyler());
         styler.setLegendVisible(false);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
-        styler.setRangeColors(new Color[] {Color.WHITE, new Color(0xc6dbef), new Color(0x6baed6), new Color(0x2171b5)});
+        styler.setRangeColors(new Color[] {Color.WHITE, new Color(0xc6dbef), new Color(0x6baed6), new Color(0x4292c6)});
+        // The scale ends at the largest error count: the diagonal (hundreds) saturates, and the errors get the whole range.
         styler.setMin(0);
-        styler.setMax(Math.max(max, 1));
+        styler.setMax(maxError);
         styler.setShowValue(true);
+        styler.setHeatMapValueDecimalPattern("0");
         styler.setValueFont(Charts.font(Font.PLAIN, 12));
         styler.setValueFontColor(Palette.TEXT);
         styler.setDrawBorder(true);
-        // The colour is log(1 + count); the label turns it back into the count (and leaves empty cells blank).
-        styler.setHeatMapDecimalValueFormatter(shade -> {
-            long count = Math.round(Math.expm1(shade));
-            return count == 0 ? "" : String.valueOf(count);
-        });
         chart.addSeries("confusion", predicted, actual, cells);
         return Charts.image(chart);
     }
