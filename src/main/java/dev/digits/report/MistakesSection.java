@@ -8,7 +8,7 @@ final class MistakesSection {
     static final String MISTAKES = "mistakes-gallery.png";
     static final String UNSURE = "mistakes-least-confident-correct.png";
     static final int SHOWN_MISTAKES = 200;
-    static final int SHOWN_UNSURE = 36;
+    static final int SHOWN_UNSURE = 40;
 
     private MistakesSection() {}
 

@@ -106,8 +106,8 @@ final class NetworkSection {
         float[] gradients = Saliency.of(classifier, chosen, classes);
         return new Figure(SALIENCY, "Saliency: which pixels drive the decision", "Left the digit, right the size of the gradient "
                 + "of the predicted class's score with respect to each pixel (bright = changing that pixel changes the score "
-                + "most). The first row and a half show the first test image of each class, the rest the model's most "
-                + "confident mistakes (in red). Bright pixels on the strokes that tell the digit apart (the bar of a 7, the "
+                + "most). The first two rows show the first test image of each class (in red where the model gets it wrong), "
+                + "the last row the model's most confident mistakes. Bright pixels on the strokes that tell the digit apart (the bar of a 7, the "
                 + "gap of a 4) are a good sign; bright background or a mistake lit up on one stray stroke shows what misled it.",
                 NetworkImages.saliency(chosen, gradients, captions));
     }

@@ -28,7 +28,7 @@ final class TrainingSection {
             section.figure(new Figure(CURVES, "Accuracy and loss per epoch, train vs validation", "Training figures are running "
                     + "averages over each epoch; validation is measured after it. Validation following training closely means the "
                     + "model generalises; validation loss rising while training loss keeps falling is overfitting, and the epoch "
-                    + "before it is the one to keep.", TrainingCurves.render(history)));
+                    + "before it is the one to keep.", TrainingCurves.render(history, Charts::style)));
             section.figure(new Figure(EPOCH_TIMES, "Seconds per epoch", "Wall time of each epoch, validation included. "
                     + "Epochs of one run should take about as long as each other; a slow outlier means the machine was busy.",
                     epochTimes(history)));
