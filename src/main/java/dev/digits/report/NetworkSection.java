@@ -80,8 +80,8 @@ final class NetworkSection {
             return "The last convolution works on a coarse grid: a map no longer looks like the digit, it says whether a part "
                     + "was found, and different digits light different channels." + common;
         }
-        return "After pooling, the maps are coarser and combine the first layer's edges into parts (curves, corners, line "
-                + "ends); fewer channels fire for any one digit." + common;
+        return "Deeper layers combine the edges found before them into parts (curves, corners, line ends), on coarser "
+                + "maps after each pooling; fewer channels fire for any one digit." + common;
     }
 
     private static Figure saliency(Classifier classifier, DigitSet test, ReportContext context) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,7 +13,7 @@ import java.util.Locale;
 final class ReportPage {
     private ReportPage() {}
 
-    static String render(ModelCard card, List<Section> sections, String generated) {
+    static String render(ModelCard card, Path modelDirectory, List<Section> sections, String generated) {
         StringBuilder html = new StringBuilder(64 * 1024);
         String title = "digits report: " + card.name();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -22,7 +23,9 @@ final class ReportPage {
         html.append("<header class=\"top\"><div class=\"wrap\">\n<h1>").append(Html.escape(title)).append("</h1>\n")
                 .append("<p class=\"subtitle\">").append(Html.escape(String.format(Locale.ROOT, "%s, %,d parameters, %s",
                         card.architecture(), card.parameters(), card.dataset())))
-                .append(card.created() != null ? Html.escape(", trained " + card.created()) : "").append("</p>\n</div></header>\n");
+                .append(card.created() != null ? Html.escape(", trained " + card.created()) : "")
+                .append("<br>model directory <code>").append(Html.escape(modelDirectory.toAbsolutePath().normalize().toString()))
+                .append("</code></p>\n</div></header>\n");
         html.append("<nav><div class=\"wrap\">");
         for (Section s : sections) {
             html.append("<a href=\"#").append(s.id()).append("\">").append(Html.escape(s.title())).append("</a>");

@@ -41,7 +41,7 @@ public final class ReportWriter {
             }
         }
         Path page = directory.resolve(PAGE);
-        AtomicFiles.writeString(page, ReportPage.render(inputs.card(), sections,
+        AtomicFiles.writeString(page, ReportPage.render(inputs.card(), inputs.modelDirectory(), sections,
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         return page;
     }
