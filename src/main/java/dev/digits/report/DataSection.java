@@ -60,7 +60,7 @@ final class DataSection {
         }
         List<List<String>> rows = new ArrayList<>();
         splits.forEach((name, set) -> {
-            List<String> row = new ArrayList<>(List.of("<th>" + name + "</th>", Html.cell(name + "_count", Html.count(set.size()))));
+            List<String> row = new ArrayList<>(List.of("<th>" + name + "</th>", Html.cell("split_" + name, Html.count(set.size()))));
             for (int count : set.classCounts()) {
                 row.add(Html.count(count));
             }

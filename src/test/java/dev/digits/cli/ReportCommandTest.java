@@ -123,8 +123,9 @@ class ReportCommandTest {
             assertEquals(decimal(c.get("f1")), value("f1_" + d));
             assertEquals(String.format(Locale.ROOT, "%,d", c.get("support").asInt()), value("support_" + d));
         }
-        assertEquals("1,500", value("train_count"), "the training split as the run used it (--limit 1500)");
-        assertEquals("5,000", value("validation_count"));
+        assertEquals("1,500", value("split_train"), "the training split as the run used it (--limit 1500)");
+        assertEquals("5,000", value("split_validation"));
+        assertEquals("10,000", value("split_test"));
     }
 
     @Test
@@ -164,9 +165,9 @@ class ReportCommandTest {
     }
 
     private static String value(String key) {
-        Element element = page.selectFirst("[data-key=" + key + "]");
-        assertNotNull(element, "the report shows " + key);
-        return element.text();
+        List<String> values = page.select("[data-key=" + key + "]").eachText();
+        assertEquals(1, values.size(), "the report shows " + key + " once");
+        return values.get(0);
     }
 
     private static String decimal(JsonNode value) {
