@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             TrainCommand.class,
             EvaluateCommand.class,
+            ReportCommand.class,
             DataCommand.class,
             PredictCommand.class,
             ReadCommand.class,

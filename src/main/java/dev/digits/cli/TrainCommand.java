@@ -10,6 +10,8 @@ import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
 import dev.digits.model.ModelCard;
 import dev.digits.model.ModelDirectory;
+import dev.digits.report.ReportInputs;
+import dev.digits.report.ReportWriter;
 import dev.digits.train.Checkpoint;
 import dev.digits.train.ConsoleProgress;
 import dev.digits.train.History;
@@ -123,6 +125,8 @@ final class TrainCommand implements Callable<Integer> {
             ModelDirectory.save(directory, classifier, card);
             History.write(directory, result.history());
             TrainingCurves.write(directory, result.history());
+            Path report = ReportWriter.write(new ReportInputs(directory, card, result.history(), trainingData, classifier),
+                    ReportWriter.defaultDirectory(directory));
             if (result.keptEpoch() != result.history().size()) {
                 System.out.printf(Locale.ROOT, "Keeping epoch %d (best validation accuracy %.4f; --keep last keeps the last one)%n",
                         result.keptEpoch(), result.kept().validationAccuracy());
@@ -134,6 +138,7 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("  " + History.CSV + ", " + History.JSON + "  per-epoch loss and accuracy");
             System.out.println("  " + TrainingCurves.FILE + " accuracy and loss curves");
             System.out.println("  " + Checkpoint.FILE + "      last epoch's checkpoint (train further with --resume)");
+            System.out.println("  " + directory.relativize(report) + "  the research report (figures beside it)");
             System.out.printf(Locale.ROOT, "Evaluate again: digits evaluate --model %s%n", directory);
             System.out.printf(Locale.ROOT, "test loss: %.4f%n", test.loss());
             System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", test.accuracy());

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -27,10 +28,15 @@ public final class TrainingCurves {
     private TrainingCurves() {}
 
     public static BufferedImage render(List<EpochStats> history) {
+        return render(history, TrainingCurves::plain);
+    }
+
+    /** @param look fonts and colours, so that a document can draw these curves in its own style */
+    public static BufferedImage render(List<EpochStats> history, Consumer<XYStyler> look) {
         BufferedImage accuracy = BitmapEncoder.getBufferedImage(
-                chart("Accuracy", history, EpochStats::trainAccuracy, EpochStats::validationAccuracy));
+                chart("Accuracy", history, EpochStats::trainAccuracy, EpochStats::validationAccuracy, look));
         BufferedImage loss = BitmapEncoder.getBufferedImage(
-                chart("Loss", history, EpochStats::trainLoss, EpochStats::validationLoss));
+                chart("Loss", history, EpochStats::trainLoss, EpochStats::validationLoss, look));
         BufferedImage both = new BufferedImage(WIDTH * 2, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = both.createGraphics();
         g.drawImage(accuracy, 0, 0, null);
@@ -44,13 +50,17 @@ public final class TrainingCurves {
         dev.digits.io.AtomicFiles.write(directory.resolve(FILE), out -> ImageIO.write(image, "png", out));
     }
 
+    private static void plain(XYStyler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotGridLinesColor(new Color(0xe0e0e0));
+    }
+
     private static XYChart chart(String title, List<EpochStats> history,
-            ToDoubleFunction<EpochStats> train, ToDoubleFunction<EpochStats> validation) {
+            ToDoubleFunction<EpochStats> train, ToDoubleFunction<EpochStats> validation, Consumer<XYStyler> look) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).xAxisTitle("epoch").yAxisTitle(title.toLowerCase(java.util.Locale.ROOT)).build();
         XYStyler styler = chart.getStyler();
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotGridLinesColor(new Color(0xe0e0e0));
+        look.accept(styler);
         styler.setLegendPosition(Styler.LegendPosition.InsideNE);
         styler.setXAxisDecimalPattern("0");
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();

@@ -2,6 +2,8 @@ package dev.digits.train;
 
 import dev.digits.data.DigitSet;
 import dev.digits.data.Mnist;
+import java.util.Locale;
+import java.util.Map;
 
 /** The images a run trains on, validates on after each epoch, and is finally tested on. */
 public record TrainingData(DigitSet train, DigitSet validation, DigitSet test) {
@@ -9,19 +11,35 @@ public record TrainingData(DigitSet train, DigitSet validation, DigitSet test) {
     public static final int HOLDOUT = 5_000;
 
     public static TrainingData split(Mnist.Splits splits, TrainingOptions options) {
+        return split(splits, options.validation(), options.limit());
+    }
+
+    public static TrainingData split(Mnist.Splits splits, TrainingOptions.Validation validationSet, int limit) {
         DigitSet all = splits.train();
         DigitSet train;
         DigitSet validation;
-        if (options.validation() == TrainingOptions.Validation.TEST) {
+        if (validationSet == TrainingOptions.Validation.TEST) {
             train = all;
             validation = splits.test();
         } else {
             train = all.slice(0, all.size() - HOLDOUT);
             validation = all.slice(all.size() - HOLDOUT, all.size());
         }
-        if (options.limit() > 0) {
-            train = train.first(options.limit());
+        if (limit > 0) {
+            train = train.first(limit);
         }
         return new TrainingData(train, validation, splits.test());
+    }
+
+    /**
+     * The split a model card's hyperparameters ({@link TrainingOptions#asMap()}) record; a card that
+     * records none (an imported model) gets the published train and test sets and no validation set.
+     */
+    public static TrainingData asRecorded(Mnist.Splits splits, Map<String, Object> hyperparameters) {
+        if (hyperparameters == null || !(hyperparameters.get("validation") instanceof String validation)) {
+            return new TrainingData(splits.train(), new DigitSet(new byte[0], new byte[0]), splits.test());
+        }
+        int limit = hyperparameters.get("limit") instanceof Number n ? n.intValue() : 0;
+        return split(splits, TrainingOptions.Validation.valueOf(validation.toUpperCase(Locale.ROOT)), limit);
     }
 }

@@ -45,6 +45,14 @@ class DigitsCommandTest {
     }
 
     @Test
+    void reportNeedsAModel() throws IOException {
+        assertFails(2, "Missing required option: '--model=DIR'", "report");
+        assertFails(1, "model directory " + dir.resolve("none") + " does not exist", "report", "--model", dir.resolve("none").toString());
+        Files.writeString(dir.resolve("model.json"), "{}");
+        assertFails(1, dir + " is not a model directory: model.params is missing", "report", "--model", dir.toString());
+    }
+
+    @Test
     void resumeNeedsACheckpoint() {
         assertFails(1, "no checkpoint in " + dir + " (checkpoint.bin is missing)", "train", "--resume", dir.toString());
     }
