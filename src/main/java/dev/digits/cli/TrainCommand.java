@@ -125,8 +125,7 @@ final class TrainCommand implements Callable<Integer> {
             ModelDirectory.save(directory, classifier, card);
             History.write(directory, result.history());
             TrainingCurves.write(directory, result.history());
-            Path report = ReportWriter.write(new ReportInputs(directory, card, result.history(), trainingData, classifier),
-                    ReportWriter.defaultDirectory(directory));
+            Path report = writeReport(new ReportInputs(directory, card, result.history(), trainingData, classifier), directory);
             if (result.keptEpoch() != result.history().size()) {
                 System.out.printf(Locale.ROOT, "Keeping epoch %d (best validation accuracy %.4f; --keep last keeps the last one)%n",
                         result.keptEpoch(), result.kept().validationAccuracy());
@@ -138,12 +137,25 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("  " + History.CSV + ", " + History.JSON + "  per-epoch loss and accuracy");
             System.out.println("  " + TrainingCurves.FILE + " accuracy and loss curves");
             System.out.println("  " + Checkpoint.FILE + "      last epoch's checkpoint (train further with --resume)");
-            System.out.println("  " + directory.relativize(report) + "  the research report (figures beside it)");
+            if (report != null) {
+                System.out.println("  " + directory.relativize(report) + "  the research report (figures beside it)");
+            }
             System.out.printf(Locale.ROOT, "Evaluate again: digits evaluate --model %s%n", directory);
             System.out.printf(Locale.ROOT, "test loss: %.4f%n", test.loss());
             System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", test.accuracy());
         }
         return 0;
+    }
+
+    /** The model is saved by now: a report that cannot be written is a warning, not a failed training run. */
+    private static Path writeReport(ReportInputs inputs, Path directory) {
+        try {
+            return ReportWriter.write(inputs, ReportWriter.defaultDirectory(directory));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("digits: warning: the model is saved, but its report could not be written (" + e.getMessage()
+                    + "); try again with: digits report --model " + directory);
+            return null;
+        }
     }
 
     private TrainingOptions newOptions() {
