@@ -48,6 +48,34 @@ final class ImageFiles {
         return Files.isRegularFile(path) && dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
+    /** What a command does with one image: the line it prints (text or one JSON object). */
+    @FunctionalInterface
+    interface Action {
+        String describe(Path file) throws IOException;
+    }
+
+    /**
+     * Runs {@code action} on every file and prints its line. A file that fails (undecodable, no digit)
+     * is reported on stderr (and as a JSON error line with {@code json}) and the others go on.
+     *
+     * @return the exit code: 0 if every file worked, 1 otherwise
+     */
+    static int forEach(List<Path> files, boolean json, Action action) throws IOException {
+        int failures = 0;
+        for (Path file : files) {
+            try {
+                System.out.println(action.describe(file));
+            } catch (DigitsException e) {
+                failures++;
+                if (json) {
+                    System.out.println(dev.digits.io.Json.writeLine(java.util.Map.of("file", file.toString(), "error", e.getMessage())));
+                }
+                System.err.println("digits: " + e.getMessage());
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
     /** The file name without its extension. */
     static String stem(Path file) {
         String name = file.getFileName().toString();

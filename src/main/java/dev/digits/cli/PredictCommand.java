@@ -1,6 +1,5 @@
 package dev.digits.cli;
 
-import dev.digits.DigitsException;
 import dev.digits.io.Json;
 import dev.digits.recognize.DigitRecognizer;
 import dev.digits.recognize.Prediction;
@@ -43,25 +42,15 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--top takes 1 to 10, got " + top);
         }
         List<Path> files = ImageFiles.expand(inputs);
-        int failures = 0;
         try (DigitRecognizer digits = recognizer.open()) {
-            for (Path file : files) {
-                try {
-                    Prediction prediction = digits.predict(file);
-                    if (savePreprocessed != null) {
-                        ImageFiles.writeInput(prediction.input(), savePreprocessed.resolve(ImageFiles.stem(file) + ".png"));
-                    }
-                    System.out.println(json ? Json.writeLine(asJson(file, prediction)) : asText(file, prediction));
-                } catch (DigitsException e) {
-                    failures++;
-                    if (json) {
-                        System.out.println(Json.writeLine(Map.of("file", file.toString(), "error", e.getMessage())));
-                    }
-                    System.err.println("digits: " + e.getMessage());
+            return ImageFiles.forEach(files, json, file -> {
+                Prediction prediction = digits.predict(file);
+                if (savePreprocessed != null) {
+                    ImageFiles.writeInput(prediction.input(), savePreprocessed.resolve(ImageFiles.stem(file) + ".png"));
                 }
-            }
+                return json ? Json.writeLine(asJson(file, prediction)) : asText(file, prediction);
+            });
         }
-        return failures == 0 ? 0 : 1;
     }
 
     private String asText(Path file, Prediction p) {

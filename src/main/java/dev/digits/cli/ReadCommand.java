@@ -1,6 +1,5 @@
 package dev.digits.cli;
 
-import dev.digits.DigitsException;
 import dev.digits.io.Json;
 import dev.digits.recognize.DigitRecognizer;
 import dev.digits.recognize.Reading;
@@ -37,28 +36,18 @@ final class ReadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Path> files = ImageFiles.expand(inputs);
-        int failures = 0;
         try (DigitRecognizer digits = recognizer.open()) {
-            for (Path file : files) {
-                try {
-                    Reading reading = digits.read(file);
-                    if (savePreprocessed != null) {
-                        for (int i = 0; i < reading.digits().size(); i++) {
-                            ImageFiles.writeInput(reading.digits().get(i).prediction().input(),
-                                    savePreprocessed.resolve(ImageFiles.stem(file) + "-" + (i + 1) + ".png"));
-                        }
+            return ImageFiles.forEach(files, json, file -> {
+                Reading reading = digits.read(file);
+                if (savePreprocessed != null) {
+                    for (int i = 0; i < reading.digits().size(); i++) {
+                        ImageFiles.writeInput(reading.digits().get(i).prediction().input(),
+                                savePreprocessed.resolve(ImageFiles.stem(file) + "-" + (i + 1) + ".png"));
                     }
-                    System.out.println(json ? Json.writeLine(asJson(file, reading)) : asText(file, reading));
-                } catch (DigitsException e) {
-                    failures++;
-                    if (json) {
-                        System.out.println(Json.writeLine(Map.of("file", file.toString(), "error", e.getMessage())));
-                    }
-                    System.err.println("digits: " + e.getMessage());
                 }
-            }
+                return json ? Json.writeLine(asJson(file, reading)) : asText(file, reading);
+            });
         }
-        return failures == 0 ? 0 : 1;
     }
 
     private static String asText(Path file, Reading reading) {

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.digits.TestData;
-import dev.digits.data.DigitSet;
+import dev.digits.TestImages;
 import dev.digits.io.Json;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,21 +20,10 @@ class PredictCommandTest {
     @TempDir
     Path dir;
 
-    /** MNIST test digits side by side, white ink on black, enlarged 5x, as a PNG. */
+    /** MNIST test digits side by side, white ink on black, enlarged 5x, as a PNG file. */
     private Path png(String name, int... indices) throws IOException {
-        DigitSet test = TestData.mnist().test();
-        int scale = 5;
-        BufferedImage image = new BufferedImage(indices.length * 30 * scale + 40, 30 * scale + 40, BufferedImage.TYPE_BYTE_GRAY);
-        for (int d = 0; d < indices.length; d++) {
-            for (int p = 0; p < DigitSet.PIXELS; p++) {
-                int value = test.pixels()[indices[d] * DigitSet.PIXELS + p] & 0xFF;
-                for (int k = 0; k < scale * scale; k++) {
-                    image.getRaster().setSample(20 + (d * 30 + p % 28) * scale + k % scale, 20 + (p / 28) * scale + k / scale, 0, value);
-                }
-            }
-        }
         Path file = dir.resolve(name);
-        ImageIO.write(image, "png", file.toFile());
+        Files.write(file, TestImages.png(TestImages.digits(5, indices)));
         return file;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.digits.TestData;
+import dev.digits.TestImages;
 import dev.digits.data.DigitSet;
 import dev.digits.io.Json;
 import dev.digits.recognize.DigitRecognizer;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.TestData;
+import dev.digits.TestImages;
 import dev.digits.recognize.DigitRecognizer;
 import java.io.File;
 import java.io.IOException;

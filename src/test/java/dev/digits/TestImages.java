@@ -1,6 +1,5 @@
-package dev.digits.serve;
+package dev.digits;
 
-import dev.digits.TestData;
 import dev.digits.data.DigitSet;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -9,11 +8,11 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** PNG files of MNIST test digits drawn like the web page draws: white on black, enlarged. */
-final class TestImages {
+public final class TestImages {
     private TestImages() {}
 
     /** Digits {@code indices} side by side, each enlarged {@code scale} times, with a margin. */
-    static BufferedImage digits(int scale, int... indices) {
+    public static BufferedImage digits(int scale, int... indices) {
         DigitSet test = TestData.mnist().test();
         BufferedImage image = new BufferedImage(indices.length * 30 * scale + 40, 30 * scale + 40, BufferedImage.TYPE_BYTE_GRAY);
         for (int d = 0; d < indices.length; d++) {
@@ -27,7 +26,7 @@ final class TestImages {
         return image;
     }
 
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);
@@ -37,7 +36,7 @@ final class TestImages {
         }
     }
 
-    static int label(int index) {
+    public static int label(int index) {
         return TestData.mnist().test().label(index);
     }
 }
