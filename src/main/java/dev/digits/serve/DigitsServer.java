@@ -20,11 +20,13 @@ public final class DigitsServer {
     public static final List<String> API_ROUTES = List.of(
             "POST /api/v1/predict", "POST /api/v1/read", "GET /api/v1/model", "GET /health");
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
+    private static final String BUNDLED_REPORT = "/dev/digits/bundled/report";
 
     /**
      * @param maxBodyBytes requests with a larger body are refused with 413
      * @param maxPixels images whose header declares more pixels are refused with 413, before decoding
-     * @param reportDirectory a training report to serve at /report/, or null
+     * @param reportDirectory a training report to serve at /report/: a directory, or null for the
+     *     bundled model's report (inside the jar)
      */
     public record Options(String host, int port, long maxBodyBytes, long maxPixels, Path reportDirectory) {
         public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
@@ -34,7 +36,9 @@ public final class DigitsServer {
     private final Javalin app;
 
     public DigitsServer(DigitRecognizer recognizer, Options options) {
-        boolean hasReport = options.reportDirectory() != null && Files.isRegularFile(options.reportDirectory().resolve("report.html"));
+        boolean hasReport = options.reportDirectory() == null
+                ? DigitsServer.class.getResource(BUNDLED_REPORT + "/report.html") != null
+                : Files.isRegularFile(options.reportDirectory().resolve("report.html"));
         ApiHandlers api = new ApiHandlers(recognizer, new ImageDecoder(options.maxPixels()), hasReport ? "/report/report.html" : null);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -49,8 +53,9 @@ public final class DigitsServer {
             if (hasReport) {
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/report";
-                    s.directory = options.reportDirectory().toAbsolutePath().toString();
-                    s.location = Location.EXTERNAL;
+                    s.directory = options.reportDirectory() == null ? BUNDLED_REPORT
+                            : options.reportDirectory().toAbsolutePath().toString();
+                    s.location = options.reportDirectory() == null ? Location.CLASSPATH : Location.EXTERNAL;
                 });
             }
             c.requestLogger.http((ctx, millis) -> log.info("{} {} {} {} ms",

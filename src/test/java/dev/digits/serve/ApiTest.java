@@ -122,7 +122,11 @@ class ApiTest {
         assertEquals(200, model.status());
         assertEquals(recognizer.card().name(), model.json().get("card").get("name").asText());
         assertTrue(model.json().get("card").get("metrics").get("test_accuracy").asDouble() > 0.99);
-        assertTrue(model.json().get("report").isNull());
+        assertEquals("/report/report.html", model.json().get("report").asText(), "the bundled model's report is served");
+        HttpResponse<String> report = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/report/report.html")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, report.statusCode());
+        assertTrue(report.body().contains("digits-bundled"), "the report is the bundled model's");
         assertEquals("ok", get("/health").json().get("status").asText());
     }
 
