@@ -41,8 +41,8 @@ public final class Preprocessor {
         return Segmenter.segment(map).stream().map(piece -> crop(map, piece, working)).toList();
     }
 
-    private static DigitCrop crop(InkMap map, Segmenter.Piece piece, Working working) {
-        float[] input = MnistFormat.input(Segmenter.inkOf(map, piece));
+    private static DigitCrop crop(InkMap map, Piece piece, Working working) {
+        float[] input = MnistFormat.input(piece.ink(map));
         return new DigitCrop(piece.box().unscaled(working.scale(), working.width(), working.height()), input);
     }
 

@@ -3,7 +3,14 @@ package dev.digits.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.Color;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class LuminanceTest {
@@ -37,6 +44,27 @@ class LuminanceTest {
         BufferedImage grey = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setSample(1, 1, 0, 128);
         assertEquals(128 / 255f, Luminance.of(grey).get(1, 1), 1e-6);
+    }
+
+    @Test
+    void sixteenBitGreyAndGreyWithAlphaPngsAreReadAsStored() throws IOException {
+        BufferedImage deep = new BufferedImage(4, 4, BufferedImage.TYPE_USHORT_GRAY);
+        deep.getRaster().setSample(1, 1, 0, 32768);
+        assertEquals(0.5f, Luminance.of(roundTrip(deep)).get(1, 1), 1e-4);
+
+        var model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
+                Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        BufferedImage greyAlpha = new BufferedImage(model, model.createCompatibleWritableRaster(4, 4), false, null);
+        greyAlpha.getRaster().setPixel(1, 1, new int[] {0, 255}); // one opaque black pixel, the rest transparent
+        FloatImage grey = Luminance.of(roundTrip(greyAlpha));
+        assertEquals(0f, grey.get(1, 1), 1e-6);
+        assertEquals(1f, grey.get(3, 3), 1e-6); // flattened onto white, behind dark ink
+    }
+
+    private static BufferedImage roundTrip(BufferedImage image) throws IOException {
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return new ImageDecoder().decode(out.toByteArray(), "test.png");
     }
 
     @Test

@@ -41,6 +41,15 @@ class PreprocessorTest {
     }
 
     @Test
+    void tinyAndExtremelyNarrowImagesAreHandled() {
+        BufferedImage pixel = Drawings.whiteOnBlack(1, 1, 1, g -> g.fillRect(0, 0, 1, 1));
+        assertEquals(Optional.empty(), preprocessor.digit(pixel));
+        BufferedImage strip = Drawings.blackOnWhite(3, 1000, 1, g -> g.fillRect(1, 100, 1, 800));
+        assertTrue(preprocessor.digit(strip).isPresent());
+        assertEquals(1, preprocessor.digits(strip).size());
+    }
+
+    @Test
     void aLoneSpeckIsNotADigit() {
         BufferedImage dot = Drawings.blackOnWhite(1000, 800, 3, g -> g.fillRect(500, 400, 3, 3));
         assertEquals(Optional.empty(), preprocessor.digit(dot));
