@@ -36,9 +36,17 @@ public final class Preprocessor {
 
     /** The digits written in the image, left to right; empty when there is no ink. */
     public List<DigitCrop> digits(BufferedImage image) {
+        return digits(image, null);
+    }
+
+    /**
+     * As {@link #digits(BufferedImage)}, with a classifier that settles doubtful cuts between touching
+     * digits (null: shape alone decides).
+     */
+    public List<DigitCrop> digits(BufferedImage image, DigitScorer scorer) {
         Working working = Working.of(image);
         InkMap map = InkExtractor.extract(working.luminance());
-        return Segmenter.segment(map).stream().map(piece -> crop(map, piece, working)).toList();
+        return Segmenter.segment(map, scorer).stream().map(piece -> crop(map, piece, working)).toList();
     }
 
     private static DigitCrop crop(InkMap map, Piece piece, Working working) {

@@ -16,10 +16,15 @@ final class Segmenter {
 
     /** The digits of {@code map}, left to right. */
     static List<Piece> segment(InkMap map) {
+        return segment(map, null);
+    }
+
+    /** As {@link #segment(InkMap)}, asking {@code scorer} (may be null) where a cut is in doubt. */
+    static List<Piece> segment(InkMap map, DigitScorer scorer) {
         int lineHeight = map.components().stream().mapToInt(c -> c.box().height()).max().orElse(0);
         List<Piece> digits = new ArrayList<>();
         for (Piece piece : PieceJoiner.join(map, lineHeight)) {
-            TouchingDigits.split(map, piece, lineHeight, digits);
+            TouchingDigits.split(map, piece, lineHeight, digits, scorer);
         }
         digits.sort(Comparator.comparingDouble(p -> p.box().centreX()));
         return digits;

@@ -1,5 +1,6 @@
 package dev.digits.image;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,31 +19,114 @@ final class TouchingDigits {
     static final double MAX_BRIDGE_STROKES = 1.5;
     /** Cuts are looked for in this central part of a piece: a digit is rarely narrower than that. */
     private static final double CUT_MARGIN = 0.25;
+    /** With a classifier to ask, pieces this wide (relative to their height) are candidates for a cut. */
+    static final double DOUBT_ASPECT = 0.75;
+    /** Where the classifier judges, cuts are tried this close to the piece's sides (a 1 beside an 8 is narrow). */
+    private static final double WIDE_CUT_MARGIN = 0.15;
+    /** How many cut positions the classifier compares. */
+    private static final int CANDIDATE_CUTS = 3;
+    /** How much more sure the classifier must be of the parts than of the whole to cut against the shape's verdict. */
+    private static final double CONFIDENCE_MARGIN = 0.05;
 
     private TouchingDigits() {}
 
     /** Adds {@code piece} to {@code out}, cut into digits if it holds touching ones, left part first. */
     static void split(InkMap map, Piece piece, int lineHeight, List<Piece> out) {
+        split(map, piece, lineHeight, out, null);
+    }
+
+    /**
+     * As {@link #split(InkMap, Piece, int, List)}, but where the shape leaves doubt (a piece wider than
+     * {@value #DOUBT_ASPECT} of its height, or a cut through more ink than a thin bridge) the classifier
+     * compares the piece whole against its two parts: interlocked digits have no thin bridge, and a wide
+     * single digit (a 5 with a long bar) reads better whole than cut.
+     */
+    static void split(InkMap map, Piece piece, int lineHeight, List<Piece> out, DigitScorer scorer) {
         Box box = piece.box();
         // A part already cut off a stroke (the end of a 5's bar) is judged against the line, not itself.
         double height = Math.max(box.height(), PieceJoiner.FRAGMENT_HEIGHT * lineHeight);
-        if (box.width() <= MAX_ASPECT * height) {
+        if (box.width() <= (scorer == null ? MAX_ASPECT : DOUBT_ASPECT) * height) {
             out.add(piece);
             return;
         }
         FloatImage ink = piece.ink(map);
-        int cut = leastInkColumn(ink);
-        Piece left = Piece.of(map, piece.ids(), piece.from(), box.x() + cut);
-        Piece right = Piece.of(map, piece.ids(), box.x() + cut, piece.to());
-        boolean bridge = columnInk(ink, cut) <= MAX_BRIDGE_STROKES * strokeWidth(ink);
-        if (!bridge || !bothDigitHigh(left.box(), right.box(), box.height())) {
-            // A wide single digit: cutting a 0 would cross two strokes, cutting a 5 with a long bar
-            // would shear off a stroke.
+        Piece[] parts = scorer == null ? shapeCut(map, piece, ink, height) : bestReadCut(map, piece, ink, height, scorer);
+        if (parts == null) {
             out.add(piece);
             return;
         }
-        split(map, left, lineHeight, out);
-        split(map, right, lineHeight, out);
+        split(map, parts[0], lineHeight, out, scorer);
+        split(map, parts[1], lineHeight, out, scorer);
+    }
+
+    /** The cut the shape alone vouches for: a thin bridge at the least-ink column of a clearly too wide piece. */
+    private static Piece[] shapeCut(InkMap map, Piece piece, FloatImage ink, double height) {
+        int cut = leastInkColumn(ink, CUT_MARGIN);
+        Piece[] parts = cutAt(map, piece, cut);
+        boolean clear = piece.box().width() > MAX_ASPECT * height && columnInk(ink, cut) <= MAX_BRIDGE_STROKES * strokeWidth(ink);
+        return clear && bothDigitHigh(parts[0].box(), parts[1].box(), piece.box().height()) ? parts : null;
+    }
+
+    /**
+     * The cut, among the few columns with least ink, whose two parts the classifier reads best, if it reads
+     * both parts more surely than the whole: interlocked digits have no thin bridge, and a wide single digit
+     * (a 5 with a long bar) reads better whole than cut.
+     */
+    private static Piece[] bestReadCut(InkMap map, Piece piece, FloatImage ink, double height, DigitScorer scorer) {
+        List<Piece[]> candidates = new ArrayList<>();
+        for (int cut : leastInkColumns(ink, CANDIDATE_CUTS)) {
+            Piece[] parts = cutAt(map, piece, cut);
+            if (bothDigitHigh(parts[0].box(), parts[1].box(), piece.box().height())) {
+                candidates.add(parts);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        List<float[]> inputs = new ArrayList<>();
+        inputs.add(MnistFormat.input(piece.ink(map)));
+        for (Piece[] parts : candidates) {
+            inputs.add(MnistFormat.input(parts[0].ink(map)));
+            inputs.add(MnistFormat.input(parts[1].ink(map)));
+        }
+        float[] confidence = scorer.confidences(inputs);
+        int best = 0;
+        for (int i = 1; i < candidates.size(); i++) {
+            if (Math.min(confidence[1 + 2 * i], confidence[2 + 2 * i]) > Math.min(confidence[1 + 2 * best], confidence[2 + 2 * best])) {
+                best = i;
+            }
+        }
+        Piece[] parts = candidates.get(best);
+        boolean shapeSaysCut = shapeCut(map, piece, ink, height) != null;
+        double margin = shapeSaysCut ? -CONFIDENCE_MARGIN : CONFIDENCE_MARGIN;
+        return Math.min(confidence[1 + 2 * best], confidence[2 + 2 * best]) > confidence[0] + margin ? parts : null;
+    }
+
+    private static Piece[] cutAt(InkMap map, Piece piece, int cut) {
+        Box box = piece.box();
+        return new Piece[] {Piece.of(map, piece.ids(), piece.from(), box.x() + cut), Piece.of(map, piece.ids(), box.x() + cut, piece.to())};
+    }
+
+    /** Up to {@code count} columns of least ink within the middle of the piece, at least a tenth of its width apart. */
+    private static List<Integer> leastInkColumns(FloatImage ink, int count) {
+        int lo = (int) Math.ceil(ink.width() * WIDE_CUT_MARGIN);
+        int hi = (int) Math.floor(ink.width() * (1 - WIDE_CUT_MARGIN));
+        List<Integer> columns = new ArrayList<>();
+        for (int x = lo; x <= hi; x++) {
+            columns.add(x);
+        }
+        columns.sort(java.util.Comparator.comparingDouble(x -> columnInk(ink, x)));
+        List<Integer> chosen = new ArrayList<>();
+        int spacing = Math.max(1, ink.width() / 10);
+        for (int x : columns) {
+            if (chosen.size() == count) {
+                break;
+            }
+            if (chosen.stream().allMatch(c -> Math.abs(c - x) >= spacing)) {
+                chosen.add(x);
+            }
+        }
+        return chosen;
     }
 
     /** Touching digits cut apart leave two parts each nearly as high as the pair. */
@@ -52,9 +136,9 @@ final class TouchingDigits {
     }
 
     /** The column in the middle part of the ink with the least ink (the middlemost of equals). */
-    private static int leastInkColumn(FloatImage ink) {
-        int lo = (int) Math.ceil(ink.width() * CUT_MARGIN);
-        int hi = (int) Math.floor(ink.width() * (1 - CUT_MARGIN));
+    private static int leastInkColumn(FloatImage ink, double margin) {
+        int lo = (int) Math.ceil(ink.width() * margin);
+        int hi = (int) Math.floor(ink.width() * (1 - margin));
         double middle = ink.width() / 2.0;
         int best = lo;
         double bestInk = Double.MAX_VALUE;

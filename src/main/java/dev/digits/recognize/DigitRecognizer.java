@@ -100,7 +100,7 @@ public final class DigitRecognizer implements AutoCloseable {
 
     /** Every digit in the image, left to right; an image without ink gives an empty reading. */
     public Reading read(BufferedImage image) {
-        List<DigitCrop> crops = preprocessor.digits(image);
+        List<DigitCrop> crops = preprocessor.digits(image, this::confidences);
         if (crops.isEmpty()) {
             return new Reading("", List.of());
         }
@@ -117,6 +117,20 @@ public final class DigitRecognizer implements AutoCloseable {
             text.append(prediction.digit());
         }
         return new Reading(text.toString(), digits);
+    }
+
+    /** The highest class probability of each prepared input, in one batch. */
+    private float[] confidences(List<float[]> inputs) {
+        float[] batch = new float[inputs.size() * DigitSet.PIXELS];
+        for (int i = 0; i < inputs.size(); i++) {
+            System.arraycopy(inputs.get(i), 0, batch, i * DigitSet.PIXELS, DigitSet.PIXELS);
+        }
+        float[] probabilities = pool.probabilities(batch);
+        float[] confidences = new float[inputs.size()];
+        for (int i = 0; i < confidences.length; i++) {
+            confidences[i] = Prediction.of(probabilities, i * DigitSet.CLASSES, inputs.get(i)).confidence();
+        }
+        return confidences;
     }
 
     private Prediction predict(BufferedImage image, String source) {

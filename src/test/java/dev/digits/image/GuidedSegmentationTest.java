@@ -1,0 +1,61 @@
+package dev.digits.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Where shape alone cannot tell one wide digit from two interlocked ones, the classifier decides. */
+class GuidedSegmentationTest {
+    /** Two rings that overlap so much that no column is a thin bridge. */
+    private static BufferedImage interlockedRings() {
+        BufferedImage image = new BufferedImage(360, 240, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(16));
+        g.drawOval(40, 40, 130, 160);
+        g.drawOval(140, 40, 130, 160);
+        g.dispose();
+        return image;
+    }
+
+    /**
+     * A fake classifier. First question (the pair): the whole gets {@code whole}, each part {@code part}.
+     * Later questions (about a part, a single ring): the ring reads surely, its halves do not.
+     */
+    private static DigitScorer scorer(float whole, float part, List<Integer> calls) {
+        return inputs -> {
+            boolean first = calls.isEmpty();
+            calls.add(inputs.size());
+            float[] confidences = new float[inputs.size()];
+            java.util.Arrays.fill(confidences, first ? part : 0.5f);
+            confidences[0] = first ? whole : 0.99f;
+            return confidences;
+        };
+    }
+
+    @Test
+    void shapeAloneKeepsInterlockedDigitsTogether() {
+        assertEquals(1, new Preprocessor().digits(interlockedRings()).size());
+    }
+
+    @Test
+    void cutsWhereTheClassifierReadsBothPartsBetter() {
+        List<Integer> calls = new ArrayList<>();
+        List<DigitCrop> digits = new Preprocessor().digits(interlockedRings(), scorer(0.4f, 0.99f, calls));
+        assertEquals(2, digits.size());
+        assertTrue(digits.get(0).box().x() < digits.get(1).box().x(), "left to right");
+        assertTrue(calls.get(0) >= 3, "the whole and at least one pair of parts are compared in one call: " + calls);
+    }
+
+    @Test
+    void keepsTheWholeWhereItReadsBetter() {
+        assertEquals(1, new Preprocessor().digits(interlockedRings(), scorer(0.99f, 0.9f, new ArrayList<>())).size());
+    }
+}
