@@ -62,7 +62,6 @@ final class EnsembleCommand implements Callable<Integer> {
                     cards.get(0).dataSha256(), VersionProvider.software(),
                     OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), command, test.metrics("test"));
             ModelDirectory.save(out, ensemble, card);
-            architecture.write(out);
             for (int i = 0; i < cards.size(); i++) {
                 System.out.printf(Locale.ROOT, "  member %s: test accuracy %.4f%n", models.get(i), cards.get(i).metric("test_accuracy"));
             }

@@ -11,4 +11,10 @@ public interface Architecture {
     String description();
 
     Block newBlock();
+
+    /**
+     * Writes, beside the parameters, what rebuilds this network from a model directory (an imported
+     * layer list, an ensemble's members); the named architectures need nothing.
+     */
+    default void writeDescription(java.nio.file.Path directory) throws java.io.IOException {}
 }

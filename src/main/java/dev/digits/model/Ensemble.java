@@ -83,7 +83,8 @@ public record Ensemble(List<Architecture> members) implements Architecture {
         return Architectures.byName(name);
     }
 
-    public void write(Path directory) throws IOException {
+    @Override
+    public void writeDescription(Path directory) throws IOException {
         Json.writeFile(directory.resolve(FILE), members.stream().map(Architecture::name).toList());
     }
 

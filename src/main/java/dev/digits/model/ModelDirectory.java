@@ -28,9 +28,7 @@ public final class ModelDirectory {
         } else {
             classifier.saveParameters(directory.resolve(PARAMETERS));
         }
-        if (classifier.architecture() instanceof LayerStack stack) {
-            stack.write(directory);
-        }
+        classifier.architecture().writeDescription(directory);
         Json.writeFile(directory.resolve(CARD), card);
     }
 

@@ -49,7 +49,6 @@ class EnsembleTest {
             }
             ModelDirectory.save(dir.resolve("both"), both, new ModelCard("both", Ensemble.NAME, "", both.parameterCount(),
                     "mnist", List.of(), ModelCard.INPUT, Map.of(), Map.of(), Map.of(), "now", "test", Map.of()));
-            ((Ensemble) both.architecture()).write(dir.resolve("both"));
             assertEquals(93_322 + 141_098, both.parameterCount());
         }
         try (Classifier loaded = ModelDirectory.load(dir.resolve("both"))) {

@@ -65,7 +65,8 @@ public record LayerStack(List<LayerSpec> layers) implements Architecture {
         return result;
     }
 
-    public void write(Path directory) throws IOException {
+    @Override
+    public void writeDescription(Path directory) throws IOException {
         Json.writeFile(directory.resolve(FILE), this);
     }
 

@@ -54,7 +54,7 @@ class LayerStackTest {
                 new LayerSpec.FlattenSpec("flatten", true),
                 new LayerSpec.DenseSpec("dense", 10, true),
                 new ActivationSpec("tanh", ActivationSpec.Function.TANH)));
-        stack.write(dir);
+        stack.writeDescription(dir);
         assertEquals(stack, LayerStack.read(dir));
         assertTrue(Files.readString(dir.resolve(LayerStack.FILE)).contains("\"type\" : \"conv2d\""));
     }
