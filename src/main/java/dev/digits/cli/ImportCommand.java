@@ -41,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path directory = out != null ? out : Path.of("models", stem(file));
+        Path directory = out != null ? out : Path.of("models", ImageFiles.stem(file));
         if (Files.exists(directory.resolve(ModelDirectory.CARD))) {
             throw new DigitsException(directory + " already holds a model; choose another --out");
         }
@@ -101,11 +101,5 @@ final class ImportCommand implements Callable<Integer> {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }
