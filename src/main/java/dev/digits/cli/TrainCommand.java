@@ -77,9 +77,23 @@ final class TrainCommand implements Callable<Integer> {
                     + "more robust to real handwriting.")
     boolean augment;
 
-    @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "constant",
-            description = "Learning rate over the run: constant (default, the original recipe) or cosine (decays to 0).")
+    @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "constant", converter = ScheduleName.class,
+            description = "Learning rate over the run: constant (default, the original recipe), cosine (decays to 0) "
+                    + "or one-cycle (warms up to --lr over 30% of the steps, then decays).")
     Schedule schedule;
+
+    @Option(names = "--label-smoothing", paramLabel = "X", defaultValue = "0",
+            description = "Train towards 1-X for the true class and X/10 spread over all classes (default: 0, off).")
+    float labelSmoothing;
+
+    @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0",
+            description = "Validate and keep an exponential moving average of the weights, updated after every step "
+                    + "with this decay, such as 0.999 (default: 0, off).")
+    float ema;
+
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+            description = "Stop early when validation accuracy has not improved for N epochs (default: 0, never).")
+    int patience;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<model>-<date>).")
     Path out;
@@ -170,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new TrainingOptions(model, dataset, epochs != null ? epochs : DEFAULTS.epochs(), batchSize, learningRate,
-                DEFAULTS.adamEpsilon(), seed, limit, validation, keep, augment, schedule);
+                DEFAULTS.adamEpsilon(), seed, limit, validation, keep, augment, schedule, labelSmoothing, ema, patience);
     }
 
     private TrainingOptions resumedOptions() {
@@ -202,7 +216,17 @@ final class TrainCommand implements Callable<Integer> {
                 o.dataset().equals("mnist") ? "" : " --dataset " + o.dataset(), o.architecture(), o.epochs(), o.batchSize(), o.learningRate(), o.seed(),
                 o.limit() > 0 ? " --limit " + o.limit() : "", o.validation().name().toLowerCase(Locale.ROOT),
                 o.keep().name().toLowerCase(Locale.ROOT)) + (o.augment() ? " --augment" : "")
-                + (o.schedule() != Schedule.CONSTANT ? " --schedule " + o.schedule().name().toLowerCase(Locale.ROOT) : "");
+                + (o.schedule() != Schedule.CONSTANT ? " --schedule " + o.schedule().cliName() : "")
+                + (o.labelSmoothing() > 0 ? " --label-smoothing " + o.labelSmoothing() : "")
+                + (o.averageDecay() > 0 ? " --ema " + o.averageDecay() : "")
+                + (o.patience() > 0 ? " --patience " + o.patience() : "");
+    }
+
+    static final class ScheduleName implements picocli.CommandLine.ITypeConverter<Schedule> {
+        @Override
+        public Schedule convert(String value) {
+            return Schedule.byName(value);
+        }
     }
 
     private static Map<String, String> sha256s(DatasetSpec spec) {

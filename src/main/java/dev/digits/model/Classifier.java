@@ -120,6 +120,28 @@ public final class Classifier implements AutoCloseable {
         data.flush();
     }
 
+    /** The parameters as {@link #writeParameters} writes them, in memory (a snapshot to return to). */
+    public byte[] parameterBytes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            writeParameters(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Restores a snapshot taken by {@link #parameterBytes} from a network of the same architecture. */
+    public void restoreParameterBytes(byte[] parameters) {
+        try {
+            readParameters(new java.io.ByteArrayInputStream(parameters));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (MalformedModelException e) {
+            throw new IllegalStateException("parameters snapshot does not fit this " + architecture.name() + " network", e);
+        }
+    }
+
     public void readParameters(InputStream in) throws IOException, MalformedModelException {
         block().loadParameters(manager(), new DataInputStream(in));
         // Loaded arrays come without gradients (initialised ones have them): a restored checkpoint must train on.

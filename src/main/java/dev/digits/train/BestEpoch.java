@@ -1,11 +1,6 @@
 package dev.digits.train;
 
-import ai.djl.MalformedModelException;
 import dev.digits.model.Classifier;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** The epoch with the best validation accuracy so far (ties: lower loss), with a copy of its parameters. */
 record BestEpoch(int epoch, double validationAccuracy, double validationLoss, byte[] parameters) {
@@ -17,13 +12,7 @@ record BestEpoch(int epoch, double validationAccuracy, double validationLoss, by
     }
 
     static BestEpoch of(EpochStats stats, Classifier classifier) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            classifier.writeParameters(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return of(stats, bytes.toByteArray());
+        return of(stats, classifier.parameterBytes());
     }
 
     static BestEpoch of(EpochStats stats, byte[] parameters) {
@@ -31,12 +20,6 @@ record BestEpoch(int epoch, double validationAccuracy, double validationLoss, by
     }
 
     void restoreInto(Classifier classifier) {
-        try {
-            classifier.readParameters(new ByteArrayInputStream(parameters));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (MalformedModelException e) {
-            throw new IllegalStateException("parameters copied in this run cannot be read back", e);
-        }
+        classifier.restoreParameterBytes(parameters);
     }
 }

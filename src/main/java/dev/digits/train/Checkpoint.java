@@ -17,12 +17,14 @@ import java.util.List;
 /**
  * Everything needed to continue a run after its last finished epoch, in one file written
  * atomically ({@code checkpoint.bin}): the options, the history so far, the parameters, the
- * optimizer's state, and the parameters of the best epoch so far. The shuffling of each epoch is derived from the seed and the epoch number,
+ * optimizer's state, the parameters of the best epoch so far and the weight average (if any). The shuffling of each epoch is derived from the seed and the epoch number,
  * so nothing else is needed for the resumed run to match an uninterrupted one bit for bit.
  */
 public final class Checkpoint {
     public static final String FILE = "checkpoint.bin";
-    private static final String MAGIC = "digits-checkpoint-2";
+    private static final String MAGIC = "digits-checkpoint-3";
+    /** Version 2 had no weight average; it reads as version 3 with an empty one. */
+    private static final String MAGIC_2 = "digits-checkpoint-2";
 
     /** The parts of a checkpoint that are plain data. */
     public record State(TrainingOptions options, String command, List<EpochStats> history, int bestEpoch) {}
@@ -33,8 +35,9 @@ public final class Checkpoint {
         return Files.isRegularFile(directory.resolve(FILE));
     }
 
-    static void save(Path directory, State state, Classifier classifier, ResumableAdam optimizer, BestEpoch best)
-            throws IOException {
+    static void save(Path directory, State state, Classifier classifier, ResumableAdam optimizer, BestEpoch best,
+            WeightAverage average) throws IOException {
+        byte[] averaged = average == null ? new byte[0] : average.classifier().parameterBytes();
         byte[] header = Json.writeLine(state).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(directory.resolve(FILE), stream -> {
             DataOutputStream out = new DataOutputStream(stream);
@@ -45,6 +48,8 @@ public final class Checkpoint {
             optimizer.save(out, classifier.parameterIds());
             out.writeInt(best.parameters().length);
             out.write(best.parameters());
+            out.writeInt(averaged.length);
+            out.write(averaged);
             out.flush();
         });
     }
@@ -58,13 +63,21 @@ public final class Checkpoint {
         }
     }
 
-    /** Restores parameters and optimizer state into freshly built objects; returns the best epoch so far. */
-    static BestEpoch restore(Path directory, Classifier classifier, ResumableAdam optimizer) {
+    /**
+     * Restores parameters, optimizer state and weight average into freshly built objects; returns
+     * the best epoch so far.
+     */
+    static BestEpoch restore(Path directory, Classifier classifier, ResumableAdam optimizer, WeightAverage average) {
         try (DataInputStream in = open(directory)) {
             State state = readHeader(in, directory);
             classifier.readParameters(in);
             optimizer.load(classifier.manager(), in, classifier.parameterIds());
             byte[] bestParameters = in.readNBytes(in.readInt());
+            // A version-2 checkpoint ends here (the file stream reports the bytes left exactly).
+            byte[] averaged = in.available() > 0 ? in.readNBytes(in.readInt()) : new byte[0];
+            if (average != null) {
+                average.classifier().restoreParameterBytes(averaged.length > 0 ? averaged : classifier.parameterBytes());
+            }
             return state.bestEpoch() == 0 ? BestEpoch.NONE
                     : BestEpoch.of(state.history().get(state.bestEpoch() - 1), bestParameters);
         } catch (IOException | MalformedModelException e) {
@@ -83,7 +96,7 @@ public final class Checkpoint {
 
     private static State readHeader(DataInputStream in, Path directory) throws IOException {
         String magic = in.readUTF();
-        if (!MAGIC.equals(magic)) {
+        if (!MAGIC.equals(magic) && !MAGIC_2.equals(magic)) {
             throw new DigitsException(directory.resolve(FILE) + " is not a digits checkpoint");
         }
         byte[] header = in.readNBytes(in.readInt());

@@ -55,45 +55,67 @@ public final class TrainingRun {
         int totalSteps = options.epochs() * stepsPerEpoch();
         ResumableAdam optimizer = new ResumableAdam(
                 step -> options.schedule().rate(options.learningRate(), step, totalSteps), options.adamEpsilon());
+        WeightAverage average = options.averageDecay() > 0 ? new WeightAverage(classifier, options.averageDecay()) : null;
+        // The network that is validated, selected and kept: the weight average when there is one.
+        Classifier kept = average != null ? average.classifier() : classifier;
         List<EpochStats> history = new ArrayList<>();
         BestEpoch best = BestEpoch.NONE;
         if (resume) {
             history.addAll(Checkpoint.readState(directory).history());
-            best = Checkpoint.restore(directory, classifier, optimizer);
+            best = Checkpoint.restore(directory, classifier, optimizer, average);
         }
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss())
                 .optOptimizer(optimizer)
                 .optDevices(new Device[] {Device.cpu()});
         try (Trainer trainer = classifier.model().newTrainer(config);
                 NDManager buffers = classifier.manager().newSubManager()) {
             NDArray images = Images.toPixels(buffers, data.train());
             NDArray labels = Images.toLabels(buffers, data.train());
-            for (int epoch = history.size() + 1; epoch <= options.epochs(); epoch++) {
+            for (int epoch = history.size() + 1; epoch <= options.epochs() && !patienceRunOut(history, best); epoch++) {
                 long start = System.nanoTime();
-                RunningTotals totals = trainEpoch(trainer, images, labels, epoch);
-                Evaluation validation = evaluate(classifier, data.validation());
+                RunningTotals totals = trainEpoch(trainer, images, labels, epoch, average);
+                Evaluation validation = evaluate(kept, data.validation());
                 EpochStats stats = new EpochStats(epoch, totals.loss(), totals.accuracy(),
                         validation.loss(), validation.accuracy(), (System.nanoTime() - start) / 1e9);
                 history.add(stats);
                 if (best.isBeatenBy(stats)) {
-                    best = BestEpoch.of(stats, classifier);
+                    best = BestEpoch.of(stats, kept);
                 }
                 Checkpoint.save(directory, new Checkpoint.State(options, command, history, best.epoch()),
-                        classifier, optimizer, best);
+                        classifier, optimizer, best, average);
                 progress.epochFinished(stats, options.epochs());
             }
             if (options.keep() == TrainingOptions.Keep.BEST && best.epoch() != history.size()) {
-                best.restoreInto(classifier);
+                best.restoreInto(kept);
             }
         } catch (IOException | RuntimeException e) {
+            if (kept != classifier) {
+                kept.close();
+            }
             classifier.close();
             throw e;
         }
-        int kept = options.keep() == TrainingOptions.Keep.BEST ? best.epoch() : history.size();
-        return new Result(classifier, List.copyOf(history), kept);
+        if (kept != classifier) {
+            classifier.close();
+        }
+        int keptEpoch = options.keep() == TrainingOptions.Keep.BEST ? best.epoch() : history.size();
+        return new Result(kept, List.copyOf(history), keptEpoch);
     }
 
-    private RunningTotals trainEpoch(Trainer trainer, NDArray images, NDArray labels, int epoch) {
+    private Loss loss() {
+        return options.labelSmoothing() > 0 ? new SmoothedCrossEntropy(options.labelSmoothing()) : Loss.softmaxCrossEntropyLoss();
+    }
+
+    private boolean patienceRunOut(List<EpochStats> history, BestEpoch best) {
+        return patienceRunOut(options.patience(), history.size(), best.epoch());
+    }
+
+    /** Early stopping: the last {@code patience} epochs brought no better validation accuracy. */
+    static boolean patienceRunOut(int patience, int epochsDone, int bestEpoch) {
+        return patience > 0 && epochsDone - bestEpoch >= patience;
+    }
+
+    private RunningTotals trainEpoch(Trainer trainer, NDArray images, NDArray labels, int epoch, WeightAverage average) {
         int n = data.train().size();
         progress.epochStarted(epoch, options.epochs(), stepsPerEpoch());
         // Seeding per epoch makes any engine randomness (dropout) the same after a resume.
@@ -112,6 +134,9 @@ public final class TrainingRun {
                     NDArray pixels = shuffledImages.get(batch);
                     NDArray inputs = options.augment() ? augmented(pixels, epoch, step) : Images.normalize(pixels);
                     trainStep(trainer, inputs, shuffledLabels.get(batch), totals);
+                }
+                if (average != null) {
+                    average.update((long) (epoch - 1) * stepsPerEpoch() + step + 1);
                 }
                 progress.stepFinished(totals.loss(), totals.accuracy());
             }

@@ -2,6 +2,7 @@ package dev.digits.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.TestData;
@@ -22,7 +23,13 @@ class TrainingRunTest {
 
     private static TrainingOptions small(int limit, int epochs) {
         return new TrainingOptions("seed", "mnist", epochs, 64, 1e-3f, 1e-7f, 42, limit, TrainingOptions.Validation.HOLDOUT,
-                TrainingOptions.Keep.LAST, false, Schedule.CONSTANT);
+                TrainingOptions.Keep.LAST, false, Schedule.CONSTANT, 0f, 0f, 0);
+    }
+
+    /** Every option of the stronger recipes on: one-cycle, label smoothing, weight averaging, augmentation. */
+    private static TrainingOptions regularized(int epochs) {
+        return new TrainingOptions("seed", "mnist", epochs, 64, 2e-3f, 1e-7f, 42, 1000, TrainingOptions.Validation.HOLDOUT,
+                TrainingOptions.Keep.LAST, true, Schedule.ONE_CYCLE, 0.1f, 0.99f, 0);
     }
 
     private static TrainingData data(TrainingOptions options) {
@@ -51,7 +58,7 @@ class TrainingRunTest {
     @Test
     void keepBestEndsWithTheParametersOfTheBestValidationEpoch() throws IOException {
         TrainingOptions options = new TrainingOptions("seed", "mnist", 4, 64, 3e-3f, 1e-7f, 42, 600,
-                TrainingOptions.Validation.HOLDOUT, TrainingOptions.Keep.BEST, false, Schedule.CONSTANT);
+                TrainingOptions.Validation.HOLDOUT, TrainingOptions.Keep.BEST, false, Schedule.CONSTANT, 0f, 0f, 0);
         TrainingData data = data(options);
         TrainingRun.Result result = new TrainingRun(options, data, dir, "test", Progress.SILENT).run(false);
         try (Classifier classifier = result.classifier()) {
@@ -77,14 +84,45 @@ class TrainingRunTest {
 
     @Test
     void resumingFromACheckpointMatchesAnUninterruptedRun() throws IOException {
-        TrainingOptions two = small(1000, 2);
+        assertResumeMatches(small(1000, 2));
+    }
+
+    @Test
+    void resumingMatchesWithWeightAveragingAndTheOtherRegularizers() throws IOException {
+        assertResumeMatches(regularized(2));
+    }
+
+    @Test
+    void weightAveragingKeepsTheAverageNotTheLastStep() throws IOException {
+        TrainingOptions averaged = regularized(1);
+        TrainingRun.Result result = new TrainingRun(averaged, data(averaged), dir.resolve("avg"), "test", Progress.SILENT).run(false);
+        TrainingOptions plain = averaged.withAverageDecay(0f);
+        TrainingRun.Result raw = new TrainingRun(plain, data(plain), dir.resolve("raw"), "test", Progress.SILENT).run(false);
+        try (Classifier a = result.classifier(); Classifier r = raw.classifier()) {
+            Evaluation validation = TrainingRun.evaluate(a, data(averaged).validation());
+            assertEquals(result.kept().validationAccuracy(), validation.accuracy(), "validation measured the average");
+            assertTrue(validation.accuracy() > 0.5, "the average of a learning run learns too (chance: 0.1): " + validation.accuracy());
+            assertTrue(!java.util.Arrays.equals(a.parameterBytes(), r.parameterBytes()),
+                    "the kept parameters are the average, not the last step's");
+        }
+    }
+
+    /** Stands for a killed process: it stops the run right after the first epoch's checkpoint. */
+    private static final class Interrupted extends RuntimeException {}
+
+    private void assertResumeMatches(TrainingOptions two) throws IOException {
         TrainingRun.Result straight = new TrainingRun(two, data(two), dir.resolve("straight"), "test", Progress.SILENT).run(false);
         try (Classifier c = straight.classifier()) {
             c.saveParameters(dir.resolve("straight.params"));
         }
-        // Stop after one epoch, then continue the same run to two epochs from its checkpoint.
-        TrainingOptions one = small(1000, 1);
-        new TrainingRun(one, data(one), dir.resolve("split"), "test", Progress.SILENT).run(false).classifier().close();
+        // Interrupt the same run after one epoch, then continue it from its checkpoint.
+        Progress interrupt = new Progress() {
+            @Override
+            public void epochFinished(EpochStats stats, int epochs) {
+                throw new Interrupted();
+            }
+        };
+        assertThrows(Interrupted.class, () -> new TrainingRun(two, data(two), dir.resolve("split"), "test", interrupt).run(false));
         TrainingRun.Result resumed = new TrainingRun(two, data(two), dir.resolve("split"), "test", Progress.SILENT).run(true);
         try (Classifier c = resumed.classifier()) {
             c.saveParameters(dir.resolve("resumed.params"));
