@@ -108,11 +108,19 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         boolean resuming = resume != null;
-        Path directory = resuming ? resume : outputDirectory();
+        Path directory = resuming ? resume : outputDirectory(out, model);
         TrainingOptions options = resuming ? resumedOptions() : newOptions();
+        trainAndSave(options, directory, resuming, data.cache());
+        return 0;
+    }
+
+    /**
+     * Trains (or resumes) a run into {@code directory}, evaluates it on the test set, saves model,
+     * card, history, curves and report, and prints what it did. Returns the test evaluation.
+     */
+    static Evaluation trainAndSave(TrainingOptions options, Path directory, boolean resuming, DataCache cache) throws IOException {
         Architecture architecture = Architectures.byName(options.architecture());
         DatasetSpec spec = DatasetSpec.byName(options.dataset());
-        DataCache cache = data.cache();
         Mnist.Splits splits = Mnist.load(cache, spec);
         TrainingData trainingData = TrainingData.split(splits, options);
 
@@ -140,6 +148,10 @@ final class TrainCommand implements Callable<Integer> {
             History.write(directory, result.history());
             TrainingCurves.write(directory, result.history());
             Path report = writeReport(new ReportInputs(directory, card, result.history(), trainingData, classifier), directory);
+            if (result.history().size() < options.epochs()) {
+                System.out.printf(Locale.ROOT, "Stopped early after epoch %d: no better validation accuracy for %d epochs (--patience)%n",
+                        result.history().size(), options.patience());
+            }
             if (result.keptEpoch() != result.history().size()) {
                 System.out.printf(Locale.ROOT, "Keeping epoch %d (best validation accuracy %.4f; --keep last keeps the last one)%n",
                         result.keptEpoch(), result.kept().validationAccuracy());
@@ -157,8 +169,8 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "Evaluate again: digits evaluate --model %s%n", directory);
             System.out.printf(Locale.ROOT, "test loss: %.4f%n", test.loss());
             System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", test.accuracy());
+            return test;
         }
-        return 0;
     }
 
     /** The model is saved by now: a report that cannot be written is a warning, not a failed training run. */
@@ -195,7 +207,8 @@ final class TrainCommand implements Callable<Integer> {
         return epochs != null ? saved.withEpochs(epochs) : saved;
     }
 
-    private Path outputDirectory() throws IOException {
+    /** {@code out} if it holds no model yet; without it, a new directory models/<model>-<date>[-n]. */
+    static Path outputDirectory(Path out, String model) throws IOException {
         if (out != null) {
             if (Files.exists(out.resolve(ModelDirectory.CARD)) || Checkpoint.exists(out)) {
                 throw new DigitsException(out + " already holds a model or a checkpoint; choose another --out, "
