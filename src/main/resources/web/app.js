@@ -18,7 +18,12 @@ const state = {
   sequence: 0,        // answers to older drawings are dropped
   reading: null,
   selected: 0,
+  classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], // the model card's names (Fashion-MNIST: T-shirt/top, ...)
 };
+
+function className(index) {
+  return state.classes[index] ?? String(index);
+}
 
 // ---- drawing -------------------------------------------------------------------------------
 
@@ -188,7 +193,7 @@ function percent(p) {
 
 function showEmpty(message) {
   $('answer').textContent = '?';
-  $('answer').classList.remove('long');
+  $('answer').classList.remove('long', 'name');
   $('confidence').textContent = message;
   prediction.dataset.digit = '';
   prediction.dataset.text = '';
@@ -201,8 +206,9 @@ function showEmpty(message) {
 }
 
 function showPrediction(p) {
-  $('answer').textContent = p.digit;
-  $('answer').classList.remove('long');
+  $('answer').textContent = className(p.digit);
+  $('answer').classList.toggle('long', className(p.digit).length > 2);
+  $('answer').classList.toggle('name', className(p.digit).length > 6);
   $('confidence').textContent = percent(p.confidence) + ' sure';
   prediction.dataset.digit = p.digit;
   delete prediction.dataset.text;
@@ -220,6 +226,7 @@ function showReading(reading) {
   const weakest = Math.min(...reading.digits.map((d) => d.confidence));
   $('answer').textContent = reading.text;
   $('answer').classList.toggle('long', reading.text.length > 2);
+  $('answer').classList.remove('name');
   $('confidence').textContent = reading.digits.length + ' digits, the least sure at ' + percent(weakest);
   prediction.dataset.text = reading.text;
   delete prediction.dataset.digit;
@@ -238,10 +245,10 @@ function showSelectedDigit() {
     button.type = 'button';
     button.className = 'seen-digit';
     button.setAttribute('aria-pressed', String(i === state.selected));
-    button.setAttribute('aria-label', 'digit ' + (i + 1) + ': ' + d.digit);
+    button.setAttribute('aria-label', 'digit ' + (i + 1) + ': ' + className(d.digit));
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = 28;
-    button.append(canvas, document.createTextNode(String(d.digit)));
+    button.append(canvas, document.createTextNode(className(d.digit)));
     button.addEventListener('click', () => { state.selected = i; showSelectedDigit(); });
     return button;
   });
@@ -265,7 +272,7 @@ function drawBoxes(reading) {
     boxes.fillStyle = '#4338ca';
     boxes.fillRect(b.x, Math.max(0, b.y - 26), 26, 26);
     boxes.fillStyle = '#fff';
-    boxes.fillText(String(d.digit), b.x + 6, Math.max(20, b.y - 6));
+    boxes.fillText(className(d.digit), b.x + 6, Math.max(20, b.y - 6));
   });
 }
 
@@ -277,7 +284,7 @@ function showBars(probabilities) {
     bar.classList.toggle('top', p > 0 && digit === best);
     bar.querySelector('.fill').style.width = (100 * p).toFixed(2) + '%';
     bar.querySelector('.value').textContent = percent(p);
-    bar.setAttribute('aria-label', digit + ': ' + percent(p));
+    bar.setAttribute('aria-label', className(digit) + ': ' + percent(p));
   });
 }
 
@@ -293,15 +300,17 @@ function showSeen(canvas, pixels) {
 
 function buildBars() {
   const rows = [];
-  for (let digit = 0; digit < 10; digit++) {
+  for (let digit = 0; digit < state.classes.length; digit++) {
     const row = document.createElement('div');
     row.className = 'bar';
     row.setAttribute('role', 'listitem');
     row.dataset.digit = digit;
     row.dataset.probability = 0;
-    row.innerHTML = `<span>${digit}</span><div class="track"><div class="fill"></div></div><span class="value">0.0%</span>`;
+    row.innerHTML = '<span class="label"></span><div class="track"><div class="fill"></div></div><span class="value">0.0%</span>';
+    row.querySelector('.label').textContent = className(digit);
     rows.push(row);
   }
+  $('probabilities').classList.toggle('named', state.classes.some((name) => name.length > 1));
   $('probabilities').replaceChildren(...rows);
 }
 
@@ -309,11 +318,17 @@ async function showModel() {
   try {
     const model = await (await fetch('/api/v1/model')).json();
     const card = model.card;
+    if (Array.isArray(card.classes) && card.classes.length === 10) {
+      state.classes = card.classes;
+      buildBars();
+      showBars(new Array(10).fill(0));
+    }
     $('model-name').textContent = card.name;
     $('model-architecture').textContent = card.architecture;
     $('model-parameters').textContent = Number(card.parameters).toLocaleString('en') + ' parameters';
     const accuracy = card.metrics && card.metrics.test_accuracy;
-    $('model-accuracy').textContent = accuracy ? 'MNIST test accuracy ' + percent(accuracy).replace('.0%', '%') : '';
+    const dataset = card.dataset === 'fashion' ? 'Fashion-MNIST' : 'MNIST';
+    $('model-accuracy').textContent = accuracy ? dataset + ' test accuracy ' + percent(accuracy).replace('.0%', '%') : '';
     if (model.report) {
       $('report-link').href = model.report;
       $('report-link').hidden = false;

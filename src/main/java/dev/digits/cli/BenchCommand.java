@@ -102,6 +102,8 @@ final class BenchCommand {
                             description = "Seed of the generated images (default: ${DEFAULT-VALUE}).") long seed,
                     @Option(names = "--write", paramLabel = "DIR",
                             description = "Also write the generated images to DIR/<set>/ with a labels.csv.") Path write,
+                    @Option(names = "--mistakes", paramLabel = "DIR",
+                            description = "Write each number read wrong to DIR as <index>-<written>-read-<read>.png.") Path mistakes,
                     @Mixin RecognizerOptions recognizer,
                     @Mixin DataOptions data) {
         DigitSet test = Mnist.load(data.cache(), DatasetSpec.MNIST).test();
@@ -118,14 +120,35 @@ final class BenchCommand {
             List<HandwritingBenchmark.Result> results = List.of(
                     HandwritingBenchmark.digits(digits, new CanvasSet(test, seed), count),
                     HandwritingBenchmark.digits(digits, new PhotoSet(test, seed), count),
-                    HandwritingBenchmark.numbers(digits, new NumberSet(test, seed), count));
+                    HandwritingBenchmark.numbers(digits, new NumberSet(test, seed), count, mistakeWriter(mistakes)));
             for (HandwritingBenchmark.Result r : results) {
                 System.out.printf(Locale.ROOT, "%-8s %7d %9s %8.2f%% %8.1f%n", r.set(), r.images(),
                         r.naiveCorrect() < 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * r.naiveAccuracy()),
                         100 * r.accuracy(), r.seconds());
             }
+            results.stream().filter(r -> !r.mistakes().isEmpty())
+                    .forEach(r -> System.out.printf(Locale.ROOT, "%s: of %d wrong, %s%n", r.set(), r.images() - r.correct(), r.mistakes()));
         }
         return 0;
+    }
+
+    private static HandwritingBenchmark.MistakeListener mistakeWriter(Path directory) {
+        if (directory == null) {
+            return (index, sample, read) -> {};
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + directory, e);
+        }
+        return (index, sample, read) -> {
+            Path file = directory.resolve(index + "-" + sample.label() + "-read-" + (read.isEmpty() ? "nothing" : read) + ".png");
+            try {
+                javax.imageio.ImageIO.write(sample.image(), "png", file.toFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + file, e);
+            }
+        };
     }
 
     /** Times the training steps of an epoch only (not validation or checkpointing). */

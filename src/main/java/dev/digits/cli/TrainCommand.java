@@ -68,8 +68,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "holdout: the last 5,000 training images (default); test: the test set, as the original notebook did.")
     TrainingOptions.Validation validation;
 
-    @Option(names = "--keep", paramLabel = "EPOCH", defaultValue = "best",
-            description = "best: end with the epoch of best validation accuracy (default); last: the last epoch.")
+    @Option(names = "--keep", paramLabel = "EPOCH",
+            description = "best: end with the epoch of best validation accuracy (default); last: the last epoch. "
+                    + "With --resume it may change what a finished run keeps.")
     TrainingOptions.Keep keep;
 
     @Option(names = "--augment",
@@ -196,7 +197,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new TrainingOptions(model, dataset, epochs != null ? epochs : DEFAULTS.epochs(), batchSize, learningRate,
-                DEFAULTS.adamEpsilon(), seed, limit, validation, keep, augment, schedule, labelSmoothing, ema, patience);
+                DEFAULTS.adamEpsilon(), seed, limit, validation, keep != null ? keep : DEFAULTS.keep(), augment, schedule,
+                labelSmoothing, ema, patience);
     }
 
     private TrainingOptions resumedOptions() {
@@ -204,7 +206,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume continues in its own directory; drop --out");
         }
         TrainingOptions saved = Checkpoint.readState(resume).options();
-        return epochs != null ? saved.withEpochs(epochs) : saved;
+        TrainingOptions longer = epochs != null ? saved.withEpochs(epochs) : saved;
+        return keep != null ? longer.withKeep(keep) : longer;
     }
 
     /** {@code out} if it holds no model yet; without it, a new directory models/<model>-<date>[-n]. */

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Splits the ink of a line of handwriting into digits, left to right: each connected component starts
  * as a piece, {@link PieceJoiner} joins the pieces of one digit, {@link TouchingDigits} cuts apart digits
- * that touch, and the digits are ordered by the centres of their boxes.
+ * that touch, the digits are ordered by the centres of their boxes, and where a classifier can be
+ * asked, {@link ShortPieces} joins fragments that are still on their own.
  */
 final class Segmenter {
     private Segmenter() {}
@@ -27,7 +28,7 @@ final class Segmenter {
             TouchingDigits.split(map, piece, lineHeight, digits, scorer);
         }
         digits.sort(Comparator.comparingDouble(p -> p.box().centreX()));
-        return digits;
+        return scorer == null ? digits : ShortPieces.join(map, digits, lineHeight, scorer);
     }
 
     /** All ink as one digit. */

@@ -14,8 +14,9 @@ public final class HandwritingBenchmark {
     /**
      * @param naiveCorrect images read right by the naive pipeline, or -1 where it cannot apply (several digits)
      * @param correct images read right by ours (for numbers: every digit right and none missing or extra)
+     * @param mistakes for numbers, how the wrong ones went wrong (empty for single digits)
      */
-    public record Result(String set, int images, int naiveCorrect, int correct, double seconds) {
+    public record Result(String set, int images, int naiveCorrect, int correct, double seconds, String mistakes) {
         public double accuracy() {
             return (double) correct / images;
         }
@@ -37,19 +38,50 @@ public final class HandwritingBenchmark {
             int ours = predictedOrMinusOne(recognizer, sample) == expected ? 2 : 0;
             return naive + ours;
         }).toArray();
-        return new Result(set.name(), count, count(outcomes, 1), count(outcomes, 2), (System.nanoTime() - start) / 1e9);
+        return new Result(set.name(), count, count(outcomes, 1), count(outcomes, 2), (System.nanoTime() - start) / 1e9, "");
     }
 
-    /** Numbers: {@code read} on each image must give exactly the written digits. */
+    /**
+     * Numbers: {@code read} on each image must give exactly the written digits. Wrong readings are
+     * told apart by length: a digit lost (two read as one), a digit too many (one cut in two, a stray
+     * stroke), or the right count with a digit misread.
+     */
     public static Result numbers(DigitRecognizer recognizer, SampleSet set, int count) {
+        return numbers(recognizer, set, count, (index, sample, text) -> {});
+    }
+
+    /** Hears of each number read wrong: its index in the set, the sample, and what was read. */
+    public interface MistakeListener {
+        void mistake(int index, SampleImage sample, String read);
+    }
+
+    /** As {@link #numbers(DigitRecognizer, SampleSet, int)}, telling {@code listener} (from several threads) of each mistake. */
+    public static Result numbers(DigitRecognizer recognizer, SampleSet set, int count, MistakeListener listener) {
         long start = System.nanoTime();
-        int correct = (int) IntStream.range(0, count).parallel()
-                .filter(i -> {
+        int[] outcomes = IntStream.range(0, count).parallel()
+                .map(i -> {
                     SampleImage sample = set.sample(i);
-                    return recognizer.read(sample.image()).text().equals(sample.label());
+                    String text = readOrEmpty(recognizer, sample);
+                    if (!text.equals(sample.label())) {
+                        listener.mistake(i, sample, text);
+                    }
+                    return Integer.signum(text.length() - sample.label().length()) + 1 + (text.equals(sample.label()) ? 3 : 0);
                 })
-                .count();
-        return new Result(set.name(), count, -1, correct, (System.nanoTime() - start) / 1e9);
+                .toArray();
+        int[] tally = new int[5];
+        for (int outcome : outcomes) {
+            tally[outcome]++;
+        }
+        String mistakes = String.format("%d lost a digit, %d gained one, %d misread one", tally[0], tally[2], tally[1]);
+        return new Result(set.name(), count, -1, tally[4], (System.nanoTime() - start) / 1e9, mistakes);
+    }
+
+    private static String readOrEmpty(DigitRecognizer recognizer, SampleImage sample) {
+        try {
+            return recognizer.read(sample.image()).text();
+        } catch (DigitsException e) {
+            return "";
+        }
     }
 
     private static int predictedOrMinusOne(DigitRecognizer recognizer, SampleImage sample) {

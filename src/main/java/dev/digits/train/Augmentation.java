@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * Random distortions that make a network robust to how people really write: each image of a batch
  * gets its own affine warp (rotation, scale, shear, shift), a smooth elastic displacement and,
- * sometimes, a thicker or thinner stroke. Works on a whole batch buffer at once (no per-sample
+ * sometimes, a thicker or thinner stroke. Clothes (Fashion-MNIST) are not handwriting: they get the
+ * usual mirror image and small shift instead. Works on a whole batch buffer at once (no per-sample
  * arrays); the randomness comes only from (seed, epoch, batch), so a resumed run sees the same images.
  */
 public final class Augmentation {
@@ -21,7 +22,37 @@ public final class Augmentation {
     private static final double THICKEN_PROBABILITY = 0.2;
     private static final double THIN_PROBABILITY = 0.15;
 
+    /** Shift of clothes, in whole pixels each way. */
+    private static final int CLOTHES_SHIFT = 2;
+
     private Augmentation() {}
+
+    /** As {@link #apply(byte[], int, long, int, int)}, with the distortions that suit the data set. */
+    public static float[] apply(String dataset, byte[] pixels, int count, long seed, int epoch, int batch) {
+        return dataset.equals("fashion") ? mirrorAndShift(pixels, count, seed, epoch, batch) : apply(pixels, count, seed, epoch, batch);
+    }
+
+    /** Each image mirrored left to right with probability one half, then shifted by up to {@value #CLOTHES_SHIFT} pixels. */
+    static float[] mirrorAndShift(byte[] pixels, int count, long seed, int epoch, int batch) {
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ ((long) epoch << 32) ^ batch);
+        float[] out = new float[count * DigitSet.PIXELS];
+        for (int i = 0; i < count; i++) {
+            boolean mirror = random.nextBoolean();
+            int dx = random.nextInt(-CLOTHES_SHIFT, CLOTHES_SHIFT + 1);
+            int dy = random.nextInt(-CLOTHES_SHIFT, CLOTHES_SHIFT + 1);
+            int offset = i * DigitSet.PIXELS;
+            for (int y = 0; y < SIDE; y++) {
+                int sy = y - dy;
+                for (int x = 0; x < SIDE; x++) {
+                    int sx = mirror ? SIDE - 1 - (x - dx) : x - dx;
+                    if (sx >= 0 && sy >= 0 && sx < SIDE && sy < SIDE) {
+                        out[offset + y * SIDE + x] = (pixels[offset + sy * SIDE + sx] & 0xFF) / 255f;
+                    }
+                }
+            }
+        }
+        return out;
+    }
 
     /**
      * Distorts {@code count} images given as uint8 pixels ({@code [count * 784]}) and returns them

@@ -55,13 +55,14 @@ public record TrainingOptions(
     }
 
     /**
-     * The strong recipe ({@code digits bench accuracy}): the compact network, cosine decay and weight
-     * averaging, sized to train within 20 minutes on a 2-core CPU; with augmentation for digits (it
-     * imitates handwriting: strokes, elastic distortion), without it for Fashion-MNIST.
+     * The strong recipe ({@code digits bench accuracy}): the compact network, augmentation (of the
+     * kind that suits the data set), cosine decay and weight averaging, sized to train within 20
+     * minutes on a 2-core CPU. It keeps the last epoch: the learning rate has decayed to zero by then,
+     * and 5,000 validation images (about 20 errors) are too few to rank epochs that differ by one or two.
      */
     public static TrainingOptions strong(String dataset) {
-        return new TrainingOptions("compact", dataset, 18, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.BEST,
-                dataset.equals("mnist"), Schedule.COSINE, 0f, 0.999f, 0);
+        return new TrainingOptions("compact", dataset, 18, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.LAST,
+                true, Schedule.COSINE, 0f, 0.999f, 0);
     }
 
     public TrainingOptions {
@@ -84,6 +85,11 @@ public record TrainingOptions(
     public TrainingOptions withEpochs(int newEpochs) {
         return new TrainingOptions(architecture, dataset, newEpochs, batchSize, learningRate, adamEpsilon, seed, limit,
                 validation, keep, augment, schedule, labelSmoothing, averageDecay, patience);
+    }
+
+    public TrainingOptions withKeep(Keep newKeep) {
+        return new TrainingOptions(architecture, dataset, epochs, batchSize, learningRate, adamEpsilon, seed, limit,
+                validation, newKeep, augment, schedule, labelSmoothing, averageDecay, patience);
     }
 
     public TrainingOptions withAverageDecay(float newDecay) {

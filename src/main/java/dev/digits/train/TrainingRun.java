@@ -150,7 +150,7 @@ public final class TrainingRun {
 
     private NDArray augmented(NDArray pixels, int epoch, int step) {
         int count = (int) pixels.getShape().get(0);
-        float[] distorted = Augmentation.apply(pixels.toByteArray(), count, options.seed(), epoch, step);
+        float[] distorted = Augmentation.apply(options.dataset(), pixels.toByteArray(), count, options.seed(), epoch, step);
         return pixels.getManager().create(distorted, pixels.getShape());
     }
 

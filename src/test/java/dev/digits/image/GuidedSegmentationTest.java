@@ -58,4 +58,41 @@ class GuidedSegmentationTest {
     void keepsTheWholeWhereItReadsBetter() {
         assertEquals(1, new Preprocessor().digits(interlockedRings(), scorer(0.99f, 0.9f, new ArrayList<>())).size());
     }
+
+    /** A tall stroke and, close to its right, a piece of stroke 60% as tall: a broken digit, or two digits. */
+    private static BufferedImage strokeAndFragment() {
+        BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(100, 50, 20, 200);
+        g.fillRect(130, 60, 20, 120);
+        g.dispose();
+        return image;
+    }
+
+    /** Answers calls of two inputs (a neighbour, then the neighbour joined with a fragment) with the given confidences. */
+    private static DigitScorer joinScorer(float neighbour, float joined) {
+        return inputs -> inputs.size() == 2 ? new float[] {neighbour, joined} : filled(inputs.size(), 0.99f);
+    }
+
+    private static float[] filled(int n, float value) {
+        float[] values = new float[n];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
+    @Test
+    void aShortPieceJoinsItsNeighbourWhereTheyReadWellTogether() {
+        assertEquals(2, new Preprocessor().digits(strokeAndFragment()).size(), "shape alone keeps them apart");
+        List<DigitCrop> joined = new Preprocessor().digits(strokeAndFragment(), joinScorer(0.97f, 0.95f));
+        assertEquals(1, joined.size());
+        assertEquals(50, joined.get(0).box().width(), "one box around both");
+    }
+
+    @Test
+    void aShortPieceStaysApartWhereJoiningSpoilsTheNeighbour() {
+        assertEquals(2, new Preprocessor().digits(strokeAndFragment(), joinScorer(0.99f, 0.6f)).size());
+        assertEquals(2, new Preprocessor().digits(strokeAndFragment(), joinScorer(0.99f, 0.85f)).size(),
+                "surely read together, but much less surely than the neighbour alone");
+    }
 }

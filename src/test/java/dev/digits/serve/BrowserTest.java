@@ -231,6 +231,38 @@ class BrowserTest {
         return ((Number) count).longValue();
     }
 
+    @Test
+    void namesTheClassesOfAModelTrainedOnAnotherDataSet() throws IOException {
+        // The page takes its labels from the model card: a Fashion-MNIST card must show clothes, not digits.
+        Path directory = Files.createTempDirectory("fashion-model");
+        List<String> names = dev.digits.data.DatasetSpec.FASHION.classNames();
+        dev.digits.model.ModelCard bundled = dev.digits.model.BundledModel.card();
+        dev.digits.model.ModelCard card = new dev.digits.model.ModelCard("fashion-card", bundled.architecture(),
+                bundled.description(), bundled.parameters(), "fashion", names, bundled.input(), bundled.hyperparameters(),
+                bundled.dataSha256(), bundled.software(), bundled.created(), bundled.command(), java.util.Map.of("test_accuracy", 0.9));
+        try (dev.digits.model.Classifier classifier = dev.digits.model.BundledModel.load()) {
+            dev.digits.model.ModelDirectory.save(directory, classifier, card);
+        }
+        try (DigitRecognizer fashion = DigitRecognizer.load(directory)) {
+            DigitsServer fashionServer = new DigitsServer(fashion, new DigitsServer.Options("127.0.0.1", 0,
+                    DigitsServer.Options.DEFAULT_MAX_BODY_BYTES, DigitsServer.Options.DEFAULT_MAX_PIXELS, null)).start();
+            try {
+                browser.get("http://127.0.0.1:" + fashionServer.port() + "/");
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("model-name")).getText().equals("fashion-card"));
+                List<String> labels = browser.findElements(By.cssSelector("#probabilities .bar .label")).stream().map(WebElement::getText).toList();
+                assertEquals(names, labels);
+                assertTrue(browser.findElement(By.id("model-accuracy")).getText().startsWith("Fashion-MNIST"));
+                draw(strokes(path(205, 70, 195, 330)));
+                WebElement prediction = awaitAnswer();
+                int index = Integer.parseInt(prediction.getAttribute("data-digit"));
+                assertEquals(names.get(index), browser.findElement(By.id("answer")).getText(), "the answer is a class name");
+                screenshot("web-fashion.png");
+            } finally {
+                fashionServer.stop();
+            }
+        }
+    }
+
     private static void screenshot(String name) throws IOException {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), TestData.artifacts().resolve(name), StandardCopyOption.REPLACE_EXISTING);

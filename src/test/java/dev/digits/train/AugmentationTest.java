@@ -46,6 +46,37 @@ class AugmentationTest {
         ImageIO.write(grid(batch.pixels(), a), "png", TestData.artifacts().resolve("augmentation.png").toFile());
     }
 
+    @Test
+    void clothesAreMirroredAboutHalfTheTimeAndShiftedAtMostTwoPixels() {
+        int count = 400;
+        byte[] pixels = new byte[count * DigitSet.PIXELS];
+        for (int i = 0; i < count; i++) {
+            pixels[i * DigitSet.PIXELS + 10 * DigitSet.SIDE + 5] = (byte) 255; // one pixel at (5, 10)
+        }
+        float[] out = Augmentation.apply("fashion", pixels, count, 42, 1, 2);
+        int mirrored = 0;
+        java.util.Set<Integer> shifts = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            int found = -1;
+            for (int p = 0; p < DigitSet.PIXELS; p++) {
+                if (out[i * DigitSet.PIXELS + p] > 0) {
+                    assertEquals(-1, found, "image " + i + " keeps exactly one pixel");
+                    assertEquals(1f, out[i * DigitSet.PIXELS + p]);
+                    found = p;
+                }
+            }
+            int x = found % DigitSet.SIDE;
+            int y = found / DigitSet.SIDE;
+            boolean mirror = x > DigitSet.SIDE / 2;
+            int dx = mirror ? (DigitSet.SIDE - 1 - 5) - x : x - 5;
+            assertTrue(Math.abs(dx) <= 2 && Math.abs(y - 10) <= 2, "image " + i + ": pixel moved to " + x + "," + y);
+            mirrored += mirror ? 1 : 0;
+            shifts.add(dx * 10 + (y - 10));
+        }
+        assertTrue(mirrored > count * 0.4 && mirrored < count * 0.6, "mirrored " + mirrored + " of " + count);
+        assertEquals(25, shifts.size(), "every shift of up to two pixels each way occurs");
+    }
+
     /** Originals on the left, distorted on the right, 8 rows of 8, enlarged 3x. */
     private static BufferedImage grid(byte[] originals, float[] distorted) {
         int side = DigitSet.SIDE;

@@ -1,0 +1,75 @@
+package dev.digits.image;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Pieces much shorter than the line that are still on their own after joining and cutting (a faint
+ * stroke that broke into pieces, a bar that does not overlap its digit) join a close neighbour where
+ * the classifier reads the two together surely and no worse than the neighbour alone. A short
+ * digit that is really a digit of its own is left alone: joining it spoils its neighbour's reading.
+ */
+final class ShortPieces {
+    /** Shorter than this fraction of the line's tallest piece is suspicious. */
+    static final double SHORT = PieceJoiner.FRAGMENT_HEIGHT;
+    /** Only neighbours at most this far (a fraction of the line height) are considered. */
+    static final double MAX_GAP = 0.25;
+    /** The joined piece must read at least this surely... */
+    static final float SURE = 0.8f;
+    /** ...and at most this much less surely than the neighbour alone. */
+    static final float TOLERANCE = 0.05f;
+
+    private ShortPieces() {}
+
+    /** {@code digits} (left to right) with short pieces joined to a neighbour where the classifier agrees. */
+    static List<Piece> join(InkMap map, List<Piece> digits, int lineHeight, DigitScorer scorer) {
+        List<Piece> result = new ArrayList<>(digits);
+        for (int i = 0; i < result.size(); i++) {
+            Piece piece = result.get(i);
+            if (piece.box().height() >= SHORT * lineHeight || isCut(map, piece)) {
+                continue;
+            }
+            int partner = -1;
+            Piece joined = null;
+            float best = 0;
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j < 0 || j >= result.size() || isCut(map, result.get(j))) {
+                    continue;
+                }
+                Piece neighbour = result.get(j);
+                if (gap(piece.box(), neighbour.box()) > MAX_GAP * lineHeight) {
+                    continue;
+                }
+                Set<Integer> ids = new HashSet<>(piece.ids());
+                ids.addAll(neighbour.ids());
+                Piece union = Piece.of(map, ids, 0, map.ink().width());
+                if (union.box().width() > TouchingDigits.MAX_ASPECT * union.box().height()) {
+                    continue;
+                }
+                float[] confidence = scorer.confidences(List.of(MnistFormat.input(neighbour.ink(map)), MnistFormat.input(union.ink(map))));
+                if (confidence[1] >= SURE && confidence[1] >= confidence[0] - TOLERANCE && confidence[1] > best) {
+                    best = confidence[1];
+                    partner = j;
+                    joined = union;
+                }
+            }
+            if (partner >= 0) {
+                result.set(Math.min(i, partner), joined);
+                result.remove(Math.max(i, partner));
+                i = -1; // start over: the joined piece may take another fragment
+            }
+        }
+        return result;
+    }
+
+    /** A part of touching digits that were cut apart: its components hold more ink than its own. */
+    private static boolean isCut(InkMap map, Piece piece) {
+        return piece.from() > 0 || piece.to() < map.ink().width();
+    }
+
+    private static int gap(Box a, Box b) {
+        return Math.max(0, Math.max(a.x(), b.x()) - Math.min(a.right(), b.right()));
+    }
+}
