@@ -61,6 +61,39 @@ class TrainCommandTest {
     }
 
     @Test
+    void benchAccuracyTrainsTheStrongRecipeAndEndsWithTheTestAccuracy() throws IOException {
+        TestData.mnist();
+        Path out = dir.resolve("strong");
+        CliRunner.Run bench = CliRunner.run("bench", "accuracy", "--limit", "600", "--epochs", "2", "--out", out.toString());
+        assertEquals(0, bench.exitCode(), bench.err());
+        List<String> lines = bench.out().lines().toList();
+        assertTrue(lines.get(lines.size() - 1).matches("test accuracy: 0\\.\\d{4}"), lines.get(lines.size() - 1));
+        assertTrue(lines.get(lines.size() - 2).matches("wall time: \\d+ s \\(\\d+:\\d\\d\\), 2 epochs, \\d+ threads"), lines.get(lines.size() - 2));
+        JsonNode card = Json.MAPPER.readTree(out.resolve("model.json").toFile());
+        assertEquals("digits train --model compact --epochs 2 --batch-size 64 --lr 0.001 --seed 42 --limit 600 --validation holdout "
+                + "--keep last --augment --schedule cosine --ema 0.999", card.get("command").asText());
+        assertEquals(0.999, card.get("hyperparameters").get("weight_average").asDouble(), 1e-6);
+    }
+
+    @Test
+    void aFinishedRunCanKeepItsLastEpochInsteadOfItsBest() throws IOException {
+        TestData.mnist();
+        Path out = dir.resolve("keep");
+        CliRunner.Run train = CliRunner.run("train", "--out", out.toString(), "--limit", "1500", "--epochs", "2", "--seed", "5",
+                "--lr", "0.003", "--schedule", "one-cycle", "--label-smoothing", "0.1", "--patience", "3");
+        assertEquals(0, train.exitCode(), train.err());
+        JsonNode card = Json.MAPPER.readTree(out.resolve("model.json").toFile());
+        assertTrue(card.get("command").asText().endsWith("--keep best --schedule one-cycle --label-smoothing 0.1 --patience 3"),
+                card.get("command").asText());
+        CliRunner.Run last = CliRunner.run("train", "--resume", out.toString(), "--keep", "last");
+        assertEquals(0, last.exitCode(), last.err());
+        JsonNode again = Json.MAPPER.readTree(out.resolve("model.json").toFile());
+        assertEquals(2.0, again.get("metrics").get("epoch").asDouble(), "the last of two epochs is kept");
+        assertEquals("last", again.get("hyperparameters").get("keep").asText());
+        assertEquals(2, Files.readAllLines(out.resolve("history.csv")).size() - 1, "nothing was trained again");
+    }
+
+    @Test
     void aRunKilledWithSigkillResumesToTheSameResult() throws Exception {
         TestData.mnist();
         Path killed = dir.resolve("killed");
