@@ -55,14 +55,15 @@ public record TrainingOptions(
     }
 
     /**
-     * The strong recipe ({@code digits bench accuracy}): the compact network, augmentation (of the
-     * kind that suits the data set), cosine decay and weight averaging, sized to train within 20
-     * minutes on a 2-core CPU. It keeps the last epoch: the learning rate has decayed to zero by then,
-     * and 5,000 validation images (about 20 errors) are too few to rank epochs that differ by one or two.
+     * The strong recipe ({@code digits bench accuracy}): the compact network, cosine decay and weight
+     * averaging, sized to train within 20 minutes on a 2-core CPU; augmented for digits, not for
+     * Fashion-MNIST (measured there: 0.9283 without, 0.9249 with mirror-and-shift, which underfits in
+     * 18 epochs). It keeps the last epoch: the learning rate has decayed to zero by then, and 5,000
+     * validation images (about 20 errors on digits) are too few to rank epochs that differ by one or two.
      */
     public static TrainingOptions strong(String dataset) {
         return new TrainingOptions("compact", dataset, 18, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.LAST,
-                true, Schedule.COSINE, 0f, 0.999f, 0);
+                dataset.equals("mnist"), Schedule.COSINE, 0f, 0.999f, 0);
     }
 
     public TrainingOptions {
