@@ -79,7 +79,7 @@ final class BenchCommand {
                  @Mixin DataOptions data)
             throws IOException {
         DatasetSpec.byName(dataset); // unknown names fail before anything runs
-        TrainingOptions strong = TrainingOptions.strong(dataset).withSeed(seed).withLimit(limit);
+        TrainingOptions strong = TrainingOptions.strong(dataset, seed, limit);
         TrainingOptions options = epochs != null ? strong.withEpochs(epochs) : strong;
         Path directory = TrainCommand.outputDirectory(out, "strong-" + dataset);
         System.out.println("Recipe: " + TrainCommand.reproducingCommand(options));

@@ -18,11 +18,14 @@ import dev.digits.data.DigitSet;
 import dev.digits.data.Images;
 import dev.digits.io.AtomicFiles;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -122,11 +125,11 @@ public final class Classifier implements AutoCloseable {
 
     /** The parameters as {@link #writeParameters} writes them, in memory (a snapshot to return to). */
     public byte[] parameterBytes() {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             writeParameters(bytes);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
@@ -134,9 +137,9 @@ public final class Classifier implements AutoCloseable {
     /** Restores a snapshot taken by {@link #parameterBytes} from a network of the same architecture. */
     public void restoreParameterBytes(byte[] parameters) {
         try {
-            readParameters(new java.io.ByteArrayInputStream(parameters));
+            readParameters(new ByteArrayInputStream(parameters));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (MalformedModelException e) {
             throw new IllegalStateException("parameters snapshot does not fit this " + architecture.name() + " network", e);
         }

@@ -61,8 +61,8 @@ public record TrainingOptions(
      * 18 epochs). It keeps the last epoch: the learning rate has decayed to zero by then, and 5,000
      * validation images (about 20 errors on digits) are too few to rank epochs that differ by one or two.
      */
-    public static TrainingOptions strong(String dataset) {
-        return new TrainingOptions("compact", dataset, 18, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.LAST,
+    public static TrainingOptions strong(String dataset, int seed, int limit) {
+        return new TrainingOptions("compact", dataset, 18, 64, 1e-3f, 1e-7f, seed, limit, Validation.HOLDOUT, Keep.LAST,
                 dataset.equals("mnist"), Schedule.COSINE, 0f, 0.999f, 0);
     }
 
@@ -91,21 +91,6 @@ public record TrainingOptions(
     public TrainingOptions withKeep(Keep newKeep) {
         return new TrainingOptions(architecture, dataset, epochs, batchSize, learningRate, adamEpsilon, seed, limit,
                 validation, newKeep, augment, schedule, labelSmoothing, averageDecay, patience);
-    }
-
-    public TrainingOptions withAverageDecay(float newDecay) {
-        return new TrainingOptions(architecture, dataset, epochs, batchSize, learningRate, adamEpsilon, seed, limit,
-                validation, keep, augment, schedule, labelSmoothing, newDecay, patience);
-    }
-
-    public TrainingOptions withSeed(int newSeed) {
-        return new TrainingOptions(architecture, dataset, epochs, batchSize, learningRate, adamEpsilon, newSeed, limit,
-                validation, keep, augment, schedule, labelSmoothing, averageDecay, patience);
-    }
-
-    public TrainingOptions withLimit(int newLimit) {
-        return new TrainingOptions(architecture, dataset, epochs, batchSize, learningRate, adamEpsilon, seed, newLimit,
-                validation, keep, augment, schedule, labelSmoothing, averageDecay, patience);
     }
 
     /** As recorded in model cards. */

@@ -28,8 +28,12 @@ class TrainingRunTest {
 
     /** Every option of the stronger recipes on: one-cycle, label smoothing, weight averaging, augmentation. */
     private static TrainingOptions regularized(int epochs) {
+        return regularized(epochs, 0.99f);
+    }
+
+    private static TrainingOptions regularized(int epochs, float averageDecay) {
         return new TrainingOptions("seed", "mnist", epochs, 64, 2e-3f, 1e-7f, 42, 1000, TrainingOptions.Validation.HOLDOUT,
-                TrainingOptions.Keep.LAST, true, Schedule.ONE_CYCLE, 0.1f, 0.99f, 0);
+                TrainingOptions.Keep.LAST, true, Schedule.ONE_CYCLE, 0.1f, averageDecay, 0);
     }
 
     private static TrainingData data(TrainingOptions options) {
@@ -96,7 +100,7 @@ class TrainingRunTest {
     void weightAveragingKeepsTheAverageNotTheLastStep() throws IOException {
         TrainingOptions averaged = regularized(1);
         TrainingRun.Result result = new TrainingRun(averaged, data(averaged), dir.resolve("avg"), "test", Progress.SILENT).run(false);
-        TrainingOptions plain = averaged.withAverageDecay(0f);
+        TrainingOptions plain = regularized(1, 0f);
         TrainingRun.Result raw = new TrainingRun(plain, data(plain), dir.resolve("raw"), "test", Progress.SILENT).run(false);
         try (Classifier a = result.classifier(); Classifier r = raw.classifier()) {
             Evaluation validation = TrainingRun.evaluate(a, data(averaged).validation());
