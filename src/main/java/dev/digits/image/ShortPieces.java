@@ -48,9 +48,11 @@ final class ShortPieces {
                 if (union.box().width() > TouchingDigits.MAX_ASPECT * union.box().height()) {
                     continue;
                 }
-                float[] confidence = scorer.confidences(List.of(MnistFormat.input(neighbour.ink(map)), MnistFormat.input(union.ink(map))));
-                if (confidence[1] >= SURE && confidence[1] >= confidence[0] - TOLERANCE && confidence[1] > best) {
-                    best = confidence[1];
+                DigitScorer.Guess[] guesses = scorer.read(List.of(MnistFormat.input(neighbour.ink(map)), MnistFormat.input(union.ink(map))));
+                float alone = guesses[0].confidence();
+                float together = guesses[1].confidence();
+                if (together >= SURE && together >= alone - TOLERANCE && together > best) {
+                    best = together;
                     partner = j;
                     joined = union;
                 }

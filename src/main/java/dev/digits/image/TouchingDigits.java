@@ -25,8 +25,17 @@ final class TouchingDigits {
     private static final double WIDE_CUT_MARGIN = 0.15;
     /** How many cut positions the classifier compares. */
     private static final int CANDIDATE_CUTS = 3;
-    /** How much more sure the classifier must be of the parts than of the whole to cut against the shape's verdict. */
-    private static final double CONFIDENCE_MARGIN = 0.05;
+    /**
+     * How much more sure (in log-odds: 2 is about 7 times the odds) the classifier must be of the parts
+     * than of the whole to cut against the shape's verdict, and how much less sure it may be to cut with it.
+     */
+    static final double CONFIDENCE_MARGIN = 2;
+    /**
+     * Where only its shape speaks against the whole (read as surely as the parts, but too wide for what
+     * it reads as), both parts must read at least this surely (log-odds; 6.2 is a probability of 0.998):
+     * the halves of a very wide 0 read as a 6 and a 7 often enough, two touching 9s as two 9s almost surely.
+     */
+    static final double SURE_PARTS = 6.2;
 
     private TouchingDigits() {}
 
@@ -68,9 +77,10 @@ final class TouchingDigits {
     }
 
     /**
-     * The cut, among the few columns with least ink, whose two parts the classifier reads best, if it reads
-     * both parts more surely than the whole: interlocked digits have no thin bridge, and a wide single digit
-     * (a 5 with a long bar) reads better whole than cut.
+     * The cut, among the few columns with least ink, whose two parts read best, if both parts read more
+     * plausibly than the whole (confidence weighed by how well each reading fits its box's shape, so that
+     * a pair read as one very wide 9 loses to two ordinary 9s; see {@link #SURE_PARTS}): interlocked
+     * digits have no thin bridge, and a wide single digit (a 5 with a long bar) reads better whole than cut.
      */
     private static Piece[] bestReadCut(InkMap map, Piece piece, FloatImage ink, double height, DigitScorer scorer) {
         List<Piece[]> candidates = new ArrayList<>();
@@ -89,17 +99,22 @@ final class TouchingDigits {
             inputs.add(MnistFormat.input(parts[0].ink(map)));
             inputs.add(MnistFormat.input(parts[1].ink(map)));
         }
-        float[] confidence = scorer.confidences(inputs);
-        int best = 0;
-        for (int i = 1; i < candidates.size(); i++) {
-            if (Math.min(confidence[1 + 2 * i], confidence[2 + 2 * i]) > Math.min(confidence[1 + 2 * best], confidence[2 + 2 * best])) {
+        DigitScorer.Guess[] guesses = scorer.read(inputs);
+        double whole = guesses[0].plausibility(piece.box());
+        int best = -1;
+        double bestParts = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            Piece[] parts = candidates.get(i);
+            double weaker = Math.min(guesses[1 + 2 * i].plausibility(parts[0].box()), guesses[2 + 2 * i].plausibility(parts[1].box()));
+            if (best < 0 || weaker > bestParts) {
                 best = i;
+                bestParts = weaker;
             }
         }
-        Piece[] parts = candidates.get(best);
         boolean shapeSaysCut = shapeCut(map, piece, ink, height) != null;
         double margin = shapeSaysCut ? -CONFIDENCE_MARGIN : CONFIDENCE_MARGIN;
-        return Math.min(confidence[1 + 2 * best], confidence[2 + 2 * best]) > confidence[0] + margin ? parts : null;
+        boolean onlyTooWide = bestParts <= guesses[0].certainty() + margin;
+        return bestParts > whole + margin && (!onlyTooWide || bestParts >= SURE_PARTS) ? candidates.get(best) : null;
     }
 
     private static Piece[] cutAt(InkMap map, Piece piece, int cut) {

@@ -3,6 +3,7 @@ package dev.digits.recognize;
 import dev.digits.DigitsException;
 import dev.digits.data.DigitSet;
 import dev.digits.image.DigitCrop;
+import dev.digits.image.DigitScorer;
 import dev.digits.image.ImageDecoder;
 import dev.digits.image.Preprocessor;
 import dev.digits.model.BundledModel;
@@ -100,7 +101,7 @@ public final class DigitRecognizer implements AutoCloseable {
 
     /** Every digit in the image, left to right; an image without ink gives an empty reading. */
     public Reading read(BufferedImage image) {
-        List<DigitCrop> crops = preprocessor.digits(image, this::confidences);
+        List<DigitCrop> crops = preprocessor.digits(image, this::guesses);
         if (crops.isEmpty()) {
             return new Reading("", List.of());
         }
@@ -119,18 +120,23 @@ public final class DigitRecognizer implements AutoCloseable {
         return new Reading(text.toString(), digits);
     }
 
-    /** The highest class probability of each prepared input, in one batch. */
-    private float[] confidences(List<float[]> inputs) {
+    /** The most likely digit of each prepared input and its probability, in one batch. */
+    private DigitScorer.Guess[] guesses(List<float[]> inputs) {
         float[] batch = new float[inputs.size() * DigitSet.PIXELS];
         for (int i = 0; i < inputs.size(); i++) {
             System.arraycopy(inputs.get(i), 0, batch, i * DigitSet.PIXELS, DigitSet.PIXELS);
         }
         float[] probabilities = pool.probabilities(batch);
-        float[] confidences = new float[inputs.size()];
-        for (int i = 0; i < confidences.length; i++) {
-            confidences[i] = Prediction.of(probabilities, i * DigitSet.CLASSES, inputs.get(i)).confidence();
+        DigitScorer.Guess[] guesses = new DigitScorer.Guess[inputs.size()];
+        for (int i = 0; i < guesses.length; i++) {
+            Prediction prediction = Prediction.of(probabilities, i * DigitSet.CLASSES, inputs.get(i));
+            float doubt = 0;
+            for (int c = 0; c < DigitSet.CLASSES; c++) {
+                doubt += c == prediction.digit() ? 0 : probabilities[i * DigitSet.CLASSES + c];
+            }
+            guesses[i] = new DigitScorer.Guess(prediction.digit(), prediction.confidence(), doubt);
         }
-        return confidences;
+        return guesses;
     }
 
     private Prediction predict(BufferedImage image, String source) {

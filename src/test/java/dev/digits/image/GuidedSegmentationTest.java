@@ -26,17 +26,18 @@ class GuidedSegmentationTest {
     }
 
     /**
-     * A fake classifier. First question (the pair): the whole gets {@code whole}, each part {@code part}.
-     * Later questions (about a part, a single ring): the ring reads surely, its halves do not.
+     * A fake classifier. First question (the pair): the whole reads as {@code wholeDigit} with {@code whole},
+     * each part as a 0 with {@code part}. Later questions (about a part, a single ring): the ring reads
+     * surely, its halves do not.
      */
-    private static DigitScorer scorer(float whole, float part, List<Integer> calls) {
+    private static DigitScorer scorer(int wholeDigit, float whole, float part, List<Integer> calls) {
         return inputs -> {
             boolean first = calls.isEmpty();
             calls.add(inputs.size());
-            float[] confidences = new float[inputs.size()];
-            java.util.Arrays.fill(confidences, first ? part : 0.5f);
-            confidences[0] = first ? whole : 0.99f;
-            return confidences;
+            DigitScorer.Guess[] guesses = new DigitScorer.Guess[inputs.size()];
+            java.util.Arrays.fill(guesses, new DigitScorer.Guess(0, first ? part : 0.5f));
+            guesses[0] = first ? new DigitScorer.Guess(wholeDigit, whole) : new DigitScorer.Guess(0, 0.99f);
+            return guesses;
         };
     }
 
@@ -48,7 +49,7 @@ class GuidedSegmentationTest {
     @Test
     void cutsWhereTheClassifierReadsBothPartsBetter() {
         List<Integer> calls = new ArrayList<>();
-        List<DigitCrop> digits = new Preprocessor().digits(interlockedRings(), scorer(0.4f, 0.99f, calls));
+        List<DigitCrop> digits = new Preprocessor().digits(interlockedRings(), scorer(5, 0.4f, 0.99f, calls));
         assertEquals(2, digits.size());
         assertTrue(digits.get(0).box().x() < digits.get(1).box().x(), "left to right");
         assertTrue(calls.get(0) >= 3, "the whole and at least one pair of parts are compared in one call: " + calls);
@@ -56,7 +57,20 @@ class GuidedSegmentationTest {
 
     @Test
     void keepsTheWholeWhereItReadsBetter() {
-        assertEquals(1, new Preprocessor().digits(interlockedRings(), scorer(0.99f, 0.9f, new ArrayList<>())).size());
+        assertEquals(1, new Preprocessor().digits(interlockedRings(), scorer(5, 0.99f, 0.9f, new ArrayList<>())).size(),
+                "a 5 may well be as wide as the pair (1.4 times its height)");
+    }
+
+    @Test
+    void cutsWhereTheWholeIsTooWideForWhatItReadsAs() {
+        assertEquals(2, new Preprocessor().digits(interlockedRings(), scorer(9, 0.9999f, 0.999f, new ArrayList<>())).size(),
+                "a 9 is hardly ever 1.4 times as wide as high: the sure reading of the whole is not believed");
+    }
+
+    @Test
+    void tooWideAloneDoesNotCutWhereThePartsReadLessThanSurely() {
+        assertEquals(1, new Preprocessor().digits(interlockedRings(), scorer(9, 0.99f, 0.95f, new ArrayList<>())).size(),
+                "halves of a very wide digit read as something, but not surely");
     }
 
     /** A tall stroke and, close to its right, a piece of stroke 60% as tall: a broken digit, or two digits. */
@@ -72,13 +86,15 @@ class GuidedSegmentationTest {
 
     /** Answers calls of two inputs (a neighbour, then the neighbour joined with a fragment) with the given confidences. */
     private static DigitScorer joinScorer(float neighbour, float joined) {
-        return inputs -> inputs.size() == 2 ? new float[] {neighbour, joined} : filled(inputs.size(), 0.99f);
-    }
-
-    private static float[] filled(int n, float value) {
-        float[] values = new float[n];
-        java.util.Arrays.fill(values, value);
-        return values;
+        return inputs -> {
+            DigitScorer.Guess[] guesses = new DigitScorer.Guess[inputs.size()];
+            java.util.Arrays.fill(guesses, new DigitScorer.Guess(1, 0.99f));
+            if (inputs.size() == 2) {
+                guesses[0] = new DigitScorer.Guess(1, neighbour);
+                guesses[1] = new DigitScorer.Guess(1, joined);
+            }
+            return guesses;
+        };
     }
 
     @Test
