@@ -120,23 +120,9 @@ public final class DigitRecognizer implements AutoCloseable {
         return new Reading(text.toString(), digits);
     }
 
-    /** The most likely digit of each prepared input and its probability, in one batch. */
+    /** What the classifier reads in each prepared piece, steadied by {@link ShiftedViews}, in one batch. */
     private DigitScorer.Guess[] guesses(List<float[]> inputs) {
-        float[] batch = new float[inputs.size() * DigitSet.PIXELS];
-        for (int i = 0; i < inputs.size(); i++) {
-            System.arraycopy(inputs.get(i), 0, batch, i * DigitSet.PIXELS, DigitSet.PIXELS);
-        }
-        float[] probabilities = pool.probabilities(batch);
-        DigitScorer.Guess[] guesses = new DigitScorer.Guess[inputs.size()];
-        for (int i = 0; i < guesses.length; i++) {
-            Prediction prediction = Prediction.of(probabilities, i * DigitSet.CLASSES, inputs.get(i));
-            float doubt = 0;
-            for (int c = 0; c < DigitSet.CLASSES; c++) {
-                doubt += c == prediction.digit() ? 0 : probabilities[i * DigitSet.CLASSES + c];
-            }
-            guesses[i] = new DigitScorer.Guess(prediction.digit(), prediction.confidence(), doubt);
-        }
-        return guesses;
+        return ShiftedViews.guesses(pool.probabilities(ShiftedViews.batch(inputs)), inputs.size());
     }
 
     private Prediction predict(BufferedImage image, String source) {
