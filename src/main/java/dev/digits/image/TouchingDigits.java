@@ -20,7 +20,14 @@ final class TouchingDigits {
     /** Cuts are looked for in this central part of a piece: a digit is rarely narrower than that. */
     private static final double CUT_MARGIN = 0.25;
     /** With a classifier to ask, pieces this wide (relative to their height) are candidates for a cut. */
-    static final double DOUBT_ASPECT = 0.75;
+    static final double DOUBT_ASPECT = 0.4;
+    /**
+     * Pieces narrower than this are mostly one digit, but a 1 leaning on its neighbour makes a pair no
+     * wider (a touching "11" is a V): they are cut only where the parts read {@value #NARROW_MARGIN}
+     * (log-odds) more surely than the whole.
+     */
+    static final double NARROW_ASPECT = 0.75;
+    static final double NARROW_MARGIN = 4;
     /** Where the classifier judges, cuts are tried this close to the piece's sides (a 1 beside an 8 is narrow). */
     private static final double WIDE_CUT_MARGIN = 0.15;
     /** How many cut positions the classifier compares. */
@@ -112,7 +119,8 @@ final class TouchingDigits {
             }
         }
         boolean shapeSaysCut = shapeCut(map, piece, ink, height) != null;
-        double margin = shapeSaysCut ? -CONFIDENCE_MARGIN : CONFIDENCE_MARGIN;
+        boolean narrow = piece.box().width() <= NARROW_ASPECT * height;
+        double margin = shapeSaysCut ? -CONFIDENCE_MARGIN : narrow ? NARROW_MARGIN : CONFIDENCE_MARGIN;
         boolean onlyTooWide = bestParts <= guesses[0].certainty() + margin;
         return bestParts > whole + margin && (!onlyTooWide || bestParts >= SURE_PARTS) ? candidates.get(best) : null;
     }

@@ -73,6 +73,26 @@ class GuidedSegmentationTest {
                 "halves of a very wide digit read as something, but not surely");
     }
 
+    /** Two strokes meeting at the bottom: a touching "11" written as a V, no wider than one digit. */
+    private static BufferedImage vee() {
+        BufferedImage image = new BufferedImage(300, 260, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(14));
+        g.drawLine(100, 40, 142, 210);
+        g.drawLine(184, 40, 142, 210);
+        g.dispose();
+        return image;
+    }
+
+    @Test
+    void aNarrowPieceIsCutOnlyWhereThePartsReadFarMoreSurely() {
+        assertEquals(2, new Preprocessor().digits(vee(), scorer(4, 0.99f, 0.99999f, new ArrayList<>())).size(),
+                "read as a 4 at 0.99, but as two 1s at 0.99999 each");
+        assertEquals(1, new Preprocessor().digits(vee(), scorer(4, 0.99f, 0.999f, new ArrayList<>())).size(),
+                "parts at 0.999 are more sure than the whole, but not by enough for a piece this narrow");
+    }
+
     /** A tall stroke and, close to its right, a piece of stroke 60% as tall: a broken digit, or two digits. */
     private static BufferedImage strokeAndFragment() {
         BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY);
