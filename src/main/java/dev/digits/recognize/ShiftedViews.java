@@ -2,6 +2,7 @@ package dev.digits.recognize;
 
 import dev.digits.data.DigitSet;
 import dev.digits.image.DigitScorer;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ final class ShiftedViews {
         DigitScorer.Guess[] guesses = new DigitScorer.Guess[inputs];
         double[] mean = new double[DigitSet.CLASSES];
         for (int i = 0; i < inputs; i++) {
-            java.util.Arrays.fill(mean, 0);
+            Arrays.fill(mean, 0);
             for (int v = 0; v < VIEWS; v++) {
                 for (int c = 0; c < DigitSet.CLASSES; c++) {
                     mean[c] += probabilities[(i * VIEWS + v) * DigitSet.CLASSES + c] / (double) VIEWS;
