@@ -65,7 +65,7 @@ final class BenchCommand {
 
     @Command(name = "accuracy",
             description = "Train the strong recipe from scratch (the compact network, augmentation, cosine decay, "
-                    + "weight averaging), save it like digits train does, and print the wall time; the last line is "
+                    + "weight averaging; for fashion the wide network with label smoothing instead of augmentation), save it like digits train does, and print the wall time; the last line is "
                     + "the test accuracy.")
     int accuracy(@Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist",
                          description = "mnist (default) or fashion.") String dataset,

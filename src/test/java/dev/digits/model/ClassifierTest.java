@@ -33,11 +33,20 @@ class ClassifierTest {
 
     @Test
     void compactHasBatchNormAndAGlobalPoolingHead() {
-        try (Classifier compact = Classifier.create(new CompactCnn(), 1)) {
+        try (Classifier compact = Classifier.create(CompactCnn.compact(), 1)) {
             // 139,818 trainable parameters plus 640 batch-norm running statistics (mean and variance).
             assertEquals(141_098, compact.parameterCount());
             float[] logProbabilities = compact.logProbabilities(TestData.mnist().test().first(3));
             assertEquals(30, logProbabilities.length);
+        }
+    }
+
+    @Test
+    void wideIsCompactWidenedWhereTheMapsAreSmall() {
+        try (Classifier wide = Classifier.create(Architectures.byName("wide"), 1)) {
+            // Conv32 twice, Conv96 twice, Conv192: 286,464 weights, 1,312 batch-norm values, Dense 1,930.
+            assertEquals(289_706, wide.parameterCount());
+            assertEquals(20, wide.logProbabilities(TestData.mnist().test().first(2)).length);
         }
     }
 

@@ -33,7 +33,7 @@ class EnsembleTest {
     void averagesTheMembersProbabilitiesAndSurvivesSaveAndLoad() throws IOException {
         DigitSet images = TestData.mnist().test().first(200);
         Path a = member("a", new SeedCnn(), 1);
-        Path b = member("b", new CompactCnn(), 2);
+        Path b = member("b", CompactCnn.compact(), 2);
         float[] pa;
         float[] pb;
         try (Classifier ca = ModelDirectory.load(a); Classifier cb = ModelDirectory.load(b)) {
