@@ -65,8 +65,8 @@ final class BenchCommand {
 
     @Command(name = "accuracy",
             description = "Train the strong recipe from scratch (the compact network, augmentation, cosine decay, "
-                    + "weight averaging; for fashion the wide network with label smoothing instead of augmentation), save it like digits train does, and print the wall time; the last line is "
-                    + "the test accuracy.")
+                    + "weight averaging; for fashion the wide network with label smoothing instead of augmentation), "
+                    + "save it like digits train does, and print the wall time; the last line is the test accuracy.")
     int accuracy(@Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist",
                          description = "mnist (default) or fashion.") String dataset,
                  @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the recipe's 18).") Integer epochs,

@@ -10,6 +10,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import java.util.Locale;
 
 /**
  * A stronger network for the same CPU budget: batch-normalised 3x3 convolutions, pooling early so
@@ -50,7 +51,7 @@ public final class CompactCnn implements Architecture {
 
     @Override
     public String description() {
-        return String.format("batch-normalised CNN: 2x Conv%d, pool, 2x Conv%d, pool, Conv%d, global average pool, dropout, Dense10",
+        return String.format(Locale.ROOT, "batch-normalised CNN: 2x Conv%d, pool, 2x Conv%d, pool, Conv%d, global average pool, dropout, Dense10",
                 first, second, third);
     }
 
