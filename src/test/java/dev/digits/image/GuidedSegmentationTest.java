@@ -3,11 +3,9 @@ package dev.digits.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +13,10 @@ import org.junit.jupiter.api.Test;
 class GuidedSegmentationTest {
     /** Two rings that overlap so much that no column is a thin bridge. */
     private static BufferedImage interlockedRings() {
-        BufferedImage image = new BufferedImage(360, 240, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.setStroke(new BasicStroke(16));
-        g.drawOval(40, 40, 130, 160);
-        g.drawOval(140, 40, 130, 160);
-        g.dispose();
-        return image;
+        return Drawings.whiteOnBlack(360, 240, 16, g -> {
+            g.drawOval(40, 40, 130, 160);
+            g.drawOval(140, 40, 130, 160);
+        });
     }
 
     /**
@@ -35,7 +29,7 @@ class GuidedSegmentationTest {
             boolean first = calls.isEmpty();
             calls.add(inputs.size());
             DigitScorer.Guess[] guesses = new DigitScorer.Guess[inputs.size()];
-            java.util.Arrays.fill(guesses, new DigitScorer.Guess(0, first ? part : 0.5f));
+            Arrays.fill(guesses, new DigitScorer.Guess(0, first ? part : 0.5f));
             guesses[0] = first ? new DigitScorer.Guess(wholeDigit, whole) : new DigitScorer.Guess(0, 0.99f);
             return guesses;
         };
@@ -75,14 +69,10 @@ class GuidedSegmentationTest {
 
     /** Two strokes meeting at the bottom: a touching "11" written as a V, no wider than one digit. */
     private static BufferedImage vee() {
-        BufferedImage image = new BufferedImage(300, 260, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.setStroke(new BasicStroke(14));
-        g.drawLine(100, 40, 142, 210);
-        g.drawLine(184, 40, 142, 210);
-        g.dispose();
-        return image;
+        return Drawings.whiteOnBlack(300, 260, 14, g -> {
+            g.drawLine(100, 40, 142, 210);
+            g.drawLine(184, 40, 142, 210);
+        });
     }
 
     @Test
@@ -95,20 +85,17 @@ class GuidedSegmentationTest {
 
     /** A tall stroke and, close to its right, a piece of stroke 60% as tall: a broken digit, or two digits. */
     private static BufferedImage strokeAndFragment() {
-        BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(100, 50, 20, 200);
-        g.fillRect(130, 60, 20, 120);
-        g.dispose();
-        return image;
+        return Drawings.whiteOnBlack(300, 300, 1, g -> {
+            g.fillRect(100, 50, 20, 200);
+            g.fillRect(130, 60, 20, 120);
+        });
     }
 
     /** Answers calls of two inputs (a neighbour, then the neighbour joined with a fragment) with the given confidences. */
     private static DigitScorer joinScorer(float neighbour, float joined) {
         return inputs -> {
             DigitScorer.Guess[] guesses = new DigitScorer.Guess[inputs.size()];
-            java.util.Arrays.fill(guesses, new DigitScorer.Guess(1, 0.99f));
+            Arrays.fill(guesses, new DigitScorer.Guess(1, 0.99f));
             if (inputs.size() == 2) {
                 guesses[0] = new DigitScorer.Guess(1, neighbour);
                 guesses[1] = new DigitScorer.Guess(1, joined);
