@@ -43,7 +43,7 @@ final class BenchCommand {
             throws IOException {
         TrainingOptions options = new TrainingOptions(model, "mnist", 1, batchSize, 1e-3f, 1e-7f, 42, limit,
                 TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST, augment,
-                Schedule.CONSTANT, 0f, 0f, 0);
+                Schedule.CONSTANT, 0f, 0f, 0, 0f, 0);
         TrainingData trainingData = TrainingData.split(Mnist.load(data.cache(), DatasetSpec.MNIST), options);
         StepTimer timer = new StepTimer(new ConsoleProgress(System.err));
         Path scratch = Files.createTempDirectory("digits-bench");

@@ -96,6 +96,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "Stop early when validation accuracy has not improved for N epochs (default: 0, never).")
     int patience;
 
+    @Option(names = "--erase", paramLabel = "P", defaultValue = "0",
+            description = "Random erasing: with probability P, fill a random rectangle of each training image with noise "
+                    + "(default: 0, off).")
+    float erase;
+
+    @Option(names = "--outliers", paramLabel = "N", defaultValue = "0",
+            description = "Also train on N generated pieces that are not one digit (touching digits, digits cut apart), "
+                    + "towards being unsure of them: reading several digits then tells a pair from one wide digit "
+                    + "better (default: 0, none).")
+    int outliers;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<model>-<date>).")
     Path out;
 
@@ -198,7 +209,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         return new TrainingOptions(model, dataset, epochs != null ? epochs : DEFAULTS.epochs(), batchSize, learningRate,
                 DEFAULTS.adamEpsilon(), seed, limit, validation, keep != null ? keep : DEFAULTS.keep(), augment, schedule,
-                labelSmoothing, ema, patience);
+                labelSmoothing, ema, patience, erase, outliers);
     }
 
     private TrainingOptions resumedOptions() {
@@ -235,7 +246,9 @@ final class TrainCommand implements Callable<Integer> {
                 + (o.schedule() != Schedule.CONSTANT ? " --schedule " + o.schedule().cliName() : "")
                 + (o.labelSmoothing() > 0 ? " --label-smoothing " + o.labelSmoothing() : "")
                 + (o.averageDecay() > 0 ? " --ema " + o.averageDecay() : "")
-                + (o.patience() > 0 ? " --patience " + o.patience() : "");
+                + (o.patience() > 0 ? " --patience " + o.patience() : "")
+                + (o.erasing() > 0 ? " --erase " + o.erasing() : "")
+                + (o.outliers() > 0 ? " --outliers " + o.outliers() : "");
     }
 
     static final class ScheduleName implements picocli.CommandLine.ITypeConverter<Schedule> {

@@ -41,12 +41,21 @@ public final class Preprocessor {
 
     /**
      * As {@link #digits(BufferedImage)}, with a classifier that settles doubtful cuts between touching
-     * digits (null: shape alone decides).
+     * digits and joins of short fragments (null: shape alone decides).
      */
     public List<DigitCrop> digits(BufferedImage image, DigitScorer scorer) {
+        return digits(image, scorer, scorer);
+    }
+
+    /**
+     * As {@link #digits(BufferedImage)}, with one classifier that settles doubtful cuts between touching
+     * digits ({@code cutting}: best one trained to be unsure of pairs and parts) and one that decides
+     * whether a short fragment joins its neighbour ({@code joining}); both null or neither.
+     */
+    public List<DigitCrop> digits(BufferedImage image, DigitScorer cutting, DigitScorer joining) {
         Working working = Working.of(image);
         InkMap map = InkExtractor.extract(working.luminance());
-        return Segmenter.segment(map, scorer).stream().map(piece -> crop(map, piece, working)).toList();
+        return Segmenter.segment(map, cutting, joining).stream().map(piece -> crop(map, piece, working)).toList();
     }
 
     private static DigitCrop crop(InkMap map, Piece piece, Working working) {

@@ -17,18 +17,21 @@ final class Segmenter {
 
     /** The digits of {@code map}, left to right. */
     static List<Piece> segment(InkMap map) {
-        return segment(map, null);
+        return segment(map, null, null);
     }
 
-    /** As {@link #segment(InkMap)}, asking {@code scorer} (may be null) where a cut is in doubt. */
-    static List<Piece> segment(InkMap map, DigitScorer scorer) {
+    /**
+     * As {@link #segment(InkMap)}, asking {@code cutting} where a cut is in doubt and {@code joining}
+     * whether a short fragment belongs to its neighbour (both null: shape alone decides).
+     */
+    static List<Piece> segment(InkMap map, DigitScorer cutting, DigitScorer joining) {
         int lineHeight = map.components().stream().mapToInt(c -> c.box().height()).max().orElse(0);
         List<Piece> digits = new ArrayList<>();
         for (Piece piece : PieceJoiner.join(map, lineHeight)) {
-            TouchingDigits.split(map, piece, lineHeight, digits, scorer);
+            TouchingDigits.split(map, piece, lineHeight, digits, cutting);
         }
         digits.sort(Comparator.comparingDouble(p -> p.box().centreX()));
-        return scorer == null ? digits : ShortPieces.join(map, digits, lineHeight, scorer);
+        return joining == null ? digits : ShortPieces.join(map, digits, lineHeight, joining);
     }
 
     /** All ink as one digit. */

@@ -33,6 +33,9 @@ public final class DigitRecognizer implements AutoCloseable {
     private final Classifier classifier;
     private final ModelCard card;
     private final PredictorPool pool;
+    /** The bundled cutting network ({@link BundledModel#CUTTER}), whichever model reads. */
+    private final Classifier cutter;
+    private final PredictorPool cutterPool;
     private final ImageDecoder decoder = new ImageDecoder();
     private final Preprocessor preprocessor = new Preprocessor();
 
@@ -40,11 +43,19 @@ public final class DigitRecognizer implements AutoCloseable {
         this.classifier = classifier;
         this.card = card;
         this.pool = new PredictorPool(classifier, predictors);
+        try {
+            this.cutter = BundledModel.CUTTER.load();
+        } catch (RuntimeException e) {
+            pool.close();
+            classifier.close();
+            throw e;
+        }
+        this.cutterPool = new PredictorPool(cutter, predictors);
     }
 
     /** The model bundled in the jar. */
     public static DigitRecognizer load() {
-        return new DigitRecognizer(BundledModel.load(), BundledModel.card(), defaultPredictors());
+        return new DigitRecognizer(BundledModel.READER.load(), BundledModel.READER.card(), defaultPredictors());
     }
 
     /** A model directory written by {@code digits train} (or {@code digits import}). */
@@ -99,9 +110,13 @@ public final class DigitRecognizer implements AutoCloseable {
         return read(decoder.decode(encodedImage, "the image"));
     }
 
-    /** Every digit in the image, left to right; an image without ink gives an empty reading. */
+    /**
+     * Every digit in the image, left to right; an image without ink gives an empty reading. Where digits
+     * touch, the bundled cutting network decides the cuts; the reading model reads the digits and
+     * decides whether a short fragment joins its neighbour.
+     */
     public Reading read(BufferedImage image) {
-        List<DigitCrop> crops = preprocessor.digits(image, this::guesses);
+        List<DigitCrop> crops = preprocessor.digits(image, inputs -> guesses(cutterPool, inputs), inputs -> guesses(pool, inputs));
         if (crops.isEmpty()) {
             return new Reading("", List.of());
         }
@@ -120,9 +135,9 @@ public final class DigitRecognizer implements AutoCloseable {
         return new Reading(text.toString(), digits);
     }
 
-    /** What the classifier reads in each prepared piece, steadied by {@link ShiftedViews}, in one batch. */
-    private DigitScorer.Guess[] guesses(List<float[]> inputs) {
-        return ShiftedViews.guesses(pool.probabilities(ShiftedViews.batch(inputs)), inputs.size());
+    /** What a network reads in each prepared piece, steadied by {@link ShiftedViews}, in one batch. */
+    private static DigitScorer.Guess[] guesses(PredictorPool network, List<float[]> inputs) {
+        return ShiftedViews.guesses(network.probabilities(ShiftedViews.batch(inputs)), inputs.size());
     }
 
     private Prediction predict(BufferedImage image, String source) {
@@ -134,5 +149,7 @@ public final class DigitRecognizer implements AutoCloseable {
     public void close() {
         pool.close();
         classifier.close();
+        cutterPool.close();
+        cutter.close();
     }
 }

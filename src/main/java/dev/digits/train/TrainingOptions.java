@@ -14,6 +14,9 @@ import java.util.Map;
  * @param averageDecay decay of the exponential moving average of the weights that is validated and kept
  *     ({@link WeightAverage}; 0: none)
  * @param patience stop when validation accuracy has not improved for this many epochs (0: never stop early)
+ * @param erasing probability that a training image gets a rectangle of noise ({@link RandomErasing}; 0: never)
+ * @param outliers how many generated pieces that are not one digit join the training images, trained towards
+ *     uncertainty ({@link OutlierExposure}; 0: none)
  */
 public record TrainingOptions(
         String architecture,
@@ -30,7 +33,9 @@ public record TrainingOptions(
         Schedule schedule,
         float labelSmoothing,
         float averageDecay,
-        int patience) {
+        int patience,
+        float erasing,
+        int outliers) {
 
     /** Which images measure progress after each epoch. */
     public enum Validation {
@@ -51,7 +56,7 @@ public record TrainingOptions(
     /** The original recipe: Adam 1e-3 (Keras's epsilon 1e-7), batch 64, 10 epochs. */
     public static TrainingOptions defaults() {
         return new TrainingOptions("seed", "mnist", 10, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.BEST, false,
-                Schedule.CONSTANT, 0f, 0f, 0);
+                Schedule.CONSTANT, 0f, 0f, 0, 0f, 0);
     }
 
     /**
@@ -66,7 +71,7 @@ public record TrainingOptions(
     public static TrainingOptions strong(String dataset, int seed, int limit) {
         boolean digits = dataset.equals("mnist");
         return new TrainingOptions(digits ? "compact" : "wide", dataset, 18, 64, 1e-3f, 1e-7f, seed, limit,
-                Validation.HOLDOUT, Keep.LAST, digits, Schedule.COSINE, digits ? 0f : 0.1f, 0.999f, 0);
+                Validation.HOLDOUT, Keep.LAST, digits, Schedule.COSINE, digits ? 0f : 0.1f, 0.999f, 0, 0f, 0);
     }
 
     public TrainingOptions {
@@ -78,6 +83,8 @@ public record TrainingOptions(
         require(averageDecay == 0 || (averageDecay > 0 && averageDecay < 1),
                 "weight-average decay must be 0 (off) or between 0 and 1 (such as 0.999), got " + averageDecay);
         require(patience >= 0, "patience must be 0 (off) or positive, got " + patience);
+        require(erasing >= 0 && erasing <= 1, "erasing probability must be in [0, 1], got " + erasing);
+        require(outliers >= 0, "outliers must be 0 (none) or positive, got " + outliers);
     }
 
     private static void require(boolean condition, String message) {
@@ -88,12 +95,12 @@ public record TrainingOptions(
 
     public TrainingOptions withEpochs(int newEpochs) {
         return new TrainingOptions(architecture, dataset, newEpochs, batchSize, learningRate, adamEpsilon, seed, limit,
-                validation, keep, augment, schedule, labelSmoothing, averageDecay, patience);
+                validation, keep, augment, schedule, labelSmoothing, averageDecay, patience, erasing, outliers);
     }
 
     public TrainingOptions withKeep(Keep newKeep) {
         return new TrainingOptions(architecture, dataset, epochs, batchSize, learningRate, adamEpsilon, seed, limit,
-                validation, newKeep, augment, schedule, labelSmoothing, averageDecay, patience);
+                validation, newKeep, augment, schedule, labelSmoothing, averageDecay, patience, erasing, outliers);
     }
 
     /** As recorded in model cards. */
@@ -113,6 +120,8 @@ public record TrainingOptions(
         map.put("label_smoothing", labelSmoothing);
         map.put("weight_average", averageDecay);
         map.put("patience", patience);
+        map.put("erasing", erasing);
+        map.put("outliers", outliers);
         return map;
     }
 }

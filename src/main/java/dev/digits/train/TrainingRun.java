@@ -40,6 +40,8 @@ public final class TrainingRun {
     private final Path directory;
     private final String command;
     private final Progress progress;
+    /** The images trained on: the training digits, then any outliers. */
+    private final DigitSet train;
 
     public TrainingRun(TrainingOptions options, TrainingData data, Path directory, String command, Progress progress) {
         this.options = options;
@@ -47,6 +49,8 @@ public final class TrainingRun {
         this.directory = directory;
         this.command = command;
         this.progress = progress;
+        this.train = options.outliers() > 0
+                ? OutlierExposure.withOutliers(data.train(), options.outliers(), options.seed()) : data.train();
     }
 
     /** Trains from scratch, or continues from the checkpoint in the output directory if {@code resume}. */
@@ -69,8 +73,8 @@ public final class TrainingRun {
                 .optDevices(new Device[] {Device.cpu()});
         try (Trainer trainer = classifier.model().newTrainer(config);
                 NDManager buffers = classifier.manager().newSubManager()) {
-            NDArray images = Images.toPixels(buffers, data.train());
-            NDArray labels = Images.toLabels(buffers, data.train());
+            NDArray images = Images.toPixels(buffers, train);
+            NDArray labels = Images.toLabels(buffers, train);
             for (int epoch = history.size() + 1; epoch <= options.epochs() && !patienceRunOut(history, best); epoch++) {
                 long start = System.nanoTime();
                 RunningTotals totals = trainEpoch(trainer, images, labels, epoch, average);
@@ -103,7 +107,8 @@ public final class TrainingRun {
     }
 
     private Loss loss() {
-        return options.labelSmoothing() > 0 ? new SmoothedCrossEntropy(options.labelSmoothing()) : Loss.softmaxCrossEntropyLoss();
+        boolean soft = options.labelSmoothing() > 0 || options.outliers() > 0;
+        return soft ? new SoftCrossEntropy(options.labelSmoothing(), OutlierExposure.WEIGHT) : Loss.softmaxCrossEntropyLoss();
     }
 
     private boolean patienceRunOut(List<EpochStats> history, BestEpoch best) {
@@ -116,7 +121,7 @@ public final class TrainingRun {
     }
 
     private RunningTotals trainEpoch(Trainer trainer, NDArray images, NDArray labels, int epoch, WeightAverage average) {
-        int n = data.train().size();
+        int n = train.size();
         progress.epochStarted(epoch, options.epochs(), stepsPerEpoch());
         // Seeding per epoch makes any engine randomness (dropout) the same after a resume.
         Engine.getEngine(Classifier.ENGINE).setRandomSeed(options.seed() + epoch);
@@ -133,6 +138,9 @@ public final class TrainingRun {
                     stepScope.tempAttachAll(shuffledImages, shuffledLabels);
                     NDArray pixels = shuffledImages.get(batch);
                     NDArray inputs = options.augment() ? augmented(pixels, epoch, step) : Images.normalize(pixels);
+                    if (options.erasing() > 0) {
+                        inputs = erased(inputs, epoch, step);
+                    }
                     trainStep(trainer, inputs, shuffledLabels.get(batch), totals);
                 }
                 if (average != null) {
@@ -145,7 +153,7 @@ public final class TrainingRun {
     }
 
     private int stepsPerEpoch() {
-        return (data.train().size() + options.batchSize() - 1) / options.batchSize();
+        return (train.size() + options.batchSize() - 1) / options.batchSize();
     }
 
     private NDArray augmented(NDArray pixels, int epoch, int step) {
@@ -154,13 +162,20 @@ public final class TrainingRun {
         return pixels.getManager().create(distorted, pixels.getShape());
     }
 
+    private NDArray erased(NDArray inputs, int epoch, int step) {
+        float[] values = inputs.toFloatArray();
+        RandomErasing.apply(values, (int) inputs.getShape().get(0), options.erasing(), options.seed(), epoch, step);
+        return inputs.getManager().create(values, inputs.getShape());
+    }
+
     private static void trainStep(Trainer trainer, NDArray inputs, NDArray labels, RunningTotals totals) {
         try (GradientCollector collector = trainer.newGradientCollector()) {
             NDArray logits = trainer.forward(new NDList(inputs)).singletonOrThrow();
             NDArray loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
             collector.backward(loss);
             long correct = logits.argMax(1).eq(labels).countNonzero().getLong();
-            totals.add(loss.getFloat(), correct, labels.size());
+            long digits = labels.lt(OutlierExposure.LABEL).countNonzero().getLong();
+            totals.add(loss.getFloat(), labels.size(), correct, digits);
         }
         trainer.step();
     }
@@ -170,16 +185,18 @@ public final class TrainingRun {
         return Evaluation.of(set.labels(), classifier.logProbabilities(set));
     }
 
-    /** Running means over the batches of one epoch, weighted by batch size. */
+    /** Running means over the batches of one epoch, weighted by batch size; accuracy counts digits only, not outliers. */
     static final class RunningTotals {
         private double lossSum;
-        private long correct;
         private long count;
+        private long correct;
+        private long digits;
 
-        void add(double batchMeanLoss, long batchCorrect, long batchSize) {
+        void add(double batchMeanLoss, long batchSize, long batchCorrect, long batchDigits) {
             lossSum += batchMeanLoss * batchSize;
-            correct += batchCorrect;
             count += batchSize;
+            correct += batchCorrect;
+            digits += batchDigits;
         }
 
         double loss() {
@@ -187,7 +204,7 @@ public final class TrainingRun {
         }
 
         double accuracy() {
-            return count == 0 ? Double.NaN : (double) correct / count;
+            return digits == 0 ? Double.NaN : (double) correct / digits;
         }
     }
 }

@@ -79,8 +79,8 @@ class GuidedSegmentationTest {
     void aNarrowPieceIsCutOnlyWhereThePartsReadFarMoreSurely() {
         assertEquals(2, new Preprocessor().digits(vee(), scorer(4, 0.99f, 0.99999f, new ArrayList<>())).size(),
                 "read as a 4 at 0.99, but as two 1s at 0.99999 each");
-        assertEquals(1, new Preprocessor().digits(vee(), scorer(4, 0.99f, 0.999f, new ArrayList<>())).size(),
-                "parts at 0.999 are more sure than the whole, but not by enough for a piece this narrow");
+        assertEquals(1, new Preprocessor().digits(vee(), scorer(4, 0.99f, 0.995f, new ArrayList<>())).size(),
+                "parts at 0.995 are more sure than the whole by more than a wide piece needs, but not by enough for a piece this narrow");
     }
 
     /** A tall stroke and, close to its right, a piece of stroke 60% as tall: a broken digit, or two digits. */
@@ -110,6 +110,20 @@ class GuidedSegmentationTest {
         List<DigitCrop> joined = new Preprocessor().digits(strokeAndFragment(), joinScorer(0.97f, 0.95f));
         assertEquals(1, joined.size());
         assertEquals(50, joined.get(0).box().width(), "one box around both");
+    }
+
+    /** A classifier that must not be asked: the other one answers this kind of question. */
+    private static final DigitScorer NOT_ASKED = inputs -> {
+        throw new AssertionError("asked the wrong classifier about " + inputs.size() + " pieces");
+    };
+
+    @Test
+    void cutsAreAskedOfTheCuttingClassifierAndJoinsOfTheJoiningOne() {
+        List<Integer> calls = new ArrayList<>();
+        assertEquals(2, new Preprocessor().digits(interlockedRings(), scorer(5, 0.4f, 0.99f, calls), NOT_ASKED).size());
+        assertTrue(!calls.isEmpty(), "the cutting classifier decided the cut");
+        assertEquals(1, new Preprocessor().digits(strokeAndFragment(), NOT_ASKED, joinScorer(0.97f, 0.95f)).size(),
+                "the joining classifier joined the fragment");
     }
 
     @Test

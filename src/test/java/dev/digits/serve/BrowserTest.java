@@ -236,11 +236,11 @@ class BrowserTest {
         // The page takes its labels from the model card: a Fashion-MNIST card must show clothes, not digits.
         Path directory = Files.createTempDirectory("fashion-model");
         List<String> names = dev.digits.data.DatasetSpec.FASHION.classNames();
-        dev.digits.model.ModelCard bundled = dev.digits.model.BundledModel.card();
+        dev.digits.model.ModelCard bundled = dev.digits.model.BundledModel.READER.card();
         dev.digits.model.ModelCard card = new dev.digits.model.ModelCard("fashion-card", bundled.architecture(),
                 bundled.description(), bundled.parameters(), "fashion", names, bundled.input(), bundled.hyperparameters(),
                 bundled.dataSha256(), bundled.software(), bundled.created(), bundled.command(), java.util.Map.of("test_accuracy", 0.9));
-        try (dev.digits.model.Classifier classifier = dev.digits.model.BundledModel.load()) {
+        try (dev.digits.model.Classifier classifier = dev.digits.model.BundledModel.READER.load()) {
             dev.digits.model.ModelDirectory.save(directory, classifier, card);
         }
         try (DigitRecognizer fashion = DigitRecognizer.load(directory)) {

@@ -35,12 +35,27 @@ class RegularizationTest {
                 }
             }
             expected /= 2;
-            float smoothed = new SmoothedCrossEntropy(smoothing).evaluate(new NDList(labels), new NDList(logits)).getFloat();
+            float smoothed = new SoftCrossEntropy(smoothing, 0.5f).evaluate(new NDList(labels), new NDList(logits)).getFloat();
             assertEquals(expected, smoothed, 1e-5);
             // Without smoothing it is the engine's own cross-entropy.
-            float plain = new SmoothedCrossEntropy(0f).evaluate(new NDList(labels), new NDList(logits)).getFloat();
+            float plain = new SoftCrossEntropy(0f, 0.5f).evaluate(new NDList(labels), new NDList(logits)).getFloat();
             float reference = Loss.softmaxCrossEntropyLoss().evaluate(new NDList(labels), new NDList(logits)).getFloat();
             assertEquals(reference, plain, 1e-5);
+        }
+    }
+
+    @Test
+    void anOutlierIsTrainedTowardsTheUniformDistributionWithItsOwnWeight() {
+        try (NDManager manager = NDManager.newBaseManager(Classifier.ENGINE)) {
+            float[] rows = {2f, 0f, -1f, 0.5f, 0.5f, 3f};
+            NDArray logits = manager.create(rows, new ai.djl.ndarray.types.Shape(2, 3));
+            NDArray labels = manager.create(new long[] {0, 3}); // 3 classes: label 3 marks an outlier
+            double digitLoss = -(rows[0] - Math.log(Math.exp(rows[0]) + Math.exp(rows[1]) + Math.exp(rows[2])));
+            double logSum = Math.log(Math.exp(rows[3]) + Math.exp(rows[4]) + Math.exp(rows[5]));
+            double outlierLoss = -((rows[3] - logSum) + (rows[4] - logSum) + (rows[5] - logSum)) / 3;
+            float weight = 0.25f;
+            float loss = new SoftCrossEntropy(0f, weight).evaluate(new NDList(labels), new NDList(logits)).getFloat();
+            assertEquals((digitLoss + weight * outlierLoss) / 2, loss, 1e-5);
         }
     }
 
