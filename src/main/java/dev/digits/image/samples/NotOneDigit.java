@@ -64,7 +64,7 @@ public final class NotOneDigit {
         double kind = random.nextDouble();
         double stroke = random.nextDouble(-0.25, 0.8);
         if (kind < 0.4) {
-            return row(random, random.nextDouble() < 0.15 ? 3 : 2, stroke).whole();
+            return row(random, random.nextDouble() < 0.15 ? 3 : 2, stroke).ink();
         }
         if (kind < 0.7) {
             Row single = row(random, 1, stroke);
@@ -83,10 +83,6 @@ public final class NotOneDigit {
 
     /** Digits written side by side, overlapping or touching; {@code boxes} are their inks' boxes on the row. */
     private record Row(FloatImage ink, Box[] boxes) {
-        FloatImage whole() {
-            return ink;
-        }
-
         /** The ink in columns {@code [from, to)}, or null if it is lower than {@code cutDigit} allows or holds no ink. */
         FloatImage columns(int from, int to, Box cutDigit) {
             if (to - from < 1) {
