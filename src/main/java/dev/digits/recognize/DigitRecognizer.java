@@ -33,9 +33,13 @@ public final class DigitRecognizer implements AutoCloseable {
     private final Classifier classifier;
     private final ModelCard card;
     private final PredictorPool pool;
-    /** The bundled cutting network ({@link BundledModel#CUTTER}), whichever model reads. */
-    private final Classifier cutter;
-    private final PredictorPool cutterPool;
+    private final int predictors;
+    /**
+     * The bundled cutting network ({@link BundledModel#CUTTER}), whichever model reads; loaded by the
+     * first {@link #read} (guarded by {@code this}), so that predicting alone never pays for it.
+     */
+    private Classifier cutter;
+    private PredictorPool cutterPool;
     private final ImageDecoder decoder = new ImageDecoder();
     private final Preprocessor preprocessor = new Preprocessor();
 
@@ -43,14 +47,7 @@ public final class DigitRecognizer implements AutoCloseable {
         this.classifier = classifier;
         this.card = card;
         this.pool = new PredictorPool(classifier, predictors);
-        try {
-            this.cutter = BundledModel.CUTTER.load();
-        } catch (RuntimeException e) {
-            pool.close();
-            classifier.close();
-            throw e;
-        }
-        this.cutterPool = new PredictorPool(cutter, predictors);
+        this.predictors = predictors;
     }
 
     /** The model bundled in the jar. */
@@ -116,7 +113,8 @@ public final class DigitRecognizer implements AutoCloseable {
      * decides whether a short fragment joins its neighbour.
      */
     public Reading read(BufferedImage image) {
-        List<DigitCrop> crops = preprocessor.digits(image, inputs -> guesses(cutterPool, inputs), inputs -> guesses(pool, inputs));
+        PredictorPool cutting = cutterPool();
+        List<DigitCrop> crops = preprocessor.digits(image, inputs -> guesses(cutting, inputs), inputs -> guesses(pool, inputs));
         if (crops.isEmpty()) {
             return new Reading("", List.of());
         }
@@ -135,6 +133,14 @@ public final class DigitRecognizer implements AutoCloseable {
         return new Reading(text.toString(), digits);
     }
 
+    private synchronized PredictorPool cutterPool() {
+        if (cutterPool == null) {
+            cutter = BundledModel.CUTTER.load();
+            cutterPool = new PredictorPool(cutter, predictors);
+        }
+        return cutterPool;
+    }
+
     /** What a network reads in each prepared piece, steadied by {@link ShiftedViews}, in one batch. */
     private static DigitScorer.Guess[] guesses(PredictorPool network, List<float[]> inputs) {
         return ShiftedViews.guesses(network.probabilities(ShiftedViews.batch(inputs)), inputs.size());
@@ -146,10 +152,12 @@ public final class DigitRecognizer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         pool.close();
         classifier.close();
-        cutterPool.close();
-        cutter.close();
+        if (cutterPool != null) {
+            cutterPool.close();
+            cutter.close();
+        }
     }
 }

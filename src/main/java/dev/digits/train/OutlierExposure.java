@@ -2,6 +2,7 @@ package dev.digits.train;
 
 import dev.digits.data.DigitSet;
 import dev.digits.image.samples.NotOneDigit;
+import java.util.Arrays;
 
 /**
  * Outlier exposure (Hendrycks et al., 2019): besides the digits, the network sees pieces that are not
@@ -25,7 +26,7 @@ final class OutlierExposure {
         System.arraycopy(outliers, 0, pixels, train.pixels().length, outliers.length);
         byte[] labels = new byte[train.size() + count];
         System.arraycopy(train.labels(), 0, labels, 0, train.size());
-        java.util.Arrays.fill(labels, train.size(), labels.length, (byte) LABEL);
+        Arrays.fill(labels, train.size(), labels.length, (byte) LABEL);
         return new DigitSet(pixels, labels);
     }
 }

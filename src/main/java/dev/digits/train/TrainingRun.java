@@ -137,11 +137,7 @@ public final class TrainingRun {
                 try (NDManager stepScope = epochScope.newSubManager()) {
                     stepScope.tempAttachAll(shuffledImages, shuffledLabels);
                     NDArray pixels = shuffledImages.get(batch);
-                    NDArray inputs = options.augment() ? augmented(pixels, epoch, step) : Images.normalize(pixels);
-                    if (options.erasing() > 0) {
-                        inputs = erased(inputs, epoch, step);
-                    }
-                    trainStep(trainer, inputs, shuffledLabels.get(batch), totals);
+                    trainStep(trainer, inputs(pixels, epoch, step), shuffledLabels.get(batch), totals, options.outliers() > 0);
                 }
                 if (average != null) {
                     average.update((long) (epoch - 1) * stepsPerEpoch() + step + 1);
@@ -156,25 +152,29 @@ public final class TrainingRun {
         return (train.size() + options.batchSize() - 1) / options.batchSize();
     }
 
-    private NDArray augmented(NDArray pixels, int epoch, int step) {
+    /** A batch's network inputs: the pixels scaled to [0, 1], distorted and erased on the host where asked. */
+    private NDArray inputs(NDArray pixels, int epoch, int step) {
+        if (!options.augment() && options.erasing() == 0) {
+            return Images.normalize(pixels);
+        }
         int count = (int) pixels.getShape().get(0);
-        float[] distorted = Augmentation.apply(options.dataset(), pixels.toByteArray(), count, options.seed(), epoch, step);
-        return pixels.getManager().create(distorted, pixels.getShape());
+        float[] values = options.augment()
+                ? Augmentation.apply(options.dataset(), pixels.toByteArray(), count, options.seed(), epoch, step)
+                : Images.normalize(pixels).toFloatArray();
+        if (options.erasing() > 0) {
+            RandomErasing.apply(values, count, options.erasing(), options.seed(), epoch, step);
+        }
+        return pixels.getManager().create(values, pixels.getShape());
     }
 
-    private NDArray erased(NDArray inputs, int epoch, int step) {
-        float[] values = inputs.toFloatArray();
-        RandomErasing.apply(values, (int) inputs.getShape().get(0), options.erasing(), options.seed(), epoch, step);
-        return inputs.getManager().create(values, inputs.getShape());
-    }
-
-    private static void trainStep(Trainer trainer, NDArray inputs, NDArray labels, RunningTotals totals) {
+    /** One optimizer step; {@code withOutliers}: the batch may hold outliers, which accuracy does not count. */
+    private static void trainStep(Trainer trainer, NDArray inputs, NDArray labels, RunningTotals totals, boolean withOutliers) {
         try (GradientCollector collector = trainer.newGradientCollector()) {
             NDArray logits = trainer.forward(new NDList(inputs)).singletonOrThrow();
             NDArray loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
             collector.backward(loss);
             long correct = logits.argMax(1).eq(labels).countNonzero().getLong();
-            long digits = labels.lt(OutlierExposure.LABEL).countNonzero().getLong();
+            long digits = withOutliers ? labels.lt(OutlierExposure.LABEL).countNonzero().getLong() : labels.size();
             totals.add(loss.getFloat(), labels.size(), correct, digits);
         }
         trainer.step();
