@@ -69,9 +69,12 @@ public record TrainingOptions(
      * images (about 20 errors on digits) are too few to rank epochs that differ by one or two.
      */
     public static TrainingOptions strong(String dataset, int seed, int limit) {
-        boolean digits = dataset.equals("mnist");
-        return new TrainingOptions(digits ? "compact" : "wide", dataset, digits ? 18 : 24, 64, 1e-3f, 1e-7f, seed, limit,
-                Validation.HOLDOUT, Keep.LAST, digits, Schedule.COSINE, digits ? 0f : 0.1f, 0.999f, 0, digits ? 0f : 0.5f, 0);
+        if (dataset.equals("mnist")) {
+            return new TrainingOptions("compact", dataset, 18, 64, 1e-3f, 1e-7f, seed, limit,
+                    Validation.HOLDOUT, Keep.LAST, true, Schedule.COSINE, 0f, 0.999f, 0, 0f, 0);
+        }
+        return new TrainingOptions("wide", dataset, 24, 64, 1e-3f, 1e-7f, seed, limit,
+                Validation.HOLDOUT, Keep.LAST, false, Schedule.COSINE, 0.1f, 0.999f, 0, 0.5f, 0);
     }
 
     public TrainingOptions {
