@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /** Every architecture {@code --model} accepts. */
 public final class Architectures {
     public static final String DEFAULT = "seed";
-    private static final List<Architecture> ALL = List.of(new SeedCnn(), CompactCnn.compact(), CompactCnn.wide());
+    private static final List<Architecture> ALL = List.of(new SeedCnn(), CompactCnn.compact(), CompactCnn.wide(), new StridedCnn());
 
     private Architectures() {}
 

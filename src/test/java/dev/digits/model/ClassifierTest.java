@@ -52,6 +52,16 @@ class ClassifierTest {
     }
 
     @Test
+    void stridedShrinksItsMapsToOnePixelBeforeTheDenseLayer() {
+        try (Classifier strided = Classifier.create(Architectures.byName("strided"), 1)) {
+            // Seven convolutions: 323,872 weights, 1,664 batch-norm values, Dense 128 -> 10: 1,290. A map larger
+            // than 1x1 after the last convolution would make the Dense layer wider than 128 inputs.
+            assertEquals(326_826, strided.parameterCount());
+            assertEquals(20, strided.logProbabilities(TestData.mnist().test().first(2)).length);
+        }
+    }
+
+    @Test
     void bundledModelLoadsAndReadsMnist() {
         ModelCard card = BundledModel.READER.card();
         assertTrue(card.metric("test_accuracy") >= 0.993, "the bundled model is trained to at least 99.3%: " + card.metrics());
