@@ -147,6 +147,9 @@ drop.addEventListener('drop', (event) => {
 // ---- asking the API --------------------------------------------------------------------------
 
 function changed() {
+  // An answer still on its way is for the drawing as it was: drop it, or it would show as
+  // "ready" for a drawing that has changed since (say, cleared before the answer came).
+  state.sequence++;
   prediction.dataset.state = 'pending';
   clearTimeout(state.timer);
   state.timer = setTimeout(recognize, DEBOUNCE_MS);

@@ -70,7 +70,7 @@ class TrainCommandTest {
         assertTrue(lines.get(lines.size() - 1).matches("test accuracy: 0\\.\\d{4}"), lines.get(lines.size() - 1));
         assertTrue(lines.get(lines.size() - 2).matches("wall time: \\d+ s \\(\\d+:\\d\\d\\), 2 epochs, \\d+ threads"), lines.get(lines.size() - 2));
         JsonNode card = Json.MAPPER.readTree(out.resolve("model.json").toFile());
-        assertEquals("digits train --model compact --epochs 2 --batch-size 64 --lr 0.001 --seed 42 --limit 600 --validation holdout "
+        assertEquals("digits train --model strided --epochs 2 --batch-size 64 --lr 0.002 --seed 42 --limit 600 --validation holdout "
                 + "--keep last --augment --schedule cosine --ema 0.999", card.get("command").asText());
         assertEquals(0.999, card.get("hyperparameters").get("weight_average").asDouble(), 1e-6);
     }

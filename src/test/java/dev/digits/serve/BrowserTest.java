@@ -171,6 +171,20 @@ class BrowserTest {
     }
 
     @Test
+    void anAnswerThatArrivesAfterThePadChangedIsNotShown() {
+        // Hold the page's answers until the test lets them through, so that one arrives just after a clear.
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("const realFetch = window.fetch; window.held = [];"
+                + "window.fetch = (...args) => realFetch(...args).then(r => new Promise(resolve => window.held.push(() => resolve(r))));");
+        draw(strokes(path(200, 80, 200, 320)));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(b -> ((Number) page.executeScript("return window.held.length")).intValue() > 0);
+        browser.findElement(By.id("clear")).click();
+        page.executeScript("window.held.splice(0).forEach(release => release())");
+        assertEquals("", awaitAnswer().getAttribute("data-digit"), "the answer for the stroke arrived after the clear");
+    }
+
+    @Test
     void strokeWidthChangesTheInk() {
         draw(strokes(path(200, 80, 200, 320)));
         awaitAnswer();
