@@ -15,7 +15,7 @@ const state = {
   current: null,
   upload: null,       // {file, bitmap, scale, dx, dy}: an uploaded image shown on the pad
   timer: null,
-  sequence: 0,        // answers to older drawings are dropped
+  sequence: 0,        // the drawing's version, counted by changed(): answers to older versions are dropped
   reading: null,
   selected: 0,
   classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], // the model card's names (Fashion-MNIST: T-shirt/top, ...)
@@ -166,7 +166,7 @@ function body() {
 }
 
 async function recognize() {
-  const sequence = ++state.sequence;
+  const sequence = state.sequence;
   const mode = $('mode').value;
   if (isEmpty()) return showEmpty('Draw a digit to start');
   const blob = await body();

@@ -1,13 +1,10 @@
 package dev.digits.model;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.Locale;
@@ -70,12 +67,8 @@ public final class CompactCnn implements Architecture {
         return net;
     }
 
-    /** A 3x3 "same" convolution without bias (batch norm supplies the shift), batch norm, ReLU. */
+    /** A 3x3 convolution padded to keep the map's size. */
     private static Block convBnRelu(int filters) {
-        return new SequentialBlock()
-                .add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
-                        .optBias(false).build())
-                .add(BatchNorm.builder().build())
-                .add(Activation.reluBlock());
+        return ConvBnRelu.of(filters, 3, 1, 1);
     }
 }

@@ -1,14 +1,10 @@
 package dev.digits.model;
 
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 
 /**
@@ -50,15 +46,9 @@ public final class StridedCnn implements Architecture {
         return net;
     }
 
-    /** Convolution without bias (batch norm supplies the shift), batch norm, ReLU; stride 2 pads to keep "same" size / 2. */
+    /** Unpadded at stride 1 (the map shrinks by kernel - 1); at stride 2 padded so the map halves exactly. */
     private static Block conv(int filters, int kernel, int stride) {
-        int padding = stride == 1 ? 0 : kernel / 2;
-        return new SequentialBlock()
-                .add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
-                        .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding))
-                        .optBias(false).build())
-                .add(BatchNorm.builder().build())
-                .add(Activation.reluBlock());
+        return ConvBnRelu.of(filters, kernel, stride, stride == 1 ? 0 : kernel / 2);
     }
 
     private static Block dropout() {

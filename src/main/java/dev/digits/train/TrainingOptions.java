@@ -63,8 +63,8 @@ public record TrainingOptions(
      * The strong recipe ({@code digits bench accuracy}): cosine decay and weight averaging.
      * Digits: the strided network with augmentation, 22 epochs at Adam 2e-3, sized to train within 20 minutes
      * on a 2-core CPU (19.5 minutes here; seeds 42 and 7: 0.9969 and 0.9967; 20 epochs: 0.9970 and 0.9963
-     * in 17 minutes). The compact network, which costs 1.3 times as much
-     * per image and so fits only 18 epochs, stayed at or below 0.9964 (seeds 42, 7 and 1; rates 1e-3 and 2e-3).
+     * in 17 minutes). The compact network, which costs 1.3 times as much per image and so fits only 18
+     * epochs, stayed at or below 0.9964 (seeds 42, 7 and 1; rates 1e-3 and 2e-3).
      * Fashion-MNIST: the wide network, 24 epochs, label smoothing 0.1 and random erasing instead of
      * augmentation (seeds 42 and 1: 0.9366 and 0.9346; 18 epochs without erasing 0.9311 and 0.9338,
      * where the network overfits; mirror-and-shift, seed 1: 0.9330, which underfits).
