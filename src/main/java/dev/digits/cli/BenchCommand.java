@@ -10,6 +10,10 @@ import dev.digits.image.samples.PhotoSet;
 import dev.digits.image.samples.SampleSet;
 import dev.digits.image.samples.SampleWriter;
 import dev.digits.recognize.DigitRecognizer;
+import dev.digits.handwriting.MistakeSheet;
+import dev.digits.handwriting.RealBenchmark;
+import dev.digits.handwriting.RealSet;
+import dev.digits.io.AtomicFiles;
 import dev.digits.recognize.HandwritingBenchmark;
 import java.util.List;
 import dev.digits.train.ConsoleProgress;
@@ -19,6 +23,7 @@ import dev.digits.train.Schedule;
 import dev.digits.train.TrainingData;
 import dev.digits.train.TrainingOptions;
 import dev.digits.train.TrainingRun;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +134,42 @@ final class BenchCommand {
             results.stream().filter(r -> !r.mistakes().isEmpty())
                     .forEach(r -> System.out.printf(Locale.ROOT, "%s: of %d wrong, %s%n", r.set(), r.images() - r.correct(), r.mistakes()));
         }
+        return 0;
+    }
+
+    @Command(name = "real",
+            description = "Accuracy on real handwriting by writers the model was not trained on (pen strokes drawn as the "
+                    + "page draws them, scans, photos, drawings, numbers), through the path users take; per set: ours, the "
+                    + "naive whole-image resize and optionally a second model, per-digit accuracy, top confusions, and "
+                    + "a contact sheet of the mistakes.")
+    int real(@Option(names = "--compare", paramLabel = "DIR",
+                     description = "A second model directory read the same way, for comparison.") Path compare,
+             @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-real",
+                     description = "Where the mistake sheets go (default: ${DEFAULT-VALUE}).") Path out,
+             @Option(names = "--set", paramLabel = "NAME", description = "Only the sets with these names (default: all).") List<String> only,
+             @Mixin RecognizerOptions recognizer,
+             @Mixin DataOptions data)
+            throws IOException {
+        List<RealSet> sets = data.handwriting().benchmarkSets().stream()
+                .filter(set -> only == null || only.contains(set.name())).toList();
+        Files.createDirectories(out);
+        List<RealBenchmark.Outcome> singles = new java.util.ArrayList<>();
+        try (DigitRecognizer digits = recognizer.open();
+                DigitRecognizer peer = compare == null ? null : DigitRecognizer.load(compare)) {
+            System.out.printf(Locale.ROOT, "model: %s (MNIST test accuracy %.4f)%s%n", digits.card().name(),
+                    digits.card().metric("test_accuracy"), peer == null ? "" : "; compared with " + compare);
+            for (RealSet set : sets) {
+                RealBenchmark.Result result = RealBenchmark.run(set, digits, peer);
+                Path sheet = out.resolve("mistakes-" + set.name().replace('/', '-') + ".png");
+                BufferedImage picture = MistakeSheet.of(result.mistakes());
+                AtomicFiles.write(sheet, stream -> javax.imageio.ImageIO.write(picture, "png", stream));
+                RealBenchReport.print(System.out, result, sheet);
+                if (!set.numbers()) {
+                    singles.addAll(result.outcomes());
+                }
+            }
+        }
+        RealBenchReport.printSureness(System.out, singles);
         return 0;
     }
 

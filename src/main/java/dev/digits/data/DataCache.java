@@ -34,7 +34,7 @@ public final class DataCache {
     /** Chooses where to fetch a data set from; tests substitute their own. */
     @FunctionalInterface
     interface SourceFactory {
-        List<Source> sourcesFor(DatasetSpec spec);
+        List<Source> sourcesFor(FileSet set);
     }
 
     public DataCache(Path directory) {
@@ -61,12 +61,12 @@ public final class DataCache {
         return directory;
     }
 
-    public Path directoryOf(DatasetSpec spec) {
+    public Path directoryOf(FileSet spec) {
         return directory.resolve(spec.name());
     }
 
     /** Checks every file of the data set without fetching anything. */
-    public List<FileStatus> status(DatasetSpec spec) {
+    public List<FileStatus> status(FileSet spec) {
         List<FileStatus> result = new ArrayList<>();
         for (DataFile file : spec.files()) {
             Path path = locate(spec, file);
@@ -77,7 +77,7 @@ public final class DataCache {
     }
 
     /** Returns the verified path of every file of the data set, fetching what is missing or corrupt. */
-    public Map<DataFile, Path> ensure(DatasetSpec spec) {
+    public Map<DataFile, Path> ensure(FileSet spec) {
         Map<DataFile, Path> paths = new LinkedHashMap<>();
         List<DataFile> needed = new ArrayList<>();
         for (FileStatus status : status(spec)) {
@@ -100,7 +100,7 @@ public final class DataCache {
         return paths;
     }
 
-    private void fetch(DatasetSpec spec, List<DataFile> needed) {
+    private void fetch(FileSet spec, List<DataFile> needed) {
         Path target = directoryOf(spec);
         List<String> failures = new ArrayList<>();
         List<DataFile> missing = new ArrayList<>(needed);
@@ -146,7 +146,7 @@ public final class DataCache {
         }
     }
 
-    private String missingMessage(DatasetSpec spec, List<DataFile> missing, List<String> failures) {
+    private String missingMessage(FileSet spec, List<DataFile> missing, List<String> failures) {
         StringBuilder message = new StringBuilder("could not get the " + spec.name() + " data set.\n");
         for (String failure : failures) {
             message.append("  tried ").append(failure).append('\n');
@@ -161,7 +161,7 @@ public final class DataCache {
         return message.toString().strip();
     }
 
-    private Path locate(DatasetSpec spec, DataFile file) {
+    private Path locate(FileSet spec, DataFile file) {
         for (String candidate : List.of(file.name(), file.name() + ".gz")) {
             Path path = directoryOf(spec).resolve(candidate);
             if (Files.isRegularFile(path)) {
@@ -179,7 +179,11 @@ public final class DataCache {
         }
     }
 
-    static List<Source> defaultSources(DatasetSpec spec) {
+    static List<Source> defaultSources(FileSet set) {
+        if (set instanceof HandwritingFiles files) {
+            return files.sources();
+        }
+        DatasetSpec spec = (DatasetSpec) set;
         List<Source> result = new ArrayList<>();
         spec.localDirectories().forEach(dir -> result.add(new LocalDirectorySource(Path.of(dir))));
         spec.mirrors().forEach(uri -> result.add(new MirrorSource(uri)));

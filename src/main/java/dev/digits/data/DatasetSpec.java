@@ -19,8 +19,9 @@ public record DatasetSpec(
         List<String> classNames,
         List<URI> mirrors,
         String npmPackage,
-        List<String> localDirectories) {
+        List<String> localDirectories) implements FileSet {
 
+    @Override
     public List<DataFile> files() {
         return List.of(trainImages, trainLabels, testImages, testLabels);
     }

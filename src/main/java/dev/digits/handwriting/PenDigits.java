@@ -1,0 +1,116 @@
+package dev.digits.handwriting;
+
+import dev.digits.DigitsException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads UNIPEN pen trajectories as UCI's pendigits publishes them: {@code .SEGMENT DIGIT ... "8"}
+ * opens a digit, {@code .COMMENT label writer ...} names its writer, {@code .PEN_DOWN} / {@code .PEN_UP}
+ * enclose a stroke of {@code x y} lines. The tablet's y axis grows upwards; the digits returned have it
+ * flipped.
+ */
+public final class PenDigits {
+    private PenDigits() {}
+
+    /** Every digit in the file (raw or gzipped), in file order. */
+    public static List<PenDigit> read(Path file) {
+        try (InputStream raw = Files.newInputStream(file);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(unzipped(raw), StandardCharsets.US_ASCII))) {
+            return parse(reader, file);
+        } catch (IOException e) {
+            throw new DigitsException("cannot read pen digits from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<PenDigit> parse(BufferedReader reader, Path file) throws IOException {
+        List<PenDigit> digits = new ArrayList<>();
+        int label = -1;
+        int writer = -1;
+        List<float[]> strokes = new ArrayList<>();
+        List<Float> points = null;
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            String text = line.strip();
+            if (text.startsWith(".SEGMENT")) {
+                if (label >= 0) {
+                    digits.add(new PenDigit(label, writer, flipped(strokes)));
+                }
+                label = quotedDigit(text, file, number);
+                writer = -1;
+                strokes = new ArrayList<>();
+            } else if (text.startsWith(".COMMENT") && label >= 0) {
+                String[] fields = text.split("\\s+");
+                writer = fields.length > 2 ? Integer.parseInt(fields[2]) : -1;
+            } else if (text.startsWith(".PEN_DOWN")) {
+                points = new ArrayList<>();
+            } else if (text.startsWith(".PEN_UP")) {
+                if (points != null && !points.isEmpty()) {
+                    float[] stroke = new float[points.size()];
+                    for (int i = 0; i < stroke.length; i++) {
+                        stroke[i] = points.get(i);
+                    }
+                    strokes.add(stroke);
+                }
+                points = null;
+            } else if (points != null && !text.isEmpty() && !text.startsWith(".")) {
+                String[] xy = text.split("\\s+");
+                if (xy.length != 2) {
+                    throw new DigitsException(file + " line " + number + ": expected \"x y\", found \"" + text + "\"");
+                }
+                points.add(Float.parseFloat(xy[0]));
+                points.add(Float.parseFloat(xy[1]));
+            }
+        }
+        if (label >= 0) {
+            digits.add(new PenDigit(label, writer, flipped(strokes)));
+        }
+        return digits;
+    }
+
+    private static int quotedDigit(String segment, Path file, int number) {
+        int open = segment.indexOf('"');
+        int close = segment.lastIndexOf('"');
+        if (open < 0 || close != open + 2 || !Character.isDigit(segment.charAt(open + 1))) {
+            throw new DigitsException(file + " line " + number + ": a .SEGMENT without a quoted digit label: " + segment);
+        }
+        return segment.charAt(open + 1) - '0';
+    }
+
+    /** y mirrored within the digit's own range, so that the digit stands upright on a screen. */
+    private static List<float[]> flipped(List<float[]> strokes) {
+        float top = Float.NEGATIVE_INFINITY;
+        for (float[] stroke : strokes) {
+            for (int i = 1; i < stroke.length; i += 2) {
+                top = Math.max(top, stroke[i]);
+            }
+        }
+        List<float[]> out = new ArrayList<>(strokes.size());
+        for (float[] stroke : strokes) {
+            float[] copy = stroke.clone();
+            for (int i = 1; i < copy.length; i += 2) {
+                copy[i] = top - copy[i];
+            }
+            out.add(copy);
+        }
+        return out;
+    }
+
+    static InputStream unzipped(InputStream raw) throws IOException {
+        InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzipped ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.digits.handwriting;
+
+import dev.digits.DigitsException;
+import dev.digits.data.DataCache;
+import dev.digits.data.HandwritingFiles;
+import dev.digits.io.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The real handwriting this project trains on and measures with, and the one rule that keeps the
+ * two apart: <b>a writer is trained on or measured, never both</b>.
+ * <ul>
+ *   <li>pendigits: writers whose number is a multiple of {@value #MEASURED_WRITER_MODULUS} are
+ *       measured, the others trained on;</li>
+ *   <li>USPS (writers unknown): the last {@value #USPS_MEASURED_PERCENT}% of the file is measured,
+ *       the rest trained on;</li>
+ *   <li>optdigits: the training and writer-dependent files are trained on, the cross-validation file
+ *       measured (the same 30 writers wrote all three: this set measures new digits, not new writers);</li>
+ *   <li>the folders of photos and drawings ({@code real/single}, {@code drawings-david},
+ *       {@code real/numbers}) are measured only, never trained on.</li>
+ * </ul>
+ * Files come through the {@link DataCache} from their official source, or from {@code root} (the
+ * layout of {@code shared/data}: {@code pendigits/}, {@code optdigits/}, {@code usps/}, {@code real/},
+ * {@code drawings-david/}).
+ */
+public final class RealHandwriting {
+    /** Environment variable naming the real handwriting directory (the {@code --handwriting-dir} option wins). */
+    public static final String DIRECTORY_VARIABLE = "DIGITS_HANDWRITING_DIR";
+    /** Where the project's development data lies beside a checkout. */
+    public static final String DEFAULT_DIRECTORY = "../shared/data";
+    static final int MEASURED_WRITER_MODULUS = 5;
+    static final int USPS_MEASURED_PERCENT = 20;
+    private static final long SEED = 20261126L;
+
+    private final DataCache cache;
+    private final Path root;
+
+    public RealHandwriting(DataCache cache, Path root) {
+        this.cache = cache;
+        this.root = root;
+    }
+
+    public static Path defaultDirectory() {
+        String configured = System.getenv(DIRECTORY_VARIABLE);
+        return Path.of(configured != null && !configured.isBlank() ? configured : DEFAULT_DIRECTORY);
+    }
+
+    /** Whether pendigits writer {@code writer} is kept for measuring. */
+    public static boolean measuredWriter(int writer) {
+        return writer % MEASURED_WRITER_MODULUS == 0;
+    }
+
+    public List<PenDigit> penDigits() {
+        return PenDigits.read(cache.ensure(HandwritingFiles.pendigits(root)).get(HandwritingFiles.PENDIGITS_TRAIN));
+    }
+
+    public List<ScannedDigit> optdigits(boolean measured) {
+        var paths = cache.ensure(HandwritingFiles.optdigits(root));
+        if (measured) {
+            return ScannedDigits.optdigits(paths.get(HandwritingFiles.OPTDIGITS_CROSS_VALIDATION));
+        }
+        List<ScannedDigit> digits = new ArrayList<>(ScannedDigits.optdigits(paths.get(HandwritingFiles.OPTDIGITS_TRAIN)));
+        digits.addAll(ScannedDigits.optdigits(paths.get(HandwritingFiles.OPTDIGITS_WRITER_DEPENDENT)));
+        return digits;
+    }
+
+    public List<ScannedDigit> usps(boolean measured) {
+        List<ScannedDigit> all = ScannedDigits.usps(cache.ensure(HandwritingFiles.usps(root)).get(HandwritingFiles.USPS_TRAIN));
+        int split = all.size() - all.size() * USPS_MEASURED_PERCENT / 100;
+        return measured ? all.subList(split, all.size()) : all.subList(0, split);
+    }
+
+    /** Every set the benchmark measures that can be had here, in the order users meet them. */
+    public List<RealSet> benchmarkSets() {
+        List<RealSet> sets = new ArrayList<>();
+        List<PenDigit> measuredPen = penDigits().stream().filter(d -> measuredWriter(d.writer())).toList();
+        sets.add(new PenSet(measuredPen));
+        folder("real/single", "photos and drawings of one digit from public projects").ifPresent(sets::add);
+        folder("drawings-david", "200 drawings by one person, white on dark grey").ifPresent(sets::add);
+        List<ScannedDigit> usps = usps(true);
+        sets.add(new ScanSet("usps", "USPS zip-code scans, 16x16, the digit touches the border (last "
+                + USPS_MEASURED_PERCENT + "% of zip.train, not trained on)", usps, false));
+        List<ScannedDigit> optdigits = optdigits(true);
+        sets.add(new ScanSet("optdigits", "NIST form bitmaps, 32x32 binary (optdigits-orig.cv; its writers are trained on)",
+                optdigits, false));
+        sets.add(new ScanSet("optdigits-filled", "the same bitmaps cropped to the ink and stretched to fill 16x16",
+                optdigits, true));
+        folder("real/numbers", "phone photos and drawings of numbers").ifPresent(sets::add);
+        return sets;
+    }
+
+    private java.util.Optional<RealSet> folder(String relative, String description) {
+        Path directory = root.resolve(relative);
+        if (!Files.isDirectory(directory)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(FolderSet.of(relative, description, directory));
+    }
+
+    /** Pen strokes of the measured writers, drawn as the page draws them, one pen per sample in turn. */
+    private record PenSet(List<PenDigit> digits) implements RealSet {
+        @Override
+        public String name() {
+            return "pen";
+        }
+
+        @Override
+        public String description() {
+            long writers = digits.stream().mapToInt(PenDigit::writer).distinct().count();
+            return "pendigits strokes of " + writers + " writers not trained on, drawn on the page's 400x400 canvas"
+                    + " (widths 4/12/25/40, both polarities)";
+        }
+
+        @Override
+        public int size() {
+            return digits.size();
+        }
+
+        @Override
+        public RealSample sample(int index) {
+            PenDigit digit = digits.get(index);
+            Pen pen = Pen.forBenchmark(index, new SplittableRandom(SEED + index));
+            return new RealSample("writer " + digit.writer() + " #" + index + " width " + (int) pen.width()
+                    + (pen.lightOnDark() ? " light" : " dark"), Integer.toString(digit.label()), null,
+                    PenCanvas.draw(digit, pen));
+        }
+    }
+
+    /** Scans as pictures, alternately dark ink on paper and light on black; optionally cropped to fill their box. */
+    private record ScanSet(String name, String description, List<ScannedDigit> digits, boolean filled) implements RealSet {
+        @Override
+        public int size() {
+            return digits.size();
+        }
+
+        @Override
+        public RealSample sample(int index) {
+            ScannedDigit digit = filled ? Scans.filled(digits.get(index), ScannedDigits.USPS_SIDE) : digits.get(index);
+            return new RealSample(name + " #" + index, Integer.toString(digit.label()), null, digit.image(index % 2 == 1));
+        }
+    }
+
+    /** Image files with their labels: a {@code labels.json} of file name to text, else the last number in each file name. */
+    record FolderSet(String name, String description, List<Path> files, List<String> labels, boolean numbers) implements RealSet {
+        private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)\\.[A-Za-z]+$");
+
+        static FolderSet of(String name, String description, Path directory) {
+            Map<String, String> labels = new TreeMap<>();
+            Path labelFile = directory.resolve("labels.json");
+            try {
+                if (Files.isRegularFile(labelFile)) {
+                    Map<?, ?> read = Json.read(labelFile, Map.class);
+                    read.forEach((file, label) -> labels.put(file.toString(), label.toString()));
+                } else {
+                    try (Stream<Path> list = Files.list(directory)) {
+                        for (Path file : list.sorted(Comparator.naturalOrder()).toList()) {
+                            Matcher m = LAST_NUMBER.matcher(file.getFileName().toString());
+                            if (m.find()) {
+                                labels.put(file.getFileName().toString(), m.group(1));
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new DigitsException("cannot read the labels of " + directory + ": " + e.getMessage(), e);
+            }
+            List<Path> files = labels.keySet().stream().map(directory::resolve).toList();
+            boolean numbers = labels.values().stream().anyMatch(label -> label.length() > 1);
+            return new FolderSet(name, description, files, List.copyOf(labels.values()), numbers);
+        }
+
+        @Override
+        public int size() {
+            return files.size();
+        }
+
+        @Override
+        public RealSample sample(int index) {
+            return new RealSample(name + "/" + files.get(index).getFileName(), labels.get(index), files.get(index), null);
+        }
+    }
+}
