@@ -201,6 +201,7 @@ function showEmpty(message) {
   prediction.dataset.digit = '';
   prediction.dataset.text = '';
   prediction.dataset.confidence = '';
+  delete prediction.dataset.sure;
   showBars(new Array(10).fill(0));
   showSeen($('seen'), null);
   $('seen-digits').replaceChildren();
@@ -212,7 +213,10 @@ function showPrediction(p) {
   $('answer').textContent = className(p.digit);
   $('answer').classList.toggle('long', className(p.digit).length > 2);
   $('answer').classList.toggle('name', className(p.digit).length > 6);
-  $('confidence').textContent = percent(p.confidence) + ' sure';
+  $('confidence').textContent = p.sure
+    ? percent(p.confidence) + ' sure'
+    : 'Unsure, perhaps ' + className(p.digit) + ': ' + p.unsure_because;
+  prediction.dataset.sure = p.sure;
   prediction.dataset.digit = p.digit;
   delete prediction.dataset.text;
   prediction.dataset.confidence = p.confidence;
@@ -230,7 +234,10 @@ function showReading(reading) {
   $('answer').textContent = reading.text;
   $('answer').classList.toggle('long', reading.text.length > 2);
   $('answer').classList.remove('name');
-  $('confidence').textContent = reading.digits.length + ' digits, the least sure at ' + percent(weakest);
+  const unsure = reading.digits.filter((d) => !d.sure).length;
+  $('confidence').textContent = reading.digits.length + ' digits, the least sure at ' + percent(weakest)
+    + (unsure ? ' (' + unsure + ' unsure)' : '');
+  prediction.dataset.sure = unsure === 0;
   prediction.dataset.text = reading.text;
   delete prediction.dataset.digit;
   prediction.dataset.confidence = weakest;

@@ -48,7 +48,7 @@ final class BenchCommand {
             throws IOException {
         TrainingOptions options = new TrainingOptions(model, "mnist", 1, batchSize, 1e-3f, 1e-7f, 42, limit,
                 TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST, augment,
-                Schedule.CONSTANT, 0f, 0f, 0, 0f, 0);
+                Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false);
         TrainingData trainingData = TrainingData.split(Mnist.load(data.cache(), DatasetSpec.MNIST), options);
         StepTimer timer = new StepTimer(new ConsoleProgress(System.err));
         Path scratch = Files.createTempDirectory("digits-bench");
@@ -89,7 +89,7 @@ final class BenchCommand {
         Path directory = TrainCommand.outputDirectory(out, "strong-" + dataset);
         System.out.println("Recipe: " + TrainCommand.reproducingCommand(options));
         long start = System.nanoTime();
-        Evaluation test = TrainCommand.trainAndSave(options, directory, false, data.cache());
+        Evaluation test = TrainCommand.trainAndSave(options, directory, false, data);
         double wall = (System.nanoTime() - start) / 1e9;
         System.out.println();
         System.out.printf(Locale.ROOT, "wall time: %.0f s (%d:%02d), %d epochs, %d threads%n",
@@ -164,7 +164,7 @@ final class BenchCommand {
                 BufferedImage picture = MistakeSheet.of(result.mistakes());
                 AtomicFiles.write(sheet, stream -> javax.imageio.ImageIO.write(picture, "png", stream));
                 RealBenchReport.print(System.out, result, sheet);
-                if (!set.numbers()) {
+                if (!set.numbers() && !set.notOneDigit()) {
                     singles.addAll(result.outcomes());
                 }
             }

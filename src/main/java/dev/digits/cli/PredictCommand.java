@@ -26,7 +26,7 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     RecognizerOptions recognizer;
 
-    @Option(names = "--json", description = "One JSON object per image: file, digit, confidence, probabilities.")
+    @Option(names = "--json", description = "One JSON object per image: file, digit, confidence, sure, probabilities, top.")
     boolean json;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "How many classes to list (default: ${DEFAULT-VALUE}).")
@@ -57,7 +57,8 @@ final class PredictCommand implements Callable<Integer> {
         String alternatives = p.top(top).stream()
                 .map(a -> String.format(Locale.ROOT, "%d %.2f%%", a.digit(), 100 * a.probability()))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s: %d (%.2f%%)   top %d: %s", file, p.digit(), 100 * p.confidence(), top, alternatives);
+        return String.format(Locale.ROOT, "%s: %d (%.2f%%)   top %d: %s%s", file, p.digit(), 100 * p.confidence(),
+                top, alternatives, p.sure() ? "" : "   unsure: " + p.unsureBecause());
     }
 
     private Map<String, Object> asJson(Path file, Prediction p) {
@@ -65,6 +66,10 @@ final class PredictCommand implements Callable<Integer> {
         out.put("file", file.toString());
         out.put("digit", p.digit());
         out.put("confidence", p.confidence());
+        out.put("sure", p.sure());
+        if (!p.sure()) {
+            out.put("unsure_because", p.unsureBecause());
+        }
         out.put("probabilities", p.probabilities());
         out.put("top", p.top(top));
         return out;

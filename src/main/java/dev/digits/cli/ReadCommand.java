@@ -26,7 +26,7 @@ final class ReadCommand implements Callable<Integer> {
     @Mixin
     RecognizerOptions recognizer;
 
-    @Option(names = "--json", description = "One JSON object per image: file, text, and digits with box, digit, confidence.")
+    @Option(names = "--json", description = "One JSON object per image: file, text, and digits with box, digit, confidence, sure, probabilities.")
     boolean json;
 
     @Option(names = "--save-preprocessed", paramLabel = "DIR",
@@ -55,7 +55,8 @@ final class ReadCommand implements Callable<Integer> {
             return file + ": no digits found";
         }
         String details = reading.digits().stream()
-                .map(d -> String.format(Locale.ROOT, "%d %.1f%%", d.prediction().digit(), 100 * d.prediction().confidence()))
+                .map(d -> String.format(Locale.ROOT, "%d %.1f%%%s", d.prediction().digit(), 100 * d.prediction().confidence(),
+                        d.prediction().sure() ? "" : " unsure"))
                 .collect(Collectors.joining(", "));
         return file + ": " + reading.text() + "   (" + details + ")";
     }
@@ -69,6 +70,7 @@ final class ReadCommand implements Callable<Integer> {
             digit.put("box", d.box());
             digit.put("digit", d.prediction().digit());
             digit.put("confidence", d.prediction().confidence());
+            digit.put("sure", d.prediction().sure());
             digit.put("probabilities", d.prediction().probabilities());
             return digit;
         }).toList());

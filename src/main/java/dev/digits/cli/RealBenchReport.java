@@ -15,7 +15,8 @@ final class RealBenchReport {
         var set = result.set();
         out.printf(Locale.ROOT, "%n%s: %s%n", set.name(), set.description());
         out.printf(Locale.ROOT, "  %,d %s: ours %.2f%% (%d wrong, %d refused as no digit)", result.outcomes().size(),
-                set.numbers() ? "numbers, read exactly" : "digits", 100 * result.accuracy(),
+                set.numbers() ? "numbers, read exactly" : set.notOneDigit() ? "pictures, marked unsure or refused" : "digits",
+                100 * result.accuracy(),
                 result.outcomes().size() - result.correct(), result.refused());
         if (!Double.isNaN(result.naiveAccuracy())) {
             out.printf(Locale.ROOT, "   naive %.2f%%", 100 * result.naiveAccuracy());
@@ -24,14 +25,14 @@ final class RealBenchReport {
             out.printf(Locale.ROOT, "   compared model %.2f%%", 100 * result.comparedAccuracy());
         }
         out.printf(Locale.ROOT, "   median %.1f ms per image%n", result.medianMillis());
-        if (!set.numbers()) {
+        if (!set.numbers() && !set.notOneDigit()) {
             double[] perDigit = RealBenchmark.perDigit(result);
             StringBuilder line = new StringBuilder("  per digit:");
             for (int d = 0; d < perDigit.length; d++) {
                 line.append(String.format(Locale.ROOT, "  %d %.1f", d, 100 * perDigit[d]));
             }
             out.println(line);
-        } else {
+        } else if (set.numbers()) {
             result.mistakes().forEach(o -> out.printf("  %s: wrote %s, read %s%n", o.sample().id(), o.sample().label(),
                     o.read().isEmpty() ? "nothing" : o.read()));
         }

@@ -1,10 +1,13 @@
 package dev.digits.cli;
 
 import dev.digits.DigitsException;
-import dev.digits.data.DataCache;
+import dev.digits.data.DataFile;
+import dev.digits.data.DigitSet;
 import dev.digits.data.DatasetSpec;
 import dev.digits.data.Mnist;
 import dev.digits.eval.Evaluation;
+import dev.digits.handwriting.RealHandwriting;
+import dev.digits.handwriting.TrainingImages;
 import dev.digits.model.Architecture;
 import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
@@ -27,6 +30,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -107,6 +111,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "better (default: 0, none).")
     int outliers;
 
+    @Option(names = "--handwriting",
+            description = "Also train on real handwriting of writers the benchmark does not measure: UCI pen strokes drawn "
+                    + "as the page draws them, UCI optdigits and USPS scans (see --handwriting-dir), each made into the "
+                    + "reader's own 28x28 input.")
+    boolean handwriting;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<model>-<date>).")
     Path out;
 
@@ -122,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean resuming = resume != null;
         Path directory = resuming ? resume : outputDirectory(out, model);
         TrainingOptions options = resuming ? resumedOptions() : newOptions();
-        trainAndSave(options, directory, resuming, data.cache());
+        trainAndSave(options, directory, resuming, data);
         return 0;
     }
 
@@ -130,11 +140,20 @@ final class TrainCommand implements Callable<Integer> {
      * Trains (or resumes) a run into {@code directory}, evaluates it on the test set, saves model,
      * card, history, curves and report, and prints what it did. Returns the test evaluation.
      */
-    static Evaluation trainAndSave(TrainingOptions options, Path directory, boolean resuming, DataCache cache) throws IOException {
+    static Evaluation trainAndSave(TrainingOptions options, Path directory, boolean resuming, DataOptions data) throws IOException {
         Architecture architecture = Architectures.byName(options.architecture());
         DatasetSpec spec = DatasetSpec.byName(options.dataset());
-        Mnist.Splits splits = Mnist.load(cache, spec);
+        Mnist.Splits splits = Mnist.load(data.cache(), spec);
         TrainingData trainingData = TrainingData.split(splits, options);
+        Map<String, String> dataSha256 = sha256s(spec.files());
+        if (options.handwriting()) {
+            RealHandwriting handwriting = data.handwriting();
+            System.out.println("Preparing real handwriting of the training writers...");
+            DigitSet real = TrainingImages.of(handwriting, options.seed());
+            System.out.println("Adding " + TrainingImages.describe(real));
+            trainingData = trainingData.withMoreTraining(real);
+            dataSha256.putAll(sha256s(handwriting.files()));
+        }
 
         System.out.printf(Locale.ROOT, "%s %s on %s: %,d training images, %,d validation (%s), %d epochs, batch %d, lr %s, seed %d, %d threads%n",
                 resuming ? "Resuming" : "Training", architecture.name(), spec.name(), trainingData.train().size(),
@@ -154,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
             metrics.put("train_seconds", result.history().stream().mapToDouble(e -> e.seconds()).sum());
             ModelCard card = new ModelCard(directory.getFileName().toString(), architecture.name(), architecture.description(),
                     classifier.parameterCount(), spec.name(), spec.classNames(), ModelCard.INPUT, options.asMap(),
-                    sha256s(spec), VersionProvider.software(),
+                    dataSha256, VersionProvider.software(),
                     OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), command, metrics);
             ModelDirectory.save(directory, classifier, card);
             History.write(directory, result.history());
@@ -209,7 +228,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         return new TrainingOptions(model, dataset, epochs != null ? epochs : DEFAULTS.epochs(), batchSize, learningRate,
                 DEFAULTS.adamEpsilon(), seed, limit, validation, keep != null ? keep : DEFAULTS.keep(), augment, schedule,
-                labelSmoothing, ema, patience, erase, outliers);
+                labelSmoothing, ema, patience, erase, outliers, handwriting);
     }
 
     private TrainingOptions resumedOptions() {
@@ -248,7 +267,8 @@ final class TrainCommand implements Callable<Integer> {
                 + (o.averageDecay() > 0 ? " --ema " + o.averageDecay() : "")
                 + (o.patience() > 0 ? " --patience " + o.patience() : "")
                 + (o.erasing() > 0 ? " --erase " + o.erasing() : "")
-                + (o.outliers() > 0 ? " --outliers " + o.outliers() : "");
+                + (o.outliers() > 0 ? " --outliers " + o.outliers() : "")
+                + (o.handwriting() ? " --handwriting" : "");
     }
 
     static final class ScheduleName implements picocli.CommandLine.ITypeConverter<Schedule> {
@@ -258,9 +278,9 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, String> sha256s(DatasetSpec spec) {
+    private static Map<String, String> sha256s(List<DataFile> files) {
         Map<String, String> result = new LinkedHashMap<>();
-        spec.files().forEach(f -> result.put(f.name(), f.sha256()));
+        files.forEach(f -> result.put(f.name(), f.sha256()));
         return result;
     }
 }

@@ -13,7 +13,7 @@ public final class PenCanvas {
     private PenCanvas() {}
 
     public static BufferedImage draw(PenDigit digit, Pen pen) {
-        float[] bounds = bounds(digit);
+        float[] bounds = PenDigits.bounds(digit);
         double extent = Math.max(1e-6, Math.max(bounds[2] - bounds[0], bounds[3] - bounds[1]));
         double scale = pen.size() * pen.canvas() / extent;
         double centreX = pen.canvas() * (0.5 + pen.dx());
@@ -49,19 +49,5 @@ public final class PenCanvas {
             g.dispose();
         }
         return image;
-    }
-
-    /** {minX, minY, maxX, maxY} over every point. */
-    private static float[] bounds(PenDigit digit) {
-        float[] b = {Float.MAX_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
-        for (float[] stroke : digit.strokes()) {
-            for (int i = 0; i < stroke.length; i += 2) {
-                b[0] = Math.min(b[0], stroke[i]);
-                b[1] = Math.min(b[1], stroke[i + 1]);
-                b[2] = Math.max(b[2], stroke[i]);
-                b[3] = Math.max(b[3], stroke[i + 1]);
-            }
-        }
-        return b;
     }
 }

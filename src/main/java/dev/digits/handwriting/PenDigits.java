@@ -106,6 +106,42 @@ public final class PenDigits {
         return out;
     }
 
+    /**
+     * Two digits written next to each other, the right one's strokes moved to start a fifth of the
+     * left one's height past its right edge, bottoms aligned; labelled as the left one.
+     */
+    public static PenDigit sideBySide(PenDigit left, PenDigit right) {
+        float[] a = bounds(left);
+        float[] b = bounds(right);
+        float gap = (a[3] - a[1]) / 5;
+        float dx = a[2] + gap - b[0];
+        float dy = a[3] - b[3];
+        List<float[]> strokes = new ArrayList<>(left.strokes());
+        for (float[] stroke : right.strokes()) {
+            float[] moved = stroke.clone();
+            for (int i = 0; i < moved.length; i += 2) {
+                moved[i] += dx;
+                moved[i + 1] += dy;
+            }
+            strokes.add(moved);
+        }
+        return new PenDigit(left.label(), left.writer(), strokes);
+    }
+
+    /** {minX, minY, maxX, maxY} over every point of the digit. */
+    static float[] bounds(PenDigit digit) {
+        float[] b = {Float.MAX_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
+        for (float[] stroke : digit.strokes()) {
+            for (int i = 0; i < stroke.length; i += 2) {
+                b[0] = Math.min(b[0], stroke[i]);
+                b[1] = Math.min(b[1], stroke[i + 1]);
+                b[2] = Math.max(b[2], stroke[i]);
+                b[3] = Math.max(b[3], stroke[i + 1]);
+            }
+        }
+        return b;
+    }
+
     static InputStream unzipped(InputStream raw) throws IOException {
         InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
         in.mark(2);

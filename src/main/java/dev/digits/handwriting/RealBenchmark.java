@@ -23,8 +23,9 @@ public final class RealBenchmark {
     /** How one sample went. {@code read} is "" when the reader found no digit; {@code naive}/{@code compared} are null where not run. */
     public record Outcome(RealSample sample, String read, float confidence, boolean sure, float[] input,
                           String naive, String compared, double millis) {
+        /** Read as written; where no single digit is written (label ""), refused or marked unsure. */
         public boolean correct() {
-            return read.equals(sample.label());
+            return sample.label().isEmpty() ? refused() || !sure : read.equals(sample.label());
         }
 
         public boolean refused() {
@@ -91,7 +92,7 @@ public final class RealBenchmark {
         }
         Prediction ours = predictOrNull(recognizer, image);
         double millis = (System.nanoTime() - start) / 1e6;
-        String naive = Integer.toString(recognizer.predict(NaivePreprocessor.input(image)).digit());
+        String naive = sample.label().isEmpty() ? null : Integer.toString(recognizer.predict(NaivePreprocessor.input(image)).digit());
         String compared = null;
         if (compare != null) {
             Prediction theirs = predictOrNull(compare, image);
@@ -124,6 +125,9 @@ public final class RealBenchmark {
         int[] seen = new int[10];
         int[] right = new int[10];
         for (Outcome o : result.outcomes()) {
+            if (o.sample().label().isEmpty()) {
+                continue;
+            }
             int label = o.sample().label().charAt(0) - '0';
             seen[label]++;
             right[label] += o.correct() ? 1 : 0;
@@ -137,7 +141,8 @@ public final class RealBenchmark {
     public static List<String> topConfusions(Result result, int limit) {
         java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
         for (Outcome o : result.mistakes()) {
-            counts.merge(o.sample().label() + "→" + (o.refused() ? "?" : o.read()), 1, Integer::sum);
+            String written = o.sample().label().isEmpty() ? "none" : o.sample().label();
+            counts.merge(written + "→" + (o.refused() ? "?" : o.read()), 1, Integer::sum);
         }
         return counts.entrySet().stream()
                 .sorted((a, b) -> b.getValue() - a.getValue())

@@ -61,6 +61,15 @@ public final class RealHandwriting {
         return writer % MEASURED_WRITER_MODULUS == 0;
     }
 
+    /** Every file of the three collections, for model cards. */
+    public List<dev.digits.data.DataFile> files() {
+        List<dev.digits.data.DataFile> files = new ArrayList<>();
+        files.addAll(HandwritingFiles.pendigits(root).files());
+        files.addAll(HandwritingFiles.optdigits(root).files());
+        files.addAll(HandwritingFiles.usps(root).files());
+        return files;
+    }
+
     public List<PenDigit> penDigits() {
         return PenDigits.read(cache.ensure(HandwritingFiles.pendigits(root)).get(HandwritingFiles.PENDIGITS_TRAIN));
     }
@@ -86,6 +95,7 @@ public final class RealHandwriting {
         List<RealSet> sets = new ArrayList<>();
         List<PenDigit> measuredPen = penDigits().stream().filter(d -> measuredWriter(d.writer())).toList();
         sets.add(new PenSet(measuredPen));
+        sets.add(new PairSet(measuredPen));
         folder("real/single", "photos and drawings of one digit from public projects").ifPresent(sets::add);
         folder("drawings-david", "200 drawings by one person, white on dark grey").ifPresent(sets::add);
         List<ScannedDigit> usps = usps(true);
@@ -134,6 +144,44 @@ public final class RealHandwriting {
             return new RealSample("writer " + digit.writer() + " #" + index + " width " + (int) pen.width()
                     + (pen.lightOnDark() ? " light" : " dark"), Integer.toString(digit.label()), null,
                     PenCanvas.draw(digit, pen));
+        }
+    }
+
+    /**
+     * Two pen digits of the same measured writer side by side on one canvas, where one digit is
+     * expected: the honest answer is "unsure" (or none), never a confident single digit.
+     */
+    private record PairSet(List<PenDigit> digits) implements RealSet {
+        static final int PAIRS = 500;
+
+        @Override
+        public String name() {
+            return "pairs";
+        }
+
+        @Override
+        public boolean notOneDigit() {
+            return true;
+        }
+
+        @Override
+        public String description() {
+            return "two pen digits side by side where one is expected: right when marked unsure or refused";
+        }
+
+        @Override
+        public int size() {
+            return Math.min(PAIRS, digits.size() / 2);
+        }
+
+        @Override
+        public RealSample sample(int index) {
+            SplittableRandom random = new SplittableRandom(SEED - index);
+            PenDigit left = digits.get(2 * index);
+            PenDigit right = digits.get(2 * index + 1);
+            Pen pen = Pen.forBenchmark(index, random);
+            return new RealSample("pair #" + index + " (" + left.label() + right.label() + ")", "", null,
+                    PenCanvas.draw(PenDigits.sideBySide(left, right), pen));
         }
     }
 

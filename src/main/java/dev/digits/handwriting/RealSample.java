@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * over, or a picture made from a collection's strokes or scan.
  *
  * @param id where it comes from, for reports ("writer 5 #12", "real/single/031.jpg")
- * @param label the digits written, left to right
+ * @param label the digits written, left to right; "" where the picture is not one digit and the right
+ *     answer is "unsure" or none
  * @param file the image file, or null for a made picture
  * @param image the made picture, or null for a file
  */

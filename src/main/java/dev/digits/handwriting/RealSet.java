@@ -19,4 +19,9 @@ public interface RealSet {
     default boolean numbers() {
         return false;
     }
+
+    /** Whether no picture holds one digit, so the right answer is "unsure" or none. */
+    default boolean notOneDigit() {
+        return false;
+    }
 }

@@ -15,6 +15,8 @@ public final class Background {
     private static final int WORK_SIDE = 64;
     /** Opening window as a fraction of the shorter side: wider than any stroke of a digit in the picture. */
     private static final double WINDOW_FRACTION = 0.25;
+    /** The opening window is at least this many stroke widths wide. */
+    private static final double STROKE_WINDOWS = 2.5;
     /** A background whose estimate varies less than this is taken as uniform. */
     private static final float FLAT_RANGE = 0.06f;
 
@@ -25,7 +27,11 @@ public final class Background {
         int w = Math.max(1, (int) Math.round(inkUp.width() * shrink));
         int h = Math.max(1, (int) Math.round(inkUp.height() * shrink));
         FloatImage small = Resampler.resize(inkUp, w, h);
-        int window = Math.max(3, (int) Math.round(Math.min(w, h) * WINDOW_FRACTION)) | 1;
+        int window = Math.max(3, (int) Math.max(Math.round(Math.min(w, h) * WINDOW_FRACTION),
+                Math.ceil(STROKE_WINDOWS * strokeWidth(small)))) | 1;
+        if (window > Math.min(w, h)) {
+            return flat(inkUp, small);
+        }
         float[] opened = Filters.max(Filters.min(small.pixels(), w, h, window), w, h, window);
         float[] smooth = Filters.boxBlur(opened, w, h, window);
         float[] sorted = smooth.clone();
@@ -36,5 +42,35 @@ public final class Background {
             return new FloatImage(inkUp.width(), inkUp.height(), flat);
         }
         return Resampler.resize(new FloatImage(w, h, smooth), inkUp.width(), inkUp.height());
+    }
+
+    /**
+     * Width of the strokes that stand out from the whole image by Otsu's threshold (2·area /
+     * perimeter, as {@link StrokeWidth} measures): the opening window must be wider than the strokes, or
+     * it takes thick strokes for background and leaves only their outline.
+     */
+    private static double strokeWidth(FloatImage small) {
+        float level = Otsu.threshold(small.pixels());
+        float[] mask = new float[small.pixels().length];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = small.pixels()[i] > level ? 1f : 0f;
+        }
+        return StrokeWidth.width(new FloatImage(small.width(), small.height(), mask));
+    }
+
+    /** A uniform background: the level of the pixels below Otsu's threshold (the paper), for pictures whose strokes are too thick to open away. */
+    private static FloatImage flat(FloatImage inkUp, FloatImage small) {
+        float level = Otsu.threshold(small.pixels());
+        double sum = 0;
+        int n = 0;
+        for (float v : small.pixels()) {
+            if (v <= level) {
+                sum += v;
+                n++;
+            }
+        }
+        float[] flat = new float[inkUp.width() * inkUp.height()];
+        Arrays.fill(flat, n == 0 ? 0f : (float) (sum / n));
+        return new FloatImage(inkUp.width(), inkUp.height(), flat);
     }
 }

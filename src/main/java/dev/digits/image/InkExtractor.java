@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Finds the ink in a luminance image: decides the polarity, subtracts the estimated background
  * (uneven lighting, tinted paper), thresholds the remaining contrast with Otsu's method and drops
- * what lies along the border (the table around a photographed page) and specks. Ink strength is rescaled so that a typical stroke core is 1, as in MNIST, whatever the
+ * what lies along the border (the table around a photographed page, unless nothing else is there) and specks. Ink strength is rescaled so that a typical stroke core is 1, as in MNIST, whatever the
  * pen and the lighting.
  */
 public final class InkExtractor {
@@ -23,7 +23,11 @@ public final class InkExtractor {
     private InkExtractor() {}
 
     public static InkMap extract(FloatImage luminance) {
-        Polarity polarity = Polarity.detect(luminance);
+        return extract(luminance, Polarity.detect(luminance));
+    }
+
+    /** The ink of a luminance image whose polarity is known. */
+    public static InkMap extract(FloatImage luminance, Polarity polarity) {
         FloatImage inkUp = polarity.inkUp(luminance);
         float[] contrast = contrast(inkUp, Background.estimate(inkUp));
         float threshold = Math.max(Otsu.threshold(contrast), MIN_INK_CONTRAST);
@@ -36,6 +40,10 @@ public final class InkExtractor {
         ConnectedComponents.Labelling labelling = ConnectedComponents.label(mask, width, height);
         List<Component> inside = BorderClutter.removeFrom(labelling.components(), BorderClutter.of(labelling));
         List<Component> kept = Specks.removeFrom(inside, width, height);
+        if (kept.isEmpty()) {
+            // Nothing but what lies along the border: a digit cropped tightly, not a blank page.
+            kept = Specks.removeFrom(labelling.components(), width, height);
+        }
         if (kept.isEmpty()) {
             return new InkMap(FloatImage.blank(width, height), blankLabels(contrast.length), List.of(), polarity);
         }

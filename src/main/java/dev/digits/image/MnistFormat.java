@@ -3,7 +3,8 @@ package dev.digits.image;
 import dev.digits.data.DigitSet;
 
 /**
- * Lays out the ink of one digit as MNIST did: the crop is scaled, aspect ratio kept, so that its
+ * Lays out the ink of one digit as MNIST did: strokes are brought into MNIST's range of widths
+ * ({@link StrokeWidth}), the crop is scaled, aspect ratio kept, so that its
  * longer side is {@value #FIT_SIDE} pixels (area averaging, so strokes anti-alias), then placed in the
  * 28x28 field so that its intensity centre of mass falls on the field's centre.
  *
@@ -32,7 +33,7 @@ public final class MnistFormat {
         if (bounds.isEmpty()) {
             throw new IllegalArgumentException("no ink to lay out");
         }
-        FloatImage fitted = fit(ink.crop(bounds));
+        FloatImage fitted = fit(StrokeWidth.normalise(ink.crop(bounds)));
         double[] centre = centreOfMass(fitted);
         int left = clampedShift(CENTRE - centre[0], fitted.width());
         int top = clampedShift(CENTRE - centre[1], fitted.height());

@@ -38,6 +38,72 @@ public enum Polarity {
         return darker > lighter ? DARK_INK_ON_LIGHT : LIGHT_INK_ON_DARK;
     }
 
+    /**
+     * Share of the picture beyond which the side that stands out from the median may be the paper as
+     * well as the ink: a digit that fills its picture covers about as much as the paper does.
+     */
+    static final double AMBIGUOUS_SHARE = 0.3;
+
+    /**
+     * Whether {@link #detect} may have it the wrong way round: when what stands out from the median
+     * brightness covers {@value #AMBIGUOUS_SHARE} of the picture or more, the median may be ink.
+     */
+    public static boolean ambiguous(FloatImage luminance) {
+        float background = median(luminance.pixels());
+        int standingOut = 0;
+        for (float v : luminance.pixels()) {
+            standingOut += Math.abs(v - background) > NOISE ? 1 : 0;
+        }
+        return standingOut >= AMBIGUOUS_SHARE * luminance.pixels().length;
+    }
+
+    /**
+     * The polarity the picture's corners vote for, or null on a tie: in a digit that fills its picture
+     * the paper still owns most corners (a digit is rounder than its box). Each corner is the mean of
+     * a square of {@value #CORNER_FRACTION} of the shorter side, compared with the median brightness.
+     */
+    public static Polarity byCorners(FloatImage luminance) {
+        int w = luminance.width();
+        int h = luminance.height();
+        int side = Math.max(1, (int) Math.round(Math.min(w, h) * CORNER_FRACTION));
+        float median = median(luminance.pixels());
+        int darkCorners = 0;
+        int lightCorners = 0;
+        for (int[] corner : new int[][] {{0, 0}, {w - side, 0}, {0, h - side}, {w - side, h - side}}) {
+            double sum = 0;
+            for (int y = corner[1]; y < corner[1] + side; y++) {
+                for (int x = corner[0]; x < corner[0] + side; x++) {
+                    sum += luminance.get(x, y);
+                }
+            }
+            double mean = sum / (side * side);
+            double global = mean(luminance.pixels());
+            if (mean < global) {
+                darkCorners++;
+            } else if (mean > global) {
+                lightCorners++;
+            }
+        }
+        if (darkCorners == lightCorners) {
+            return null;
+        }
+        return darkCorners > lightCorners ? LIGHT_INK_ON_DARK : DARK_INK_ON_LIGHT;
+    }
+
+    private static final double CORNER_FRACTION = 0.15;
+
+    private static double mean(float[] values) {
+        double sum = 0;
+        for (float v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    public Polarity opposite() {
+        return this == DARK_INK_ON_LIGHT ? LIGHT_INK_ON_DARK : DARK_INK_ON_LIGHT;
+    }
+
     /** The image turned so that ink is bright: 0 = black-on-white paper's white, 1 = strongest ink. */
     public FloatImage inkUp(FloatImage luminance) {
         float[] out = luminance.pixels().clone();

@@ -34,6 +34,43 @@ public final class Preprocessor {
         return Optional.of(crop(map, Segmenter.whole(map), working));
     }
 
+    /** As {@link #digit}, for a picture whose polarity is known (pictures made for training). */
+    public Optional<DigitCrop> digit(BufferedImage image, Polarity polarity) {
+        Working working = Working.of(image);
+        InkMap map = InkExtractor.extract(working.luminance(), polarity);
+        return map.isEmpty() ? Optional.empty() : Optional.of(crop(map, Segmenter.whole(map), working));
+    }
+
+    /**
+     * As {@link #digit}, read both ways round when the polarity is in doubt ({@link Polarity#ambiguous}:
+     * a digit that fills its picture): the detected polarity's digit first, then the opposite one's.
+     * The caller decides between them, for instance by which one the network reads with more confidence.
+     */
+    public List<OneDigit> digitEitherWay(BufferedImage image) {
+        Working working = Working.of(image);
+        FloatImage luminance = working.luminance();
+        Polarity detected = Polarity.detect(luminance);
+        List<Polarity> polarities = List.of(detected);
+        if (Polarity.ambiguous(luminance)) {
+            Polarity corners = Polarity.byCorners(luminance);
+            polarities = corners == null ? List.of(detected, detected.opposite()) : List.of(corners);
+        }
+        List<OneDigit> crops = new java.util.ArrayList<>();
+        for (Polarity polarity : polarities) {
+            InkMap map = InkExtractor.extract(luminance, polarity);
+            if (!map.isEmpty()) {
+                crops.add(new OneDigit(crop(map, Segmenter.whole(map), working), Segmenter.apart(map)));
+            }
+        }
+        return crops;
+    }
+
+    /**
+     * All the ink of a picture as one digit, and how many digits stand apart in it: more than one
+     * means the picture holds a number, or a digit and something else, rather than one digit.
+     */
+    public record OneDigit(DigitCrop crop, int apart) {}
+
     /** The digits written in the image, left to right; empty when there is no ink. */
     public List<DigitCrop> digits(BufferedImage image) {
         return digits(image, null);

@@ -34,6 +34,15 @@ final class Segmenter {
         return joining == null ? digits : ShortPieces.join(map, digits, lineHeight, joining);
     }
 
+    /**
+     * How many digits stand apart in {@code map}: pieces of ink that {@link PieceJoiner} does not join
+     * (no cuts between touching digits: they may be one wide digit).
+     */
+    static int apart(InkMap map) {
+        int lineHeight = map.components().stream().mapToInt(c -> c.box().height()).max().orElse(0);
+        return PieceJoiner.join(map, lineHeight).size();
+    }
+
     /** All ink as one digit. */
     static Piece whole(InkMap map) {
         Set<Integer> ids = new HashSet<>();

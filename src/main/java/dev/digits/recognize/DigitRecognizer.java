@@ -86,6 +86,8 @@ public final class DigitRecognizer implements AutoCloseable {
     /**
      * A digit already prepared as the model expects: 28x28 values, row-major, in [0, 1], 0 =
      * background, 1 = full ink, centred as MNIST digits are. No preprocessing is applied.
+     *
+     * @throws NoDigitFoundException if the input is all background (no value reaches {@link #MIN_INK})
      */
     public Prediction predict(float[] input) {
         if (input.length != DigitSet.PIXELS) {
@@ -96,8 +98,18 @@ public final class DigitRecognizer implements AutoCloseable {
                 throw new DigitsException("a prepared digit's values lie in [0, 1], got " + value);
             }
         }
+        float strongest = 0;
+        for (float value : input) {
+            strongest = Math.max(strongest, value);
+        }
+        if (strongest < MIN_INK) {
+            throw new NoDigitFoundException("the prepared digit");
+        }
         return Prediction.of(pool.probabilities(input), 0, input);
     }
+
+    /** A prepared digit none of whose values reaches this holds no stroke, only background or noise. */
+    public static final float MIN_INK = 0.2f;
 
     public Reading read(Path imageFile) {
         return read(decoder.decode(imageFile));
@@ -146,9 +158,28 @@ public final class DigitRecognizer implements AutoCloseable {
         return ShiftedViews.guesses(network.probabilities(ShiftedViews.batch(inputs)), inputs.size());
     }
 
+    /**
+     * One digit; where the picture could be either way round (a digit filling its picture), both readings
+     * go through the network in one batch and the more confident one is the answer. It is unsure when
+     * several digits stand apart in the picture.
+     */
     private Prediction predict(BufferedImage image, String source) {
-        DigitCrop crop = preprocessor.digit(image).orElseThrow(() -> new NoDigitFoundException(source));
-        return predict(crop.input());
+        List<Preprocessor.OneDigit> candidates = preprocessor.digitEitherWay(image);
+        if (candidates.isEmpty()) {
+            throw new NoDigitFoundException(source);
+        }
+        float[] inputs = new float[candidates.size() * DigitSet.PIXELS];
+        for (int i = 0; i < candidates.size(); i++) {
+            System.arraycopy(candidates.get(i).crop().input(), 0, inputs, i * DigitSet.PIXELS, DigitSet.PIXELS);
+        }
+        float[] probabilities = pool.probabilities(inputs);
+        Prediction best = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            Preprocessor.OneDigit candidate = candidates.get(i);
+            Prediction reading = Prediction.of(probabilities, i * DigitSet.CLASSES, candidate.crop().input(), candidate.apart());
+            best = best == null || reading.confidence() > best.confidence() ? reading : best;
+        }
+        return best;
     }
 
     @Override

@@ -12,8 +12,10 @@ import java.util.List;
  * @param confidence its probability
  * @param probabilities the probability of each class 0..9 (sums to 1)
  * @param input the 28x28 image the model actually saw, row-major, 0 = background, 1 = full ink
+ * @param unsureBecause why the answer may be wrong, in words for a person, or null when the reader is
+ *     sure: a confidence below {@link #SURE_CONFIDENCE}, or a picture with several digits apart
  */
-public record Prediction(int digit, float confidence, float[] probabilities, float[] input) {
+public record Prediction(int digit, float confidence, float[] probabilities, float[] input, String unsureBecause) {
 
     /**
      * Below this confidence an answer is marked unsure ({@link #sure()}): the reader says it may be
@@ -31,6 +33,11 @@ public record Prediction(int digit, float confidence, float[] probabilities, flo
     }
 
     static Prediction of(float[] probabilities, int offset, float[] input) {
+        return of(probabilities, offset, input, 1);
+    }
+
+    /** As read from {@code probabilities} at {@code offset}, from a picture in which {@code apart} digits stand apart. */
+    static Prediction of(float[] probabilities, int offset, float[] input, int apart) {
         float[] own = new float[DigitSet.CLASSES];
         System.arraycopy(probabilities, offset, own, 0, own.length);
         int best = 0;
@@ -39,12 +46,15 @@ public record Prediction(int digit, float confidence, float[] probabilities, flo
                 best = c;
             }
         }
-        return new Prediction(best, own[best], own, input);
+        String unsure = apart > 1 ? apart + " digits stand apart in the picture: read it as a number"
+                : own[best] < SURE_CONFIDENCE ? String.format(java.util.Locale.ROOT, "low confidence (%.0f%%, below %.0f%%)",
+                        100 * own[best], 100 * SURE_CONFIDENCE) : null;
+        return new Prediction(best, own[best], own, input, unsure);
     }
 
-    /** Whether the model is confident enough to take the answer as read ({@link #SURE_CONFIDENCE}). */
+    /** Whether the answer can be taken as read: confident enough ({@link #SURE_CONFIDENCE}) and from one digit. */
     public boolean sure() {
-        return confidence >= SURE_CONFIDENCE;
+        return unsureBecause == null;
     }
 
     @Override

@@ -14,10 +14,11 @@ import java.util.Map;
 /** The API's handlers: each translates HTTP to a {@link DigitRecognizer} call and its result to JSON. */
 final class ApiHandlers {
     /** {@code POST /api/v1/predict} answers this. */
-    record PredictResponse(int digit, float confidence, float[] probabilities, float[] preprocessed) {}
+    record PredictResponse(int digit, float confidence, boolean sure, String unsureBecause, float[] probabilities,
+                           float[] preprocessed) {}
 
     /** One digit of a {@code POST /api/v1/read} answer. */
-    record DigitResponse(Box box, int digit, float confidence, float[] probabilities, float[] preprocessed) {}
+    record DigitResponse(Box box, int digit, float confidence, boolean sure, float[] probabilities, float[] preprocessed) {}
 
     record ReadResponse(String text, List<DigitResponse> digits) {}
 
@@ -39,7 +40,7 @@ final class ApiHandlers {
         } catch (NoDigitFoundException e) {
             throw emptyCanvas();
         }
-        ctx.json(new PredictResponse(p.digit(), p.confidence(), p.probabilities(), p.input()));
+        ctx.json(new PredictResponse(p.digit(), p.confidence(), p.sure(), p.unsureBecause(), p.probabilities(), p.input()));
     }
 
     void read(Context ctx) {
@@ -53,7 +54,7 @@ final class ApiHandlers {
         }
         ctx.json(new ReadResponse(reading.text(), reading.digits().stream()
                 .map(d -> new DigitResponse(d.box(), d.prediction().digit(), d.prediction().confidence(),
-                        d.prediction().probabilities(), d.prediction().input()))
+                        d.prediction().sure(), d.prediction().probabilities(), d.prediction().input()))
                 .toList()));
     }
 
@@ -70,6 +71,6 @@ final class ApiHandlers {
 
     private static ApiError emptyCanvas() {
         return new ApiError(422, "no digit found",
-                "the image has no ink once background and specks are removed (an empty canvas?)");
+                "the image has no ink once background and specks are removed (an empty canvas?), or the prepared pixels are all background");
     }
 }

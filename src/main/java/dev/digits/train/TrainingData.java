@@ -31,6 +31,15 @@ public record TrainingData(DigitSet train, DigitSet validation, DigitSet test) {
         return new TrainingData(train, validation, splits.test());
     }
 
+    /** The same split with {@code more} images added to the training images (after them, in order). */
+    public TrainingData withMoreTraining(DigitSet more) {
+        byte[] pixels = java.util.Arrays.copyOf(train.pixels(), train.pixels().length + more.pixels().length);
+        System.arraycopy(more.pixels(), 0, pixels, train.pixels().length, more.pixels().length);
+        byte[] labels = java.util.Arrays.copyOf(train.labels(), train.size() + more.size());
+        System.arraycopy(more.labels(), 0, labels, train.size(), more.size());
+        return new TrainingData(new DigitSet(pixels, labels), validation, test);
+    }
+
     /**
      * The split a model card's hyperparameters ({@link TrainingOptions#asMap()}) record; a card that
      * records none (an imported model) gets the published train and test sets and no validation set.

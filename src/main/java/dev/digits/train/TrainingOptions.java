@@ -17,6 +17,8 @@ import java.util.Map;
  * @param erasing probability that a training image gets a rectangle of noise ({@link RandomErasing}; 0: never)
  * @param outliers how many generated pieces that are not one digit join the training images, trained towards
  *     uncertainty ({@link OutlierExposure}; 0: none)
+ * @param handwriting also train on the real handwriting of the training writers (pen strokes, scans:
+ *     {@code dev.digits.handwriting.TrainingImages})
  */
 public record TrainingOptions(
         String architecture,
@@ -35,7 +37,8 @@ public record TrainingOptions(
         float averageDecay,
         int patience,
         float erasing,
-        int outliers) {
+        int outliers,
+        boolean handwriting) {
 
     /** Which images measure progress after each epoch. */
     public enum Validation {
@@ -56,7 +59,7 @@ public record TrainingOptions(
     /** The original recipe: Adam 1e-3 (Keras's epsilon 1e-7), batch 64, 10 epochs. */
     public static TrainingOptions defaults() {
         return new TrainingOptions("seed", "mnist", 10, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.BEST, false,
-                Schedule.CONSTANT, 0f, 0f, 0, 0f, 0);
+                Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false);
     }
 
     /**
@@ -74,10 +77,10 @@ public record TrainingOptions(
     public static TrainingOptions strong(String dataset, int seed, int limit) {
         if (dataset.equals("mnist")) {
             return new TrainingOptions("strided", dataset, 22, 64, 2e-3f, 1e-7f, seed, limit,
-                    Validation.HOLDOUT, Keep.LAST, true, Schedule.COSINE, 0f, 0.999f, 0, 0f, 0);
+                    Validation.HOLDOUT, Keep.LAST, true, Schedule.COSINE, 0f, 0.999f, 0, 0f, 0, false);
         }
         return new TrainingOptions("wide", dataset, 24, 64, 1e-3f, 1e-7f, seed, limit,
-                Validation.HOLDOUT, Keep.LAST, false, Schedule.COSINE, 0.1f, 0.999f, 0, 0.5f, 0);
+                Validation.HOLDOUT, Keep.LAST, false, Schedule.COSINE, 0.1f, 0.999f, 0, 0.5f, 0, false);
     }
 
     public TrainingOptions {
@@ -101,12 +104,12 @@ public record TrainingOptions(
 
     public TrainingOptions withEpochs(int newEpochs) {
         return new TrainingOptions(architecture, dataset, newEpochs, batchSize, learningRate, adamEpsilon, seed, limit,
-                validation, keep, augment, schedule, labelSmoothing, averageDecay, patience, erasing, outliers);
+                validation, keep, augment, schedule, labelSmoothing, averageDecay, patience, erasing, outliers, handwriting);
     }
 
     public TrainingOptions withKeep(Keep newKeep) {
         return new TrainingOptions(architecture, dataset, epochs, batchSize, learningRate, adamEpsilon, seed, limit,
-                validation, newKeep, augment, schedule, labelSmoothing, averageDecay, patience, erasing, outliers);
+                validation, newKeep, augment, schedule, labelSmoothing, averageDecay, patience, erasing, outliers, handwriting);
     }
 
     /** As recorded in model cards. */
@@ -128,6 +131,7 @@ public record TrainingOptions(
         map.put("patience", patience);
         map.put("erasing", erasing);
         map.put("outliers", outliers);
+        map.put("handwriting", handwriting);
         return map;
     }
 }

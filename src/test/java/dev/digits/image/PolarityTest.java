@@ -1,6 +1,8 @@
 package dev.digits.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -51,5 +53,21 @@ class PolarityTest {
         assertEquals(1f, dark.get(100, 40), 1e-6);
         assertEquals(0f, light.get(5, 5), 1e-6);
         assertEquals(1f, light.get(100, 40), 1e-6);
+    }
+
+    @Test
+    void isInDoubtOnlyWhenWhatStandsOutCoversMuchOfThePicture() {
+        FloatImage small = Luminance.of(Drawings.blackOnWhite(200, 200, 8, g -> Drawings.seven(g, 60, 50, 80, 100)));
+        assertFalse(Polarity.ambiguous(small));
+        FloatImage filling = Luminance.of(Drawings.blackOnWhite(20, 20, 1, g -> g.fillRect(3, 0, 14, 20)));
+        assertTrue(Polarity.ambiguous(filling));
+    }
+
+    @Test
+    void theCornersVoteForThePaper() {
+        FloatImage dark = Luminance.of(Drawings.blackOnWhite(20, 20, 1, g -> g.fillRect(3, 0, 14, 20)));
+        assertEquals(Polarity.DARK_INK_ON_LIGHT, Polarity.byCorners(dark));
+        FloatImage light = Luminance.of(Drawings.whiteOnBlack(20, 20, 1, g -> g.fillRect(3, 0, 14, 20)));
+        assertEquals(Polarity.LIGHT_INK_ON_DARK, Polarity.byCorners(light));
     }
 }

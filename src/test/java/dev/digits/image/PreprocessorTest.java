@@ -7,6 +7,7 @@ import dev.digits.TestData;
 import dev.digits.data.DigitSet;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,28 @@ class PreprocessorTest {
         BufferedImage strip = Drawings.blackOnWhite(3, 1000, 1, g -> g.fillRect(1, 100, 1, 800));
         assertTrue(preprocessor.digit(strip).isPresent());
         assertEquals(1, preprocessor.digits(strip).size());
+    }
+
+    @Test
+    void aDigitCroppedSoTightlyThatItLiesAlongTheBorderIsStillADigit() {
+        // A "0" whose ink runs along all four sides, as in scans cropped to the digit.
+        BufferedImage zero = Drawings.blackOnWhite(16, 16, 3, g -> g.drawOval(1, 1, 13, 13));
+        assertTrue(preprocessor.digit(zero).isPresent());
+        BufferedImage one = Drawings.blackOnWhite(16, 16, 4, g -> Drawings.one(g, 8, 0, 16));
+        assertTrue(preprocessor.digit(one).isPresent());
+    }
+
+    @Test
+    void aDigitThatFillsItsPictureIsOfferedBothWaysRoundOnlyWhenTheCornersCannotTell() {
+        // A thick "0" filling a 16x16 box: ink covers about half the picture, so the median is no guide,
+        // but the corners are paper.
+        BufferedImage zero = Drawings.blackOnWhite(16, 16, 5, g -> g.drawOval(2, 2, 11, 11));
+        List<DigitCrop> crops = preprocessor.digitEitherWay(zero);
+        assertEquals(1, crops.size(), "the corners decide");
+        float[] expected = preprocessor.digit(zero, Polarity.DARK_INK_ON_LIGHT).orElseThrow().input();
+        assertEquals(0, Drawings.meanAbsoluteDifference(expected, crops.get(0).input()), 1e-6);
+        // A small digit on a large page is never in doubt.
+        assertEquals(1, preprocessor.digitEitherWay(seven(Color.WHITE, Color.BLACK)).size());
     }
 
     @Test

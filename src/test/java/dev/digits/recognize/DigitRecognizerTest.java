@@ -2,6 +2,7 @@ package dev.digits.recognize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -186,5 +187,41 @@ class DigitRecognizerTest {
             total += v;
         }
         return total;
+    }
+
+    @Test
+    void aBlankPreparedDigitIsNoDigitNotAOne() {
+        assertThrows(NoDigitFoundException.class, () -> recognizer.predict(new float[DigitSet.PIXELS]));
+        float[] faint = new float[DigitSet.PIXELS];
+        java.util.Arrays.fill(faint, DigitRecognizer.MIN_INK / 2);
+        assertThrows(NoDigitFoundException.class, () -> recognizer.predict(faint));
+    }
+
+    @Test
+    void anAnswerIsSureExactlyWhenItsConfidenceReachesTheThreshold() {
+        for (int i = 0; i < 50; i++) {
+            Prediction p = recognizer.predict(onPaper(i, 60, 40));
+            assertEquals(p.confidence() >= Prediction.SURE_CONFIDENCE, p.sure());
+        }
+        float[] uniform = new float[DigitSet.CLASSES];
+        java.util.Arrays.fill(uniform, 0.1f);
+        Prediction guess = Prediction.of(uniform, 0, new float[DigitSet.PIXELS]);
+        assertFalse(guess.sure());
+        assertTrue(guess.unsureBecause().startsWith("low confidence"), guess.unsureBecause());
+    }
+
+    @Test
+    void twoDigitsApartWhereOneIsExpectedAreAnUnsureAnswer() {
+        BufferedImage pair = new BufferedImage(400, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = pair.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 400, 200);
+        g.drawImage(onPaper(0, 0, 0).getSubimage(60, 30, 180, 180), 10, 10, null);
+        g.drawImage(onPaper(1, 0, 0).getSubimage(60, 30, 180, 180), 210, 10, null);
+        g.dispose();
+        Prediction p = recognizer.predict(pair);
+        assertFalse(p.sure());
+        assertTrue(p.unsureBecause().contains("2 digits stand apart"), p.unsureBecause());
+        assertEquals(2, recognizer.read(pair).digits().size());
     }
 }

@@ -102,6 +102,15 @@ class ApiTest {
         assertEquals(10, answer.json().get("probabilities").size());
         assertEquals(784, answer.json().get("preprocessed").size());
         assertTrue(answer.json().get("confidence").asDouble() > 0.9);
+        assertTrue(answer.json().get("sure").asBoolean(), "a clear digit read with confidence is sure");
+    }
+
+    @Test
+    void blankPreparedPixelsAreNoDigit() throws Exception {
+        Answer answer = post("/api/v1/predict", "application/json",
+                Json.writeLine(Map.of("pixels", new float[DigitSet.PIXELS])).getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, answer.status(), answer.json().toString());
+        assertEquals("no digit found", answer.json().get("error").asText());
     }
 
     @Test

@@ -25,7 +25,7 @@ class TrainingRunTest {
 
     private static TrainingOptions small(int limit, int epochs) {
         return new TrainingOptions("seed", "mnist", epochs, 64, 1e-3f, 1e-7f, 42, limit, TrainingOptions.Validation.HOLDOUT,
-                TrainingOptions.Keep.LAST, false, Schedule.CONSTANT, 0f, 0f, 0, 0f, 0);
+                TrainingOptions.Keep.LAST, false, Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false);
     }
 
     /** Every option of the stronger recipes on: one-cycle, label smoothing, weight averaging, augmentation. */
@@ -35,7 +35,7 @@ class TrainingRunTest {
 
     private static TrainingOptions regularized(int epochs, float averageDecay, float erasing, int outliers) {
         return new TrainingOptions("seed", "mnist", epochs, 64, 2e-3f, 1e-7f, 42, 1000, TrainingOptions.Validation.HOLDOUT,
-                TrainingOptions.Keep.LAST, true, Schedule.ONE_CYCLE, 0.1f, averageDecay, 0, erasing, outliers);
+                TrainingOptions.Keep.LAST, true, Schedule.ONE_CYCLE, 0.1f, averageDecay, 0, erasing, outliers, false);
     }
 
     private static TrainingData data(TrainingOptions options) {
@@ -65,7 +65,7 @@ class TrainingRunTest {
     void outlierExposureMakesTheNetworkUnsureOfPiecesThatAreNotOneDigit() throws IOException {
         TrainingOptions plain = small(3000, 1);
         TrainingOptions exposed = new TrainingOptions("seed", "mnist", 1, 64, 1e-3f, 1e-7f, 42, 3000,
-                TrainingOptions.Validation.HOLDOUT, TrainingOptions.Keep.LAST, false, Schedule.CONSTANT, 0f, 0f, 0, 0f, 1500);
+                TrainingOptions.Validation.HOLDOUT, TrainingOptions.Keep.LAST, false, Schedule.CONSTANT, 0f, 0f, 0, 0f, 1500, false);
         // Pieces made from test digits: the exposed run saw other pieces, made from its training digits.
         byte[] pieces = new NotOneDigit(TestData.mnist().test(), 9).pixels(300);
         DigitSet notDigits = new DigitSet(pieces, new byte[300]);
@@ -93,7 +93,7 @@ class TrainingRunTest {
     @Test
     void keepBestEndsWithTheParametersOfTheBestValidationEpoch() throws IOException {
         TrainingOptions options = new TrainingOptions("seed", "mnist", 4, 64, 3e-3f, 1e-7f, 42, 600,
-                TrainingOptions.Validation.HOLDOUT, TrainingOptions.Keep.BEST, false, Schedule.CONSTANT, 0f, 0f, 0, 0f, 0);
+                TrainingOptions.Validation.HOLDOUT, TrainingOptions.Keep.BEST, false, Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false);
         TrainingData data = data(options);
         TrainingRun.Result result = new TrainingRun(options, data, dir, "test", Progress.SILENT).run(false);
         try (Classifier classifier = result.classifier()) {

@@ -1,0 +1,100 @@
+package dev.digits.image;
+
+/**
+ * Brings the strokes of one digit's ink into the range of widths MNIST's digits have, measured where
+ * the width matters: with the digit's longer side at {@value #WORK_SIDE} pixels, four times the box the
+ * digit is finally fitted into. A thin pen line on a large canvas would otherwise shrink to a faint
+ * sub-pixel trace, and a marker or a thick scan to a blob, neither of which the network has seen.
+ * Widths inside the range are left as written: MNIST varies too.
+ *
+ * <p>The width of a stroke of length L and width W is about 2·area / perimeter (area L·W, perimeter
+ * 2·L), counted on the pixels with at least half ink.
+ */
+public final class StrokeWidth {
+    /** Longer side of the digit where widths are measured and set. */
+    public static final int WORK_SIDE = 4 * MnistFormat.FIT_SIDE;
+    /**
+     * MNIST's range at that scale: about the 5th and 95th percentile of 2·area / perimeter over its
+     * training digits, measured the same way (cropped, longer side {@value #WORK_SIDE}).
+     */
+    static final double MIN_WIDTH = 5.0;
+    static final double MAX_WIDTH = 12.5;
+    /** The width given to strokes outside the range: about MNIST's median. */
+    static final double TYPICAL_WIDTH = 8.0;
+    private static final float INK = 0.5f;
+
+    private StrokeWidth() {}
+
+    /**
+     * The ink of one digit (0 = background, 1 = full ink, cropped to its ink) with strokes in MNIST's
+     * range, scaled so that its longer side is {@value #WORK_SIDE} pixels.
+     */
+    public static FloatImage normalise(FloatImage crop) {
+        double scale = (double) WORK_SIDE / Math.max(crop.width(), crop.height());
+        double width = width(crop) * scale;
+        FloatImage ink = crop;
+        if (width < MIN_WIDTH) {
+            int radius = (int) Math.ceil((TYPICAL_WIDTH / scale - width / scale) / 2);
+            ink = dilate(crop, radius);
+        }
+        FloatImage work = Resampler.resize(ink, Math.max(1, (int) Math.round(ink.width() * scale)),
+                Math.max(1, (int) Math.round(ink.height() * scale)));
+        double workWidth = width(work);
+        if (width >= MIN_WIDTH && workWidth > MAX_WIDTH) {
+            work = Skeleton.redraw(work, INK, TYPICAL_WIDTH, workWidth);
+        }
+        return work;
+    }
+
+    /** 2·area / perimeter of the pixels with at least half ink; 0 for no ink. */
+    public static double width(FloatImage ink) {
+        int w = ink.width();
+        int h = ink.height();
+        float[] p = ink.pixels();
+        long area = 0;
+        long perimeter = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (p[y * w + x] < INK) {
+                    continue;
+                }
+                area++;
+                perimeter += (x == 0 || p[y * w + x - 1] < INK) ? 1 : 0;
+                perimeter += (x == w - 1 || p[y * w + x + 1] < INK) ? 1 : 0;
+                perimeter += (y == 0 || p[(y - 1) * w + x] < INK) ? 1 : 0;
+                perimeter += (y == h - 1 || p[(y + 1) * w + x] < INK) ? 1 : 0;
+            }
+        }
+        return perimeter == 0 ? 0 : 2.0 * area / perimeter;
+    }
+
+    /** Grey dilation by a disc of {@code radius} pixels, on a canvas grown by the radius on each side. */
+    static FloatImage dilate(FloatImage ink, int radius) {
+        if (radius <= 0) {
+            return ink;
+        }
+        int w = ink.width() + 2 * radius;
+        int h = ink.height() + 2 * radius;
+        float[] out = new float[w * h];
+        float[] in = ink.pixels();
+        for (int y = 0; y < ink.height(); y++) {
+            for (int x = 0; x < ink.width(); x++) {
+                float v = in[y * ink.width() + x];
+                if (v <= 0) {
+                    continue;
+                }
+                for (int dy = -radius; dy <= radius; dy++) {
+                    int span = (int) Math.floor(Math.sqrt((double) radius * radius - dy * dy) + 0.5);
+                    int row = (y + radius + dy) * w;
+                    for (int dx = -span; dx <= span; dx++) {
+                        int i = row + x + radius + dx;
+                        if (out[i] < v) {
+                            out[i] = v;
+                        }
+                    }
+                }
+            }
+        }
+        return new FloatImage(w, h, out);
+    }
+}
