@@ -27,23 +27,18 @@ public final class StrokeWidth {
 
     /**
      * The ink of one digit (0 = background, 1 = full ink, cropped to its ink) with strokes in MNIST's
-     * range, scaled so that its longer side is {@value #WORK_SIDE} pixels.
+     * range: widened where thinner, thinned and redrawn (longer side {@value #WORK_SIDE}) where thicker,
+     * the crop itself where already in range.
      */
     public static FloatImage normalise(FloatImage crop) {
         double scale = (double) WORK_SIDE / Math.max(crop.width(), crop.height());
-        double width = width(crop) * scale;
-        FloatImage ink = crop;
+        FloatImage work = Resampler.resize(crop, Math.max(1, (int) Math.round(crop.width() * scale)),
+                Math.max(1, (int) Math.round(crop.height() * scale)));
+        double width = width(work);
         if (width < MIN_WIDTH) {
-            int radius = (int) Math.ceil((TYPICAL_WIDTH / scale - width / scale) / 2);
-            ink = dilate(crop, radius);
+            return dilate(crop, (int) Math.ceil((TYPICAL_WIDTH - width) / scale / 2));
         }
-        FloatImage work = Resampler.resize(ink, Math.max(1, (int) Math.round(ink.width() * scale)),
-                Math.max(1, (int) Math.round(ink.height() * scale)));
-        double workWidth = width(work);
-        if (width >= MIN_WIDTH && workWidth > MAX_WIDTH) {
-            work = Skeleton.redraw(work, INK, TYPICAL_WIDTH, workWidth);
-        }
-        return work;
+        return width > MAX_WIDTH ? Skeleton.redraw(work, INK, TYPICAL_WIDTH, width) : crop;
     }
 
     /** 2·area / perimeter of the pixels with at least half ink; 0 for no ink. */

@@ -1,6 +1,7 @@
 package dev.digits.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -15,8 +16,11 @@ class StrokeWidthTest {
         return ink.crop(ink.nonZeroBounds());
     }
 
+    /** The width of the normalised strokes, measured where the range is defined: longer side {@link StrokeWidth#WORK_SIDE}. */
     private static double workWidth(FloatImage crop) {
-        return StrokeWidth.width(StrokeWidth.normalise(crop));
+        FloatImage out = StrokeWidth.normalise(crop);
+        double scale = (double) StrokeWidth.WORK_SIDE / Math.max(out.width(), out.height());
+        return StrokeWidth.width(Resampler.resize(out, (int) Math.round(out.width() * scale), (int) Math.round(out.height() * scale)));
     }
 
     @Test
@@ -47,12 +51,10 @@ class StrokeWidthTest {
     }
 
     @Test
-    void aPenInMnistsRangeIsOnlyScaled() {
+    void aPenInMnistsRangeIsLeftAsWritten() {
         FloatImage crop = sevenCrop(25);
-        FloatImage work = StrokeWidth.normalise(crop);
-        double scale = (double) StrokeWidth.WORK_SIDE / Math.max(crop.width(), crop.height());
-        assertEquals(Resampler.resize(crop, work.width(), work.height()).pixels().length, work.pixels().length);
-        assertEquals(StrokeWidth.width(crop) * scale, StrokeWidth.width(work), 1.0);
+        assertTrue(workWidth(crop) > StrokeWidth.MIN_WIDTH && workWidth(crop) < StrokeWidth.MAX_WIDTH);
+        assertSame(crop, StrokeWidth.normalise(crop));
     }
 
     @Test
@@ -71,6 +73,7 @@ class StrokeWidthTest {
         FloatImage redrawn = Skeleton.redraw(bar, 0.5f, 8, StrokeWidth.width(bar));
         Box bounds = redrawn.nonZeroBounds();
         assertTrue(bounds.width() <= 10, "one line about 8 wide, not a comb: " + bounds);
-        assertTrue(bounds.height() >= 55, "the line keeps most of the bar's length: " + bounds);
+        // Thinning ends the centre line half a stroke width inside each end of the bar (70 long, 20 wide).
+        assertTrue(bounds.height() >= 50, "the line keeps the bar's length less its width: " + bounds);
     }
 }
