@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.TestData;
 import dev.digits.TestImages;
+import dev.digits.data.DataCache;
+import dev.digits.handwriting.PenDigit;
+import dev.digits.handwriting.RealHandwriting;
 import dev.digits.recognize.DigitRecognizer;
 import java.io.File;
 import java.io.IOException;
@@ -168,6 +171,62 @@ class BrowserTest {
 
         browser.findElement(By.id("undo")).click();
         assertEquals("", awaitAnswer().getAttribute("data-digit"), "undoing the only stroke leaves an empty pad");
+    }
+
+    /**
+     * Pen strokes of real writers the bundled model was never trained on, replayed with the mouse at the
+     * page's default width: every {@value #PEN_STRIDE}th digit of the measured pendigits writers.
+     */
+    @Test
+    void realPenStrokesOfNewWritersAreReadOnThePage() {
+        Path shared = Path.of(RealHandwriting.DEFAULT_DIRECTORY);
+        Assumptions.assumeTrue(Files.isDirectory(shared.resolve("pendigits")),
+                "skipped: the real pen strokes (shared/data/pendigits beside the repository) are absent");
+        List<PenDigit> measured = new RealHandwriting(new DataCache(DataCache.defaultDirectory()), shared).penDigits().stream()
+                .filter(d -> RealHandwriting.measuredWriter(d.writer())).toList();
+        int right = 0;
+        int count = 0;
+        StringBuilder wrong = new StringBuilder();
+        for (int i = 0; i < measured.size(); i += PEN_STRIDE) {
+            PenDigit digit = measured.get(i);
+            clear();
+            String read = digitAfterDrawing(onPad(digit));
+            count++;
+            if (read.equals(Integer.toString(digit.label()))) {
+                right++;
+            } else {
+                wrong.append(' ').append(digit.label()).append("→").append(read);
+            }
+        }
+        double accuracy = (double) right / count;
+        System.out.printf(java.util.Locale.ROOT, "page, real pen strokes of new writers: %d of %d read right (%.1f%%); wrong:%s%n",
+                right, count, 100 * accuracy, wrong);
+        assertTrue(accuracy >= 0.96, right + " of " + count + " read right; wrong:" + wrong);
+    }
+
+    private static final int PEN_STRIDE = 10;
+
+    /** A pen digit's strokes in pad units: its longer side 60% of the pad, centred. */
+    private static List<double[][]> onPad(PenDigit digit) {
+        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (float[] s : digit.strokes()) {
+            for (int i = 0; i < s.length; i += 2) {
+                b[0] = Math.min(b[0], s[i]);
+                b[1] = Math.min(b[1], s[i + 1]);
+                b[2] = Math.max(b[2], s[i]);
+                b[3] = Math.max(b[3], s[i + 1]);
+            }
+        }
+        double scale = 240 / Math.max(1, Math.max(b[2] - b[0], b[3] - b[1]));
+        List<double[][]> strokes = new java.util.ArrayList<>();
+        for (float[] s : digit.strokes()) {
+            double[][] points = new double[s.length / 2][];
+            for (int i = 0; i < points.length; i++) {
+                points[i] = new double[] {200 + (s[2 * i] - (b[0] + b[2]) / 2) * scale, 200 + (s[2 * i + 1] - (b[1] + b[3]) / 2) * scale};
+            }
+            strokes.add(points);
+        }
+        return strokes;
     }
 
     @Test
