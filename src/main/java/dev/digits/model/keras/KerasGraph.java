@@ -1,6 +1,7 @@
 package dev.digits.model.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.digits.DigitsException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +13,62 @@ import java.util.List;
 public final class KerasGraph {
     private KerasGraph() {}
 
-    /** The layers from input to output (an InputLayer first when the config has one). */
+    /**
+     * The layers from input to output (an InputLayer first when the config has one). A model nested in the
+     * model (a Sequential used as a layer) is replaced by its own layers, each knowing its {@code containers};
+     * the nested model's InputLayer, an identity inside a chain, is left out.
+     */
     public static List<KerasLayer> chain(JsonNode model) {
+        List<KerasLayer> chain = new ArrayList<>();
+        List<KerasLayer> top = modelLayers(model, List.of());
+        for (KerasLayer layer : top) {
+            flatten(layer, chain);
+        }
+        if (!chain.get(0).className().equals("InputLayer") && !declaresInputShape(chain.get(0))
+                && model.path("config").path("build_input_shape").isArray()) {
+            // Keras 3 keeps the shape a Sequential was built for on the model when no layer declares one.
+            chain.add(0, new KerasLayer("input", "InputLayer", KerasConfigs.JSON.objectNode()
+                    .set("batch_shape", model.path("config").path("build_input_shape"))));
+        }
+        return chain;
+    }
+
+    private static boolean isModel(String className) {
+        return className.equals("Sequential") || className.equals("Functional") || className.equals("Model");
+    }
+
+    private static void flatten(KerasLayer layer, List<KerasLayer> chain) {
+        if (!isModel(layer.className())) {
+            if (!layer.className().equals("InputLayer") || layer.containers().isEmpty() || chain.isEmpty()) {
+                chain.add(layer);
+            }
+            return;
+        }
+        List<KerasLayer> containers = new ArrayList<>(layer.containers());
+        containers.add(layer);
+        ObjectNode asModel = KerasConfigs.JSON.objectNode().put("class_name", layer.className());
+        asModel.set("config", layer.config());
+        for (KerasLayer inner : modelLayers(asModel, containers)) {
+            flatten(inner, chain);
+        }
+    }
+
+    private static boolean declaresInputShape(KerasLayer layer) {
+        return layer.config().path("batch_input_shape").isArray() || layer.config().path("batch_shape").isArray();
+    }
+
+    private static List<KerasLayer> modelLayers(JsonNode model, List<KerasLayer> containers) {
         String className = text(model, "class_name");
         JsonNode config = model.path("config");
         return switch (className) {
-            case "Sequential" -> layers(config.isArray() ? config : config.path("layers"), className);
-            case "Functional", "Model" -> functionalChain(config);
+            case "Sequential" -> layers(config.isArray() ? config : config.path("layers"), className, containers);
+            case "Functional", "Model" -> functionalChain(config, containers);
             default -> throw new UnsupportedKerasModel("model class '" + className
                     + "' is not supported (supported: Sequential, Functional)");
         };
     }
 
-    private static List<KerasLayer> layers(JsonNode list, String modelClass) {
+    private static List<KerasLayer> layers(JsonNode list, String modelClass, List<KerasLayer> containers) {
         if (!list.isArray() || list.isEmpty()) {
             throw new DigitsException("the " + modelClass + " model config has no layers");
         }
@@ -32,14 +76,14 @@ public final class KerasGraph {
         for (JsonNode entry : list) {
             JsonNode config = entry.path("config");
             String name = config.path("name").asText(entry.path("name").asText(""));
-            layers.add(new KerasLayer(name, text(entry, "class_name"), config));
+            layers.add(new KerasLayer(name, text(entry, "class_name"), config, containers));
         }
         return layers;
     }
 
-    private static List<KerasLayer> functionalChain(JsonNode config) {
+    private static List<KerasLayer> functionalChain(JsonNode config, List<KerasLayer> containers) {
         JsonNode entries = config.path("layers");
-        List<KerasLayer> layers = layers(entries, "Functional");
+        List<KerasLayer> layers = layers(entries, "Functional", containers);
         for (int i = 0; i < layers.size(); i++) {
             KerasLayer layer = layers.get(i);
             JsonNode nodes = entries.get(i).path("inbound_nodes");

@@ -19,19 +19,26 @@ public final class KerasImporter {
 
     private KerasImporter() {}
 
+    /** Reads a model trained on 0-1 pixels. */
     public static Imported read(Path file) {
+        return read(file, InputScale.UNIT);
+    }
+
+    /** Reads a model trained on pixels scaled to 0..{@code inputScale}; the network it returns takes 0-1 pixels. */
+    public static Imported read(Path file, InputScale inputScale) {
         KerasLayerConverter.Result result;
         Map<String, Object> provenance = new LinkedHashMap<>();
         try (KerasFile keras = KerasFile.open(file)) {
             provenance.put("format", keras.format());
             provenance.put("keras_version", keras.kerasVersion());
             List<KerasLayer> chain = KerasGraph.chain(keras.modelConfig());
-            result = KerasLayerConverter.convert(chain, keras.weights(chain));
+            result = KerasLayerConverter.convert(chain, keras.weights(chain), inputScale);
         } catch (UnsupportedKerasModel e) {
             throw new UnsupportedKerasModel(file + ": " + e.getMessage());
         } catch (DigitsException e) {
             throw e.getMessage().startsWith(file.toString()) ? e : new DigitsException(file + ": " + e.getMessage(), e);
         }
+        provenance.put("input_scale", inputScale.factor());
         provenance.put("notes", result.notes());
         Classifier classifier = Classifier.create(result.stack(), 0);
         try {

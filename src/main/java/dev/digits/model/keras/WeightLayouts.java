@@ -27,6 +27,27 @@ public final class WeightLayouts {
         return new Tensor(new long[] {out, in, h, w}, dst);
     }
 
+    /**
+     * DepthwiseConv2D kernel: Keras (height, width, channels, multiplier) → DJL's grouped convolution weight
+     * (channels · multiplier, 1, height, width), output channel c · multiplier + m as Keras orders them.
+     */
+    public static Tensor depthwiseKernelToDjl(Tensor hwcm) {
+        requireRank(hwcm, 4, "DepthwiseConv2D kernel");
+        int h = dim(hwcm, 0), w = dim(hwcm, 1), channels = dim(hwcm, 2), multiplier = dim(hwcm, 3);
+        float[] src = hwcm.data();
+        float[] dst = new float[src.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < channels; c++) {
+                    for (int m = 0; m < multiplier; m++) {
+                        dst[((c * multiplier + m) * h + y) * w + x] = src[((y * w + x) * channels + c) * multiplier + m];
+                    }
+                }
+            }
+        }
+        return new Tensor(new long[] {(long) channels * multiplier, 1, h, w}, dst);
+    }
+
     /** Conv2D kernel: DJL (out, in, height, width) → Keras (height, width, in, out). */
     public static Tensor convKernelToKeras(Tensor oihw) {
         requireRank(oihw, 4, "Conv2d weight");
