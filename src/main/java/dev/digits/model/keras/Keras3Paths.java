@@ -16,7 +16,7 @@ import java.util.Map;
 final class Keras3Paths {
     private Keras3Paths() {}
 
-    /** {@link KerasLayer#scopedName()} → group path (without the leading {@code layers/}). */
+    /** {@link KerasLayer#scopedName()} of each layer and of each model it is nested in → group path (without the leading {@code layers/}). */
     static Map<String, String> of(List<KerasLayer> layers) {
         Map<String, Integer> used = new HashMap<>(); // container path + class → layers of it seen so far
         Map<String, String> paths = new LinkedHashMap<>();
