@@ -17,4 +17,13 @@ public interface Architecture {
      * layer list, an ensemble's members); the named architectures need nothing.
      */
     default void writeDescription(java.nio.file.Path directory) throws java.io.IOException {}
+
+    /**
+     * The same network as a {@link dev.digits.model.layers.LayerStack}: its parameters in the same order and shapes,
+     * so they can be written in another framework's layout ({@code digits export}); empty for a network that has no
+     * such description (a TorchScript file, an ensemble).
+     */
+    default java.util.Optional<dev.digits.model.layers.LayerStack> asLayerStack() {
+        return java.util.Optional.empty();
+    }
 }

@@ -39,6 +39,11 @@ public final class SeedCnn implements Architecture {
     }
 
     @Override
+    public java.util.Optional<dev.digits.model.layers.LayerStack> asLayerStack() {
+        return java.util.Optional.of(dev.digits.model.layers.SeedLayers.stack());
+    }
+
+    @Override
     public Block newBlock() {
         Block output = dense(10);
         SequentialBlock net = new SequentialBlock()

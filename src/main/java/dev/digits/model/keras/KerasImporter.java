@@ -31,8 +31,9 @@ public final class KerasImporter {
         try (KerasFile keras = KerasFile.open(file)) {
             provenance.put("format", keras.format());
             provenance.put("keras_version", keras.kerasVersion());
-            List<KerasLayer> chain = KerasGraph.chain(keras.modelConfig());
-            result = KerasLayerConverter.convert(chain, keras.weights(chain), inputScale);
+            List<KerasGraph.Node> nodes = KerasGraph.nodes(keras.modelConfig());
+            List<KerasLayer> layers = nodes.stream().map(KerasGraph.Node::layer).toList();
+            result = KerasLayerConverter.convertModel(nodes, keras.weights(layers), inputScale);
         } catch (UnsupportedKerasModel e) {
             throw new UnsupportedKerasModel(file + ": " + e.getMessage());
         } catch (DigitsException e) {

@@ -2,15 +2,20 @@ package dev.digits.model.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.digits.DigitsException;
+import dev.digits.model.layers.GraphNode;
 import dev.digits.model.layers.LayerSpec;
 import dev.digits.model.layers.LayerSpec.ActivationSpec;
 import dev.digits.model.layers.LayerStack;
+import dev.digits.model.layers.Merge;
 import dev.digits.model.layers.Tensor;
 import dev.digits.model.layers.TensorShape;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,7 +33,8 @@ public final class KerasLayerConverter {
             + "SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout, Flatten, Dense, Reshape, Rescaling, "
             + "Normalization, Resizing and CenterCrop (to the input's own size), RandomFlip, RandomRotation, RandomZoom, "
             + "RandomHeight, RandomWidth, RandomTranslation, RandomContrast, RandomBrightness, RandomCrop (to the input's "
-            + "own size), Activation, ReLU, LeakyReLU, ELU, ThresholdedReLU, Softmax, and Sequential models nested as layers";
+            + "own size), Activation, ReLU, LeakyReLU, ELU, ThresholdedReLU, Softmax, Add, Subtract, Multiply, Average, "
+            + "Maximum, Minimum, Concatenate, and Sequential models nested as layers";
 
     /** Layers that change images only while training (augmentation, noise): Keras passes inputs through at inference. */
     private static final Set<String> TRAINING_ONLY = Set.of("RandomFlip", "RandomRotation", "RandomZoom", "RandomHeight",
@@ -38,12 +44,22 @@ public final class KerasLayerConverter {
     /** Layers that resize or crop to a fixed size: identities when that is the size they get. */
     private static final Set<String> TO_SIZE = Set.of("Resizing", "CenterCrop", "RandomCrop");
 
+    /** Keras's merge layers, which take several inputs, by class name: {@code Add} for {@link Merge#ADD}, …. */
+    private static final Map<String, Merge> MERGES = new LinkedHashMap<>();
+
+    static {
+        for (Merge merge : Merge.values()) {
+            MERGES.put(merge.name().charAt(0) + merge.name().substring(1).toLowerCase(Locale.ROOT), merge);
+        }
+    }
+
     /** Keras's {@code backend.epsilon()}, the floor of Normalization's standard deviation. */
     private static final double KERAS_EPSILON = 1e-7;
 
     private final KerasWeights weights;
     private final boolean channelsFirst;
-    private final List<LayerSpec> specs = new ArrayList<>();
+    /** The layers being made: the network's, or while converting a graph one node's. */
+    private List<LayerSpec> specs = new ArrayList<>();
     private final List<Tensor> parameters = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private TensorShape shape = TensorShape.INPUT;
@@ -56,30 +72,94 @@ public final class KerasLayerConverter {
         this.channelsFirst = channelsFirst;
     }
 
-    /** Converts a model that takes MNIST pixels as 0-1 values (as this project feeds every model). */
+    /** Converts a chain of layers that takes MNIST pixels as 0-1 values (as this project feeds every model). */
     public static Result convert(List<KerasLayer> chain, KerasWeights weights) {
-        return convert(chain, weights, InputScale.UNIT);
+        return convertModel(KerasGraph.asChain(chain), weights, InputScale.UNIT);
+    }
+
+    /** Converts a chain of layers trained on pixels scaled to 0..{@code inputScale}. */
+    public static Result convert(List<KerasLayer> chain, KerasWeights weights, InputScale inputScale) {
+        return convertModel(KerasGraph.asChain(chain), weights, inputScale);
     }
 
     /**
      * Converts a model trained on pixels scaled to 0..{@code inputScale}. With 255, a Rescaling by 255 is put before
      * the first layer, so the network takes this project's 0-1 inputs; a Rescaling layer of the model's own that
-     * divides 0-255 pixels decides instead.
+     * divides 0-255 pixels decides instead. A model that is not a chain becomes a {@link LayerSpec.GraphSpec}.
      */
-    public static Result convert(List<KerasLayer> chain, KerasWeights weights, InputScale inputScale) {
-        KerasLayerConverter converter = new KerasLayerConverter(weights, DataFormat.of(chain));
-        List<KerasLayer> layers = chain;
-        if (chain.get(0).className().equals("InputLayer")) {
-            converter.input(chain.get(0), shapeOf(chain.get(0), "batch_shape", "batch_input_shape"));
-            layers = chain.subList(1, chain.size());
+    public static Result convertModel(List<KerasGraph.Node> nodes, KerasWeights weights, InputScale inputScale) {
+        List<KerasLayer> layers = nodes.stream().map(KerasGraph.Node::layer).toList();
+        KerasLayerConverter converter = new KerasLayerConverter(weights, DataFormat.of(layers));
+        KerasLayer first = layers.get(0);
+        boolean inputLayer = first.className().equals("InputLayer");
+        converter.input(first, inputLayer ? shapeOf(first, "batch_shape", "batch_input_shape")
+                : shapeOf(first, "batch_input_shape", "batch_shape"));
+        List<KerasGraph.Node> rest = inputLayer ? nodes.subList(1, nodes.size()) : nodes;
+        if (KerasGraph.isChain(nodes)) {
+            rest.forEach(node -> converter.layer(node.layer()));
         } else {
-            converter.input(chain.get(0), shapeOf(chain.get(0), "batch_input_shape", "batch_shape"));
-        }
-        for (KerasLayer layer : layers) {
-            converter.layer(layer);
+            converter.graph(rest, inputLayer ? first.scopedName() : null);
         }
         converter.inputScale(inputScale);
         return converter.finish();
+    }
+
+    /** The nodes after the input, as one {@link LayerSpec.GraphSpec} after what the input needed. */
+    private void graph(List<KerasGraph.Node> nodes, String input) {
+        List<LayerSpec> before = specs;
+        TensorShape inputShape = shape;
+        Map<String, Integer> index = new HashMap<>();
+        if (input != null) {
+            index.put(input, GraphNode.INPUT);
+        }
+        List<GraphNode> graph = new ArrayList<>();
+        List<TensorShape> outputs = new ArrayList<>();
+        for (KerasGraph.Node node : nodes) {
+            List<Integer> from = new ArrayList<>();
+            List<TensorShape> shapes = new ArrayList<>();
+            for (String source : node.inputs()) {
+                int i = index.get(source);
+                from.add(i);
+                shapes.add(i == GraphNode.INPUT ? inputShape : outputs.get(i));
+            }
+            if (from.isEmpty()) {
+                from.add(GraphNode.INPUT);
+                shapes.add(inputShape);
+            }
+            Merge merge = MERGES.get(node.layer().className());
+            if (merge != null) {
+                noWeights(node.layer());
+                if (merge == Merge.CONCATENATE) {
+                    shape = shapes.get(0); // the axis is checked against the merged shape
+                    channelAxis(node.layer(), node.layer().config().path("axis"));
+                }
+                try {
+                    outputs.add(merge.outputShape(node.layer().name(), shapes));
+                } catch (IllegalArgumentException e) {
+                    throw new UnsupportedKerasModel("layer " + node.layer().label() + ": " + e.getMessage());
+                }
+                graph.add(GraphNode.merge(merge, from));
+            } else {
+                if (from.size() != 1) {
+                    throw new UnsupportedKerasModel("layer " + node.layer().label() + " takes " + from.size()
+                            + " inputs (supported: one, or several for " + String.join(", ", MERGES.keySet()) + ")");
+                }
+                specs = new ArrayList<>();
+                shape = shapes.get(0);
+                layer(node.layer());
+                graph.add(GraphNode.layers(specs, from.get(0)));
+                outputs.add(shape);
+            }
+            index.put(node.layer().scopedName(), graph.size() - 1);
+        }
+        GraphNode last = graph.get(graph.size() - 1);
+        List<LayerSpec> kept = last.merge() == null ? dropFinalSoftmax(new ArrayList<>(last.layers())) : null;
+        if (kept != null) {
+            graph.set(graph.size() - 1, GraphNode.layers(kept, last.inputs().get(0)));
+        }
+        specs = before;
+        shape = inputShape;
+        add(new LayerSpec.GraphSpec("graph", graph));
     }
 
     private void inputScale(InputScale scale) {
@@ -93,12 +173,19 @@ public final class KerasLayerConverter {
         }
     }
 
-    private Result finish() {
-        if (!specs.isEmpty() && specs.get(specs.size() - 1) instanceof ActivationSpec a && a.function() == ActivationSpec.Function.SOFTMAX) {
+    /** {@code layers} without its last layer when that is a softmax, else null. */
+    private List<LayerSpec> dropFinalSoftmax(List<LayerSpec> layers) {
+        if (!layers.isEmpty() && layers.get(layers.size() - 1) instanceof ActivationSpec a && a.function() == ActivationSpec.Function.SOFTMAX) {
             // Our networks output scores; prediction and the loss apply (log-)softmax themselves.
-            specs.remove(specs.size() - 1);
+            layers.remove(layers.size() - 1);
             notes.add("final softmax dropped: the network outputs scores (logits) and prediction applies softmax");
+            return layers;
         }
+        return null;
+    }
+
+    private Result finish() {
+        dropFinalSoftmax(specs);
         try {
             return new Result(new LayerStack(specs), List.copyOf(parameters), List.copyOf(notes));
         } catch (IllegalArgumentException e) {

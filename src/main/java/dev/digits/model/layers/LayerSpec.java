@@ -41,6 +41,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = LayerSpec.ReluSpec.class, name = "relu"),
     @JsonSubTypes.Type(value = LayerSpec.EluSpec.class, name = "elu"),
     @JsonSubTypes.Type(value = LayerSpec.ChannelAffineSpec.class, name = "channel_affine"),
+    @JsonSubTypes.Type(value = LayerSpec.GraphSpec.class, name = "graph"),
 })
 public sealed interface LayerSpec {
     String name();
@@ -361,6 +362,76 @@ public sealed interface LayerSpec {
                         + in + " has " + in.channels() + " channels");
             }
             return in;
+        }
+    }
+
+    /**
+     * A part of a network that is not a chain (Keras's Functional models with Add or Concatenate): {@link GraphNode}s
+     * in order, each on earlier nodes' outputs; the output is the last node's. Parameters come node by node.
+     */
+    record GraphSpec(String name, List<GraphNode> nodes) implements LayerSpec {
+        public GraphSpec {
+            nodes = List.copyOf(nodes);
+            if (nodes.isEmpty()) {
+                throw new IllegalArgumentException("graph '" + name + "' has no nodes");
+            }
+        }
+
+        @Override
+        public Block block() {
+            return new GraphBlock(nodes);
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            List<TensorShape> outs = nodeShapes(in);
+            return outs.get(outs.size() - 1);
+        }
+
+        @Override
+        public List<long[]> parameterShapes(TensorShape in) {
+            List<TensorShape> outs = nodeShapes(in);
+            List<long[]> result = new java.util.ArrayList<>();
+            for (GraphNode node : nodes) {
+                TensorShape shape = inputOf(node, 0, in, outs);
+                for (LayerSpec layer : node.layers()) {
+                    result.addAll(layer.parameterShapes(shape));
+                    shape = layer.outputShape(shape);
+                }
+            }
+            return result;
+        }
+
+        private List<TensorShape> nodeShapes(TensorShape in) {
+            List<TensorShape> outs = new java.util.ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                GraphNode node = nodes.get(i);
+                for (int index : node.inputs()) {
+                    if (index < GraphNode.INPUT || index >= i) {
+                        throw new IllegalArgumentException("graph '" + name + "': node " + i + " takes node " + index
+                                + ", which does not come before it");
+                    }
+                }
+                if (node.merge() != null) {
+                    List<TensorShape> ins = new java.util.ArrayList<>();
+                    for (int k = 0; k < node.inputs().size(); k++) {
+                        ins.add(inputOf(node, k, in, outs));
+                    }
+                    outs.add(node.merge().outputShape(name + "/" + i, ins));
+                    continue;
+                }
+                TensorShape shape = inputOf(node, 0, in, outs);
+                for (LayerSpec layer : node.layers()) {
+                    shape = layer.outputShape(shape);
+                }
+                outs.add(shape);
+            }
+            return outs;
+        }
+
+        private static TensorShape inputOf(GraphNode node, int k, TensorShape in, List<TensorShape> outs) {
+            int index = node.inputs().get(k);
+            return index == GraphNode.INPUT ? in : outs.get(index);
         }
     }
 

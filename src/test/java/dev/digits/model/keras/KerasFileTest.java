@@ -128,17 +128,6 @@ class KerasFileTest {
         }
     }
 
-    @Test
-    void paddingKerasCannotExpressIsNotExported() {
-        LayerStack stack = new LayerStack(List.of(new LayerSpec.Conv2dSpec("conv", 1, 3, 3, 1, 1, 2, 0, 2, 0, true),
-                new LayerSpec.FlattenSpec("flatten", true), new LayerSpec.DenseSpec("dense", 10, true)));
-        try (Classifier classifier = Classifier.create(stack, 0)) {
-            DigitsException e = assertThrows(DigitsException.class, () -> KerasExporter.export(stack, Parameters.read(classifier)));
-            assertEquals("cannot export layer 'conv': its padding [2, 0, 2, 0] (top, bottom, left, right) is neither "
-                    + "Keras's 'valid' nor 'same'", e.getMessage());
-        }
-    }
-
     /** Keras's flatten order differs from ours, so sums run in another order: equal to float rounding. */
     static void assertClose(float[] expected, float[] actual) {
         assertEquals(expected.length, actual.length);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.DigitsException;
 import dev.digits.io.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the importer does not convert fails, naming the layer, its class and the option. */
@@ -122,23 +123,64 @@ class KerasUnsupportedTest {
         assertEquals("layer 'dense' (Dense): expected 2 weight arrays (kernel, bias), the weights file has 0", e.getMessage());
     }
 
+    /** A Keras 3 call of a layer on the outputs of {@code sources}. */
+    static String call(String... sources) {
+        StringBuilder tensors = new StringBuilder();
+        for (String source : sources) {
+            tensors.append(tensors.length() == 0 ? "" : ", ")
+                    .append("{\"class_name\": \"__keras_tensor__\", \"config\": {\"keras_history\": [\"").append(source).append("\", 0, 0]}}");
+        }
+        return "{\"args\": [" + (sources.length > 1 ? "[" + tensors + "]" : tensors) + "], \"kwargs\": {}}";
+    }
+
+    /** A Keras 3 Functional config of {@code layers} (each {@code "class", "name", "options", inbound nodes…}). */
+    static String functional(String inputs, String outputs, String... layers) {
+        StringBuilder list = new StringBuilder();
+        for (String layer : layers) {
+            list.append(list.length() == 0 ? "" : ",\n").append(layer);
+        }
+        return "{\"class_name\": \"Functional\", \"config\": {\"name\": \"f\", \"layers\": [" + list + "], "
+                + "\"input_layers\": " + inputs + ", \"output_layers\": " + outputs + "}}";
+    }
+
+    static String layer(String className, String name, String options, String... calls) {
+        return "{\"class_name\": \"" + className + "\", \"name\": \"" + name + "\", \"config\": {\"name\": \"" + name + "\""
+                + (options.isEmpty() ? "" : ", " + options) + "}, \"inbound_nodes\": [" + String.join(", ", calls) + "]}";
+    }
+
+    private static final String INPUT = layer("InputLayer", "in", "\"batch_shape\": [null, 784]");
+
+    private static String graphFailure(String config) {
+        return assertThrows(UnsupportedKerasModel.class, () -> {
+            List<KerasGraph.Node> nodes = KerasGraph.nodes(Json.MAPPER.readTree(config));
+            KerasLayerConverter.convertModel(nodes, layer -> List.of(), InputScale.UNIT);
+        }).getMessage();
+    }
+
     @Test
-    void graphsThatAreNotAChain() throws Exception {
-        String branching = """
-                {"class_name": "Functional", "config": {"name": "f", "layers": [
-                  {"class_name": "InputLayer", "name": "in", "config": {"name": "in", "batch_shape": [null, 784]}, "inbound_nodes": []},
-                  {"class_name": "Dense", "name": "a", "config": {"name": "a", "units": 10},
-                   "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["in", 0, 0]}}], "kwargs": {}}]},
-                  {"class_name": "Dense", "name": "b", "config": {"name": "b", "units": 10},
-                   "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["in", 0, 0]}}], "kwargs": {}}]},
-                  {"class_name": "Add", "name": "sum", "config": {"name": "sum"},
-                   "inbound_nodes": [{"args": [[{"class_name": "__keras_tensor__", "config": {"keras_history": ["a", 0, 0]}},
-                                                {"class_name": "__keras_tensor__", "config": {"keras_history": ["b", 0, 0]}}]], "kwargs": {}}]}],
-                  "input_layers": [["in", 0, 0]], "output_layers": [["sum", 0, 0]]}}""";
-        UnsupportedKerasModel e = assertThrows(UnsupportedKerasModel.class, () -> KerasGraph.chain(Json.MAPPER.readTree(branching)));
-        assertEquals("Functional model is not a single chain at layer 'b' (Dense): it is called 1 time(s) on [in], "
-                + "where a chain calls it once on 'a'", e.getMessage());
-        e = assertThrows(UnsupportedKerasModel.class,
+    void graphsBeyondOneInputOneOutputAndMerges() {
+        assertEquals("layer 'd' (Dense) is called 2 times (a shared layer); supported: each layer called once",
+                graphFailure(functional("[[\"in\", 0, 0]]", "[[\"d\", 1, 0]]", INPUT,
+                        layer("Dense", "d", "\"units\": 784", call("in"), call("d")))));
+        assertEquals("Functional model with inputs [a, b] and outputs [sum] is not supported (supported: one input and one output)",
+                graphFailure(functional("[[\"a\", 0, 0], [\"b\", 0, 0]]", "[[\"sum\", 0, 0]]",
+                        layer("InputLayer", "a", "\"batch_shape\": [null, 784]"), layer("InputLayer", "b", "\"batch_shape\": [null, 784]"),
+                        layer("Add", "sum", "", call("a", "b")))));
+        assertEquals("layer 'dot' (Dot) takes 2 inputs (supported: one, or several for "
+                        + "Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate)",
+                graphFailure(functional("[[\"in\", 0, 0]]", "[[\"dot\", 0, 0]]", INPUT,
+                        layer("Flatten", "a", "", call("in")), layer("Flatten", "b", "", call("in")),
+                        layer("Dot", "dot", "\"axes\": -1", call("a", "b")))));
+        assertEquals("layer 'sum' (Add): node 'sum' (ADD) cannot merge [(784), (28, 28, 1)]",
+                graphFailure(functional("[[\"in\", 0, 0]]", "[[\"sum\", 0, 0]]",
+                        layer("InputLayer", "in", "\"batch_shape\": [null, 28, 28, 1]"),
+                        layer("Flatten", "flat", "", call("in")), layer("Add", "sum", "", call("flat", "in")))));
+        assertEquals("layer 'join' (Concatenate): axis=1 is not supported (supported: the channel axis, 3 or -1, for input (28, 28, 1))",
+                graphFailure(functional("[[\"in\", 0, 0]]", "[[\"join\", 0, 0]]",
+                        layer("InputLayer", "in", "\"batch_shape\": [null, 28, 28, 1]"),
+                        layer("Activation", "relu", "\"activation\": \"relu\"", call("in")),
+                        layer("Concatenate", "join", "\"axis\": 1", call("relu", "in")))));
+        UnsupportedKerasModel e = assertThrows(UnsupportedKerasModel.class,
                 () -> KerasGraph.chain(Json.MAPPER.readTree("{\"class_name\": \"MyModel\", \"config\": {}}")));
         assertEquals("model class 'MyModel' is not supported (supported: Sequential, Functional)", e.getMessage());
     }
