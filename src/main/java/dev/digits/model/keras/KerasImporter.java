@@ -31,6 +31,9 @@ public final class KerasImporter {
         try (KerasFile keras = KerasFile.open(file)) {
             provenance.put("format", keras.format());
             provenance.put("keras_version", keras.kerasVersion());
+            if (KerasFile.THEANO.equals(keras.backend())) {
+                provenance.put("backend", KerasFile.THEANO);
+            }
             List<KerasGraph.Node> nodes = KerasGraph.nodes(keras.modelConfig());
             List<KerasLayer> layers = nodes.stream().map(KerasGraph.Node::layer).toList();
             result = KerasLayerConverter.convertModel(nodes, keras.weights(layers), inputScale);
@@ -40,7 +43,11 @@ public final class KerasImporter {
             throw e.getMessage().startsWith(file.toString()) ? e : new DigitsException(file + ": " + e.getMessage(), e);
         }
         provenance.put("input_scale", inputScale.factor());
-        provenance.put("notes", result.notes());
+        List<String> notes = new java.util.ArrayList<>(result.notes());
+        if (KerasFile.THEANO.equals(provenance.get("backend"))) {
+            notes.add(0, "written with the Theano backend: Conv2D kernels are turned by 180°, as Keras does when it loads such a file");
+        }
+        provenance.put("notes", notes);
         Classifier classifier = Classifier.create(result.stack(), 0);
         try {
             Parameters.assign(classifier, result.parameters());

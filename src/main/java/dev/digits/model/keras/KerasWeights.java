@@ -91,6 +91,23 @@ public interface KerasWeights {
         };
     }
 
+    /**
+     * Theano convolves with flipped kernels: Keras 2 flips a Conv2D kernel's rows and columns when it loads a file
+     * written with the Theano backend into TensorFlow, and so does this.
+     */
+    static KerasWeights theanoKernelsFlipped(KerasWeights weights) {
+        return layer -> {
+            List<Tensor> arrays = weights.of(layer);
+            if (!(layer.className().equals("Conv2D") || layer.className().equals("Convolution2D")) || arrays.isEmpty()
+                    || arrays.get(0).rank() != 4) {
+                return arrays;
+            }
+            List<Tensor> flipped = new ArrayList<>(arrays);
+            flipped.set(0, WeightLayouts.flipKernel(arrays.get(0)));
+            return flipped;
+        };
+    }
+
     private static void index(Group group, String prefix, Map<String, Node> into) {
         for (Map.Entry<String, Node> e : group.getChildren().entrySet()) {
             String path = prefix + e.getKey().replace('\\', '/');

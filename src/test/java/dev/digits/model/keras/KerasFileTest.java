@@ -58,6 +58,29 @@ class KerasFileTest {
     }
 
     @Test
+    void theanoFilesHaveTheirConvolutionKernelsTurned() throws IOException {
+        DigitSet images = TestData.mnist().test().first(200);
+        try (Classifier seed = Classifier.create(new SeedCnn(), 24)) {
+            KerasExporter.KerasModel keras = KerasExporter.export(SeedLayers.stack(), Parameters.read(seed));
+            // What Theano-backend Keras stored: every Conv2D kernel turned by 180°.
+            java.util.Map<String, List<Tensor>> turned = new java.util.LinkedHashMap<>();
+            keras.weights().forEach((layer, arrays) -> {
+                List<Tensor> copy = new java.util.ArrayList<>(arrays);
+                if (!copy.isEmpty() && copy.get(0).rank() == 4) {
+                    copy.set(0, WeightLayouts.flipKernel(copy.get(0)));
+                }
+                turned.put(layer, copy);
+            });
+            Keras2Files.write(new KerasExporter.KerasModel(keras.config(), turned), dir.resolve("theano.h5"), "theano");
+            KerasImporter.Imported imported = KerasImporter.read(dir.resolve("theano.h5"));
+            try (Classifier classifier = imported.classifier()) {
+                assertClose(seed.logProbabilities(images), classifier.logProbabilities(images));
+            }
+            assertEquals("theano", imported.provenance().get("backend"));
+        }
+    }
+
+    @Test
     void everyKindOfLayerRoundTripsThroughBothFormats() throws IOException {
         LayerStack stack = new LayerStack(List.of(
                 new LayerSpec.RescalingSpec("centre", 2f, -1f),
