@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /** {@code digits import}: a Keras or TorchScript model file becomes a model directory, evaluated on the test set. */
 @Command(name = "import",
         description = {"Turn a model trained elsewhere into a model directory that every command can use.",
-            "FILE: Keras 3 .keras, Keras 2 full-model .h5, or TorchScript .pt (1x1x28x28 float input, 10 scores)."})
+            "FILE: Keras .keras (Keras 3, or 2.13-2.15), Keras 2 full-model .h5 (Keras 2.0 on), or TorchScript .pt "
+                    + "(1x1x28x28 float input, 10 scores)."})
 final class ImportCommand implements Callable<Integer> {
     /** Below this test accuracy an import is more likely fed the wrong pixel range than a bad model (chance is 0.1). */
     private static final double SUSPICIOUS_ACCURACY = 0.5;

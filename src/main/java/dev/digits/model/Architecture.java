@@ -1,6 +1,8 @@
 package dev.digits.model;
 
 import ai.djl.nn.Block;
+import dev.digits.model.layers.LayerStack;
+import java.util.Optional;
 
 /** A network design: builds a fresh, uninitialised block for 1x28x28 inputs and 10 output scores (logits). */
 public interface Architecture {
@@ -19,11 +21,11 @@ public interface Architecture {
     default void writeDescription(java.nio.file.Path directory) throws java.io.IOException {}
 
     /**
-     * The same network as a {@link dev.digits.model.layers.LayerStack}: its parameters in the same order and shapes,
+     * The same network as a {@link LayerStack}: its parameters in the same order and shapes,
      * so they can be written in another framework's layout ({@code digits export}); empty for a network that has no
      * such description (a TorchScript file, an ensemble).
      */
-    default java.util.Optional<dev.digits.model.layers.LayerStack> asLayerStack() {
-        return java.util.Optional.empty();
+    default Optional<LayerStack> asLayerStack() {
+        return Optional.empty();
     }
 }

@@ -1,11 +1,5 @@
 package dev.digits.model;
 
-import dev.digits.model.layers.LayerSpec;
-import dev.digits.model.layers.LayerStack;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -13,7 +7,12 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import dev.digits.model.layers.LayerSpec;
+import dev.digits.model.layers.LayerStack;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A stronger network for the same CPU budget: batch-normalised 3x3 convolutions, pooling early so

@@ -1,14 +1,13 @@
 package dev.digits.model;
 
-import dev.digits.model.layers.LayerSpec;
-import java.util.List;
-
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import dev.digits.model.layers.LayerSpec;
+import java.util.List;
 
 /** The building block of the batch-normalised networks: a square convolution, batch norm, ReLU. */
 final class ConvBnRelu {

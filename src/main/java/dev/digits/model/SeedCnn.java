@@ -13,6 +13,9 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.initializer.XavierInitializer.FactorType;
 import ai.djl.training.initializer.XavierInitializer.RandomType;
+import dev.digits.model.layers.LayerStack;
+import dev.digits.model.layers.SeedLayers;
+import java.util.Optional;
 
 /**
  * The original project's CNN, layer for layer (93,322 parameters):
@@ -39,8 +42,8 @@ public final class SeedCnn implements Architecture {
     }
 
     @Override
-    public java.util.Optional<dev.digits.model.layers.LayerStack> asLayerStack() {
-        return java.util.Optional.of(dev.digits.model.layers.SeedLayers.stack());
+    public Optional<LayerStack> asLayerStack() {
+        return Optional.of(SeedLayers.stack());
     }
 
     @Override

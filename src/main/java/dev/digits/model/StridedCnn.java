@@ -1,17 +1,16 @@
 package dev.digits.model;
 
-import dev.digits.model.layers.LayerSpec;
-import dev.digits.model.layers.LayerStack;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
+import dev.digits.model.layers.LayerSpec;
+import dev.digits.model.layers.LayerStack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A network that shrinks its maps with learned 5x5 convolutions of stride 2 instead of pooling, after
