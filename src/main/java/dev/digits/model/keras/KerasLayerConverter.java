@@ -276,7 +276,11 @@ public final class KerasLayerConverter {
             case "Flatten" -> {
                 imageFormat(layer, c);
                 noWeights(layer);
-                add(new LayerSpec.FlattenSpec(layer.name(), !channelsFirst));
+                // Keras (2.1 on, and 3) flattens a channels_first image in (height, width, channels) order too, so that
+                // the next Dense layer's weights fit either format; Keras 2.0's Flatten had no data_format and took
+                // the values as they lay.
+                boolean asTheyLay = channelsFirst && DataFormat.declared(c) == null;
+                add(new LayerSpec.FlattenSpec(layer.name(), !asTheyLay));
             }
             case "Dense" -> dense(layer, c);
             case "Dropout", "SpatialDropout2D" -> {
@@ -375,7 +379,7 @@ public final class KerasLayerConverter {
         requireImage(layer);
         boolean bias = c.path("use_bias").asBoolean(true);
         List<Tensor> w = weights(layer, bias ? 2 : 1, bias ? "depthwise_kernel, bias" : "depthwise_kernel");
-        int filters = depthwiseStep(layer, c, "depthwise_kernel", w.get(0), bias);
+        int filters = depthwiseStep(layer, c, layer.name(), w.get(0), bias);
         if (bias) {
             expectShape(layer, "bias", w.get(1), filters);
             parameters.add(w.get(1));
@@ -383,17 +387,19 @@ public final class KerasLayerConverter {
         activation(layer, c.path("activation"), layer.name() + "_activation");
     }
 
-    /** A depthwise convolution (its kernel converted and its spec added, its bias not): its output channels. */
-    private int depthwiseStep(KerasLayer layer, JsonNode c, String what, Tensor kernelValues, boolean bias) {
+    /**
+     * A depthwise convolution named {@code name}: its kernel converted and its spec added (its bias, if {@code bias},
+     * is the caller's to add); returns its output channels.
+     */
+    private int depthwiseStep(KerasLayer layer, JsonNode c, String name, Tensor kernelValues, boolean bias) {
         int[] kernel = pair(layer, c, "kernel_size");
         int[] strides = pair(layer, c, "strides");
         int[] dilation = c.hasNonNull("dilation_rate") ? pair(layer, c, "dilation_rate") : new int[] {1, 1};
         int multiplier = c.path("depth_multiplier").asInt(1);
         int channels = shape.channels();
         int[] pads = padding(layer, c, kernel, strides, dilation);
-        expectShape(layer, what, kernelValues, kernel[0], kernel[1], channels, multiplier);
+        expectShape(layer, "depthwise_kernel", kernelValues, kernel[0], kernel[1], channels, multiplier);
         parameters.add(WeightLayouts.depthwiseKernelToDjl(kernelValues));
-        String name = bias ? layer.name() : layer.name() + "_depthwise";
         add(new LayerSpec.Conv2dSpec(name, channels * multiplier, kernel[0], kernel[1], strides[0], strides[1],
                 pads[0], pads[1], pads[2], pads[3], bias, dilation[0], dilation[1], channels));
         return channels * multiplier;
@@ -404,7 +410,7 @@ public final class KerasLayerConverter {
         requireImage(layer);
         boolean bias = c.path("use_bias").asBoolean(true);
         List<Tensor> w = weights(layer, bias ? 3 : 2, "depthwise_kernel, pointwise_kernel" + (bias ? ", bias" : ""));
-        int middle = depthwiseStep(layer, c, "depthwise_kernel", w.get(0), false);
+        int middle = depthwiseStep(layer, c, layer.name() + "_depthwise", w.get(0), false);
         int filters = c.path("filters").asInt();
         expectShape(layer, "pointwise_kernel", w.get(1), 1, 1, middle, filters);
         parameters.add(WeightLayouts.convKernelToDjl(w.get(1)));

@@ -32,8 +32,14 @@ public interface KerasWeights {
         Map<String, Node> nodes = new LinkedHashMap<>();
         index(root, "", nodes);
         return layer -> {
-            Node vars = nodes.get("layers/" + paths.get(layer.scopedName()) + "/vars");
-            if (!(vars instanceof Group group)) {
+            Group group = null;
+            for (String path : keras3Candidates(paths.get(layer.scopedName()), layer)) {
+                if (nodes.get(path + "/vars") instanceof Group vars) {
+                    group = vars;
+                    break;
+                }
+            }
+            if (group == null) {
                 return List.of();
             }
             List<Map.Entry<String, Node>> entries = new ArrayList<>(group.getChildren().entrySet());
@@ -49,6 +55,20 @@ public interface KerasWeights {
             }
             return result;
         };
+    }
+
+    /**
+     * Where a layer's {@code vars} may be: {@code layers/<path>}; in Keras 2.13-era archives the same path with
+     * {@code _layer_checkpoint_dependencies} for each {@code layers} (as Keras 3's loader reads them), or under the
+     * layer's name there, the key Keras 2 gives that group's entries.
+     */
+    private static List<String> keras3Candidates(String path, KerasLayer layer) {
+        String dependencies = "_layer_checkpoint_dependencies";
+        StringBuilder byName = new StringBuilder(dependencies);
+        layer.containers().forEach(c -> byName.append('/').append(c.name()).append('/').append(dependencies));
+        byName.append('/').append(layer.name());
+        return List.of("layers/" + path, dependencies + "/" + path.replace("/layers/", "/" + dependencies + "/"),
+                byName.toString());
     }
 
     /**

@@ -266,20 +266,28 @@ class KerasLayerValuesTest {
                 "input (None, None, 1): the model takes images of any size; it gets 28x28"), r.notes());
     }
 
-    @Test
-    void channelsFirstModelsFlattenChannelByChannel() {
-        // Input (1, 28, 28); a 1x1 conv makes channels (x, 2x); Keras's channels_first flatten is c * 784 + y * 28 + x.
-        KerasTestModels model = KerasTestModels.input(1, 28, 28)
+    /** Input (1, 28, 28); a 1x1 conv makes channels (x, 2x), batch norm (axis 1) divides by sqrt(1 + 0.001). */
+    private static KerasTestModels channelsFirst() {
+        return KerasTestModels.input(1, 28, 28)
                 .add("Conv2D", "conv", "\"filters\": 2, \"kernel_size\": 1, \"strides\": 1, \"use_bias\": false, "
                         + "\"data_format\": \"channels_first\"", tensor(shape(1, 1, 1, 2), 1, 2))
                 .add("BatchNormalization", "bn", "\"axis\": 1", tensor(shape(2), 1, 1), tensor(shape(2), 0, 0),
                         tensor(shape(2), 0, 0), tensor(shape(2), 1, 1));
-        float[] kernel = new float[PIXELS * 2 * 10];
-        kernel[(PIXELS + 5 * 28 + 7) * 10] = 1;
-        KerasLayerConverter.Result r = model.add("Flatten", "flatten", "\"data_format\": \"channels_first\"")
-                .add("Dense", "head", "\"units\": 10", new Tensor(shape(PIXELS * 2, 10), kernel), new Tensor(shape(10), new float[10]))
-                .convert();
-        assertEquals(2 * ramp(5, 7) / Math.sqrt(1 + 1e-3), KerasLayerConverterTest.scores(r, KerasLayerValuesTest::ramp)[0], TOLERANCE);
+    }
+
+    @Test
+    void channelsFirstFlattenTakesHeightWidthChannelsOrderAsKerasDoes() {
+        // Keras's Flatten(data_format="channels_first") moves channels last first: index (y * 28 + x) * 2 + c.
+        float[] s = read(channelsFirst().add("Flatten", "flat", "\"data_format\": \"channels_first\""), PIXELS * 2,
+                at(5, 7, 1, 28, 2));
+        assertEquals(2 * ramp(5, 7) / Math.sqrt(1 + 1e-3), s[0], TOLERANCE);
+    }
+
+    @Test
+    void keras20FlattenWithoutDataFormatTakesChannelsFirstValuesAsTheyLie() {
+        // Keras 2.0's Flatten flattened (channels, height, width) as it was: index c * 784 + y * 28 + x.
+        float[] s = read(channelsFirst().add("Flatten", "flat", ""), PIXELS * 2, PIXELS + 5 * 28 + 7);
+        assertEquals(2 * ramp(5, 7) / Math.sqrt(1 + 1e-3), s[0], TOLERANCE);
     }
 
     @Test
@@ -288,7 +296,7 @@ class KerasLayerValuesTest {
         KerasTestModels model = KerasTestModels.input(784).add("Reshape", "reshape", "\"target_shape\": [2, 14, 28]")
                 .add("Conv2D", "conv", "\"filters\": 1, \"kernel_size\": 1, \"strides\": 1, \"use_bias\": false, "
                         + "\"data_format\": \"channels_first\"", tensor(shape(1, 1, 2, 1), 0, 1));
-        float[] s = read(model.add("Flatten", "flatten2", "\"data_format\": \"channels_first\""), 14 * 28, 3 * 28 + 4);
+        float[] s = read(model.add("Flatten", "flatten2", "\"data_format\": \"channels_first\""), 14 * 28, at(3, 4, 0, 28, 1));
         assertEquals(ramp(14 + 3, 4), s[0], TOLERANCE); // channel 1, (3, 4)
     }
 }

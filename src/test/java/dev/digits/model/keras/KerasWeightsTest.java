@@ -82,6 +82,23 @@ class KerasWeightsTest {
     }
 
     @Test
+    void keras213ArchivesKeepWeightsUnderLayerCheckpointDependencies() {
+        Path file = dir.resolve("k213.weights.h5");
+        try (WritableHdfFile hdf = HdfFile.write(file)) {
+            WritableGroup layers = hdf.putGroup("_layer_checkpoint_dependencies");
+            layers.putGroup("dense").putGroup("vars").putDataset("0", new float[] {1});
+            layers.putGroup("scores").putGroup("vars").putDataset("0", new float[] {2});
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            List<KerasLayer> chain = List.of(layer("dense", "Dense"), layer("scores", "Dense"));
+            KerasWeights weights = KerasWeights.keras3(hdf, file.toString(), chain);
+            assertEquals(List.of(1f), firstValues(weights.of(chain.get(0))));
+            // Keras 3's path for the second Dense is dense_1; this file has the layer's name instead.
+            assertEquals(List.of(2f), firstValues(weights.of(chain.get(1))));
+        }
+    }
+
+    @Test
     void attributeStringsInEveryFormKerasWrote() {
         assertEquals(List.of("a", "b"), KerasWeights.strings(new String[] {"a", "b"}));
         assertEquals(List.of("dense/kernel:0"), KerasWeights.strings("dense/kernel:0".getBytes(StandardCharsets.UTF_8)));
