@@ -31,6 +31,10 @@ public final class KerasImporter {
         try (KerasFile keras = KerasFile.open(file)) {
             provenance.put("format", keras.format());
             provenance.put("keras_version", keras.kerasVersion());
+            if (keras.kerasVersion().startsWith("1.")) {
+                throw new UnsupportedKerasModel("written by Keras " + keras.kerasVersion() + ", whose layer settings differ "
+                        + "(supported: Keras 2.0 and later; load the model in Keras 2 and save it again)");
+            }
             if (KerasFile.THEANO.equals(keras.backend())) {
                 provenance.put("backend", KerasFile.THEANO);
             }

@@ -257,9 +257,9 @@ public final class KerasLayerConverter {
             return;
         }
         switch (className) {
-            case "Conv2D", "Convolution2D" -> conv2d(layer, c);
+            case "Conv2D" -> conv2d(layer, c);
             case "DepthwiseConv2D" -> depthwise(layer, c);
-            case "SeparableConv2D", "SeparableConvolution2D" -> separable(layer, c);
+            case "SeparableConv2D" -> separable(layer, c);
             case "MaxPooling2D", "MaxPool2D" -> pool(layer, c, true);
             case "AveragePooling2D", "AvgPool2D" -> pool(layer, c, false);
             case "GlobalAveragePooling2D", "GlobalAvgPool2D", "GlobalMaxPooling2D", "GlobalMaxPool2D" -> {

@@ -118,7 +118,7 @@ public interface KerasWeights {
     static KerasWeights theanoKernelsFlipped(KerasWeights weights) {
         return layer -> {
             List<Tensor> arrays = weights.of(layer);
-            if (!(layer.className().equals("Conv2D") || layer.className().equals("Convolution2D")) || arrays.isEmpty()
+            if (!layer.className().equals("Conv2D") || arrays.isEmpty()
                     || arrays.get(0).rank() != 4) {
                 return arrays;
             }

@@ -188,6 +188,18 @@ class KerasFileTest {
     }
 
     @Test
+    void keras1FilesAreRefusedWithWhatToDo() throws IOException {
+        Path file = dir.resolve("old.h5");
+        try (var hdf = io.jhdf.HdfFile.write(file)) {
+            hdf.putAttribute("model_config", "{\"class_name\": \"Sequential\", \"config\": []}");
+            hdf.putAttribute("keras_version", "1.2.2");
+            hdf.putGroup("model_weights").putAttribute("layer_names", new String[] {"dense_1"});
+        }
+        assertEquals(file + ": written by Keras 1.2.2, whose layer settings differ (supported: Keras 2.0 and later; "
+                + "load the model in Keras 2 and save it again)", failure(file));
+    }
+
+    @Test
     void h5WeightsOnlyFileSaysHowToSaveTheModel() throws IOException {
         Path file = dir.resolve("w.h5");
         try (var hdf = io.jhdf.HdfFile.write(file)) {
