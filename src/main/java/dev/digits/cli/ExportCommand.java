@@ -1,6 +1,8 @@
 package dev.digits.cli;
 
 import dev.digits.DigitsException;
+import dev.digits.model.Architecture;
+import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
 import dev.digits.model.ModelCard;
 import dev.digits.model.ModelDirectory;
@@ -8,10 +10,11 @@ import dev.digits.model.keras.KerasArchiveWriter;
 import dev.digits.model.keras.KerasExporter;
 import dev.digits.model.layers.LayerStack;
 import dev.digits.model.layers.Parameters;
-import dev.digits.model.layers.SeedLayers;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,12 +40,13 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out must end in .keras (Keras 3 refuses other names): " + out);
         }
         ModelCard card = ModelDirectory.readCard(model);
-        LayerStack stack = switch (card.architecture()) {
-            case "seed" -> SeedLayers.stack();
-            case LayerStack.NAME -> LayerStack.read(model);
-            default -> throw new DigitsException("cannot export a '" + card.architecture()
-                    + "' model to Keras: only seed models and imported layer stacks can be exported");
-        };
+        Optional<LayerStack> described = card.architecture().equals(LayerStack.NAME) ? Optional.of(LayerStack.read(model))
+                : Architectures.all().stream().filter(a -> a.name().equals(card.architecture())).findFirst()
+                        .flatMap(Architecture::asLayerStack);
+        LayerStack stack = described.orElseThrow(() -> new DigitsException("cannot export a '" + card.architecture()
+                + "' model to Keras: only the architectures digits trains ("
+                + Architectures.all().stream().map(Architecture::name).collect(Collectors.joining(", "))
+                + ") and imported Keras models can be exported"));
         KerasExporter.KerasModel keras;
         try (Classifier classifier = ModelDirectory.load(model)) {
             keras = KerasExporter.export(stack, Parameters.read(classifier));

@@ -8,6 +8,7 @@ import dev.digits.model.Classifier;
 import dev.digits.model.ModelCard;
 import dev.digits.model.ModelDirectory;
 import dev.digits.model.TorchScriptNetwork;
+import dev.digits.model.keras.InputScale;
 import dev.digits.model.keras.KerasImporter;
 import dev.digits.train.TrainingRun;
 import java.io.IOException;
@@ -28,13 +29,23 @@ import picocli.CommandLine.Parameters;
 /** {@code digits import}: a Keras or TorchScript model file becomes a model directory, evaluated on the test set. */
 @Command(name = "import",
         description = {"Turn a model trained elsewhere into a model directory that every command can use.",
-            "FILE: Keras 3 .keras, Keras 2 full-model .h5, or TorchScript .pt (1x1x28x28 float input, 10 scores)."})
+            "FILE: Keras .keras (Keras 3, or 2.13-2.15), Keras 2 full-model .h5 (Keras 2.0 on), or TorchScript .pt "
+                    + "(1x1x28x28 float input, 10 scores)."})
 final class ImportCommand implements Callable<Integer> {
+    /** Below this test accuracy an import is more likely fed the wrong pixel range than a bad model (chance is 0.1). */
+    private static final double SUSPICIOUS_ACCURACY = 0.5;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The model file.")
     Path file;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<file name without extension>).")
     Path out;
+
+    @Option(names = "--input-scale", paramLabel = "1|255", defaultValue = "1",
+            description = {"The pixel range the model was trained on: 1 for pixels divided by 255 (default), 255 for raw "
+                    + "0-255 pixels. Keras files do not record it; a wrong scale shows as a low test accuracy. "
+                    + "A Rescaling layer at the model's input decides instead."})
+    int inputScale;
 
     @Mixin
     DataOptions data;
@@ -45,17 +56,19 @@ final class ImportCommand implements Callable<Integer> {
         if (Files.exists(directory.resolve(ModelDirectory.CARD))) {
             throw new DigitsException(directory + " already holds a model; choose another --out");
         }
+        InputScale scale = InputScale.of(inputScale);
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("imported_from", file.toAbsolutePath().normalize().toString());
         source.put("source_sha256", sha256(file));
-        Classifier classifier = read(file, source);
+        Classifier classifier = read(file, scale, source);
         try (classifier) {
             DatasetSpec spec = DatasetSpec.MNIST;
             Evaluation test = TrainingRun.evaluate(classifier, Mnist.load(data.cache(), spec).test());
             ModelCard card = new ModelCard(directory.getFileName().toString(), classifier.architecture().name(),
                     classifier.architecture().description(), classifier.parameterCount(), spec.name(), spec.classNames(),
                     ModelCard.INPUT, source, testDataSha256(spec), VersionProvider.software(),
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), "digits import " + file,
+                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    "digits import " + file + (scale == InputScale.UNIT ? "" : " --input-scale " + scale.factor()),
                     test.metrics("test"));
             ModelDirectory.save(directory, classifier, card);
             System.out.println("Imported " + file + " (" + source.get("format") + ", "
@@ -65,19 +78,28 @@ final class ImportCommand implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "test accuracy: %.4f (%,d of %,d)%n", test.accuracy(),
                     Math.round(test.accuracy() * test.count()), test.count());
+            if (test.accuracy() < SUSPICIOUS_ACCURACY) {
+                System.out.println("  warning: this low accuracy often means the model was trained on other inputs: "
+                        + (scale == InputScale.UNIT ? "try --input-scale 255 (raw 0-255 pixels)" : "try --input-scale 1")
+                        + ", or check that it is an MNIST model");
+            }
             System.out.printf(Locale.ROOT, "Evaluate again: digits evaluate --model %s%n", directory);
         }
         return 0;
     }
 
     /** Keras files are told apart by their content; TorchScript (also a zip) by its extension. */
-    private static Classifier read(Path file, Map<String, Object> source) {
+    private static Classifier read(Path file, InputScale scale, Map<String, Object> source) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".torchscript")) {
+            if (scale != InputScale.UNIT) {
+                throw new DigitsException(file + ": --input-scale applies to Keras files only; "
+                        + "a TorchScript model must take 0-1 pixels (scale them inside the scripted module)");
+            }
             source.put("format", "torchscript");
             return TorchScriptNetwork.load(file);
         }
-        KerasImporter.Imported imported = KerasImporter.read(file);
+        KerasImporter.Imported imported = KerasImporter.read(file, scale);
         source.putAll(imported.provenance());
         return imported.classifier();
     }

@@ -7,7 +7,12 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import dev.digits.model.layers.LayerSpec;
+import dev.digits.model.layers.LayerStack;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A stronger network for the same CPU budget: batch-normalised 3x3 convolutions, pooling early so
@@ -21,6 +26,8 @@ import java.util.Locale;
  * small, so it costs 1.7 times as much, for data sets with more detail than digits, such as Fashion-MNIST).
  */
 public final class CompactCnn implements Architecture {
+    private static final float DROPOUT = 0.3f;
+
     private final String name;
     private final int first;
     private final int second;
@@ -61,10 +68,30 @@ public final class CompactCnn implements Architecture {
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(convBnRelu(third))
                 .add(Pool.globalAvgPool2dBlock())
-                .add(Dropout.builder().optRate(0.3f).build())
+                .add(Dropout.builder().optRate(DROPOUT).build())
                 .add(Linear.builder().setUnits(10).build());
         net.setInitializer(SeedCnn.HE_UNIFORM, Parameter.Type.WEIGHT);
         return net;
+    }
+
+    @Override
+    public Optional<LayerStack> asLayerStack() {
+        List<LayerSpec> layers = new ArrayList<>();
+        layers.addAll(convBnReluLayers("conv2d", first));
+        layers.addAll(convBnReluLayers("conv2d_1", first));
+        layers.add(new LayerSpec.MaxPoolSpec("max_pooling2d", 2, 2, 2, 2));
+        layers.addAll(convBnReluLayers("conv2d_2", second));
+        layers.addAll(convBnReluLayers("conv2d_3", second));
+        layers.add(new LayerSpec.MaxPoolSpec("max_pooling2d_1", 2, 2, 2, 2));
+        layers.addAll(convBnReluLayers("conv2d_4", third));
+        layers.add(new LayerSpec.GlobalAvgPoolSpec("global_average_pooling2d"));
+        layers.add(new LayerSpec.DropoutSpec("dropout", DROPOUT));
+        layers.add(new LayerSpec.DenseSpec("dense", 10, true));
+        return Optional.of(new LayerStack(layers));
+    }
+
+    private static List<LayerSpec> convBnReluLayers(String name, int filters) {
+        return ConvBnRelu.layers(name, filters, 3, 1, 1);
     }
 
     /** A 3x3 convolution padded to keep the map's size. */

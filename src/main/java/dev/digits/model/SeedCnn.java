@@ -13,6 +13,9 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.initializer.XavierInitializer.FactorType;
 import ai.djl.training.initializer.XavierInitializer.RandomType;
+import dev.digits.model.layers.LayerStack;
+import dev.digits.model.layers.SeedLayers;
+import java.util.Optional;
 
 /**
  * The original project's CNN, layer for layer (93,322 parameters):
@@ -36,6 +39,11 @@ public final class SeedCnn implements Architecture {
     @Override
     public String description() {
         return "the original project's CNN: Conv32-Pool-Conv64-Pool-Conv64-Dense64-Dense10 (93,322 parameters)";
+    }
+
+    @Override
+    public Optional<LayerStack> asLayerStack() {
+        return Optional.of(SeedLayers.stack());
     }
 
     @Override

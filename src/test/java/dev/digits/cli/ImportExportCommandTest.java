@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code digits import} and {@code digits export} from the command line. */
 class ImportExportCommandTest {
     private static final Path ORIGINAL = Path.of("../shared/fixtures/seed-keras/cnn_model.keras");
+    /** A zoo model its authors trained on raw 0-255 pixels (../shared/fixtures/keras-zoo/README.md). */
+    private static final Path RAW_PIXELS = Path.of("../shared/fixtures/keras-zoo/mpkuse_cnn.h5");
 
     @TempDir
     Path dir;
@@ -94,7 +96,29 @@ class ImportExportCommandTest {
     }
 
     @Test
+    @Tag("slow")
+    void inputScaleIsRecordedAndAppliedByEveryCommandThatLoadsTheModel() throws IOException {
+        Assumptions.assumeTrue(Files.isRegularFile(RAW_PIXELS), "skipped: " + RAW_PIXELS.toAbsolutePath().normalize() + " is absent");
+        Path model = dir.resolve("raw");
+        CliRunner.Run imported = CliRunner.run("import", RAW_PIXELS.toString(), "--input-scale", "255", "--out", model.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(imported.out().contains("note: input scale 255: the model was trained on 0-255 pixels"), imported.out());
+        ModelCard card = ModelDirectory.readCard(model);
+        assertEquals(255, card.hyperparameters().get("input_scale"));
+        assertTrue(card.command().endsWith("--input-scale 255"), card.command());
+        double accuracy = card.metric("test_accuracy");
+        assertTrue(accuracy > 0.99, "test accuracy " + accuracy);
+        assertTrue(imported.out().contains(String.format(java.util.Locale.ROOT, "test accuracy: %.4f", accuracy)), imported.out());
+        // evaluate loads the directory on its own: it must feed the model as import did.
+        CliRunner.Run evaluate = CliRunner.run("evaluate", "--model", model.toString(), "--json");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertEquals(accuracy, Json.MAPPER.readTree(evaluate.out()).get("test_accuracy").asDouble(), 1e-12);
+    }
+
+    @Test
     void importErrors() throws IOException {
+        assertFails(2, "input scale 7 is not supported (supported: 1 for 0-1 pixels, 255 for raw 0-255 pixels)",
+                "import", ORIGINAL.toString(), "--input-scale", "7", "--out", dir.resolve("seven").toString());
         assertFails(1, dir.resolve("none.keras") + ": no such file", "import", dir.resolve("none.keras").toString());
         Files.writeString(dir.resolve("model.json"), "{}");
         assertFails(1, dir + " already holds a model; choose another --out", "import", ORIGINAL.toString(), "--out", dir.toString());
@@ -111,7 +135,8 @@ class ImportExportCommandTest {
         Files.createDirectories(script);
         Files.writeString(script.resolve("model.pt"), "x");
         Json.writeFile(script.resolve(ModelDirectory.CARD), card("torchscript"));
-        assertFails(1, "cannot export a 'torchscript' model to Keras: only seed models and imported layer stacks can be exported",
+        assertFails(1, "cannot export a 'torchscript' model to Keras: only the architectures digits trains (seed, compact, wide, "
+                        + "strided) and imported Keras models can be exported",
                 "export", "--model", script.toString(), "--out", dir.resolve("m.keras").toString());
     }
 

@@ -92,15 +92,24 @@ public final class KerasExporter {
         ObjectNode layer;
         List<Tensor> vars = new ArrayList<>();
         if (spec instanceof LayerSpec.Conv2dSpec s) {
+            String padding = padding(s, in);
+            if (padding == null) {
+                // Padding Keras's "same" does not make: explicit zeros, then an unpadded convolution.
+                String padName = unique(s.name() + "_padding");
+                layers.add(zeroPadding(padName, s.padTop(), s.padBottom(), s.padLeft(), s.padRight()));
+                weights.put(padName, List.of());
+                in = new LayerSpec.ZeroPaddingSpec(padName, s.padTop(), s.padBottom(), s.padLeft(), s.padRight()).outputShape(in);
+                padding = "valid";
+            }
             layer = KerasConfigs.layer("Conv2D", name);
             ObjectNode c = KerasConfigs.config(layer);
             c.put("filters", s.filters());
             c.set("kernel_size", KerasConfigs.ints(s.kernelHeight(), s.kernelWidth()));
             c.set("strides", KerasConfigs.ints(s.strideHeight(), s.strideWidth()));
-            c.put("padding", padding(s, in));
+            c.put("padding", padding);
             c.put("data_format", "channels_last");
-            c.set("dilation_rate", KerasConfigs.ints(1, 1));
-            c.put("groups", 1);
+            c.set("dilation_rate", KerasConfigs.ints(s.dilationHeight(), s.dilationWidth()));
+            c.put("groups", s.groups());
             c.put("activation", activationName(activation));
             c.put("use_bias", s.useBias());
             weightOptions(c, true);
@@ -124,12 +133,47 @@ public final class KerasExporter {
             vars.addAll(params.subList(1, params.size()));
             built(layer, in);
         } else if (spec instanceof LayerSpec.MaxPoolSpec s) {
-            layer = pool("MaxPooling2D", name, s.poolHeight(), s.poolWidth(), s.strideHeight(), s.strideWidth());
+            layer = pool("MaxPooling2D", name, s.poolHeight(), s.poolWidth(), s.strideHeight(), s.strideWidth(),
+                    poolPadding(s.name(), new int[] {s.padTop(), s.padBottom(), s.padLeft(), s.padRight()}, s.poolHeight(),
+                            s.poolWidth(), s.strideHeight(), s.strideWidth(), in));
         } else if (spec instanceof LayerSpec.AvgPoolSpec s) {
-            layer = pool("AveragePooling2D", name, s.poolHeight(), s.poolWidth(), s.strideHeight(), s.strideWidth());
+            layer = pool("AveragePooling2D", name, s.poolHeight(), s.poolWidth(), s.strideHeight(), s.strideWidth(),
+                    poolPadding(s.name(), new int[] {s.padTop(), s.padBottom(), s.padLeft(), s.padRight()}, s.poolHeight(),
+                            s.poolWidth(), s.strideHeight(), s.strideWidth(), in));
         } else if (spec instanceof LayerSpec.GlobalAvgPoolSpec s) {
             layer = KerasConfigs.layer("GlobalAveragePooling2D", name);
             KerasConfigs.config(layer).put("data_format", "channels_last").put("keepdims", false);
+        } else if (spec instanceof LayerSpec.GlobalMaxPoolSpec s) {
+            layer = KerasConfigs.layer("GlobalMaxPooling2D", name);
+            KerasConfigs.config(layer).put("data_format", "channels_last").put("keepdims", false);
+        } else if (spec instanceof LayerSpec.ZeroPaddingSpec s) {
+            layer = zeroPadding(name, s.top(), s.bottom(), s.left(), s.right());
+        } else if (spec instanceof LayerSpec.ReluSpec s) {
+            layer = KerasConfigs.layer("ReLU", name);
+            ObjectNode c = KerasConfigs.config(layer);
+            if (s.maxValue() == null) {
+                c.putNull("max_value");
+            } else {
+                c.put("max_value", s.maxValue());
+            }
+            c.put("negative_slope", s.negativeSlope()).put("threshold", s.threshold());
+        } else if (spec instanceof LayerSpec.EluSpec s) {
+            layer = KerasConfigs.layer("ELU", name);
+            KerasConfigs.config(layer).put("alpha", s.alpha());
+        } else if (spec instanceof LayerSpec.ChannelAffineSpec s) {
+            // Normalization computes (x - mean) / sqrt(variance): mean = -offset / scale, variance = 1 / scale².
+            layer = KerasConfigs.layer("Normalization", name);
+            ObjectNode c = KerasConfigs.config(layer);
+            c.put("axis", -1).put("invert", false);
+            ArrayNode mean = c.putArray("mean");
+            ArrayNode variance = c.putArray("variance");
+            for (int i = 0; i < s.scale().length; i++) {
+                mean.add(-s.offset()[i] / s.scale()[i]);
+                variance.add(1 / ((double) s.scale()[i] * s.scale()[i]));
+            }
+        } else if (spec instanceof LayerSpec.GraphSpec s) {
+            throw new DigitsException("cannot export layer '" + s.name() + "': a graph with merges (Add, Concatenate, …) "
+                    + "is not exported (supported: networks that are a chain of layers)");
         } else if (spec instanceof LayerSpec.FlattenSpec s) {
             layer = KerasConfigs.layer("Flatten", name);
             KerasConfigs.config(layer).put("data_format", "channels_last");
@@ -161,39 +205,65 @@ public final class KerasExporter {
             layer = KerasConfigs.layer("Rescaling", name);
             KerasConfigs.config(layer).put("scale", s.scale()).put("offset", s.offset());
         } else if (spec instanceof LayerSpec.ReshapeSpec s) {
+            if (s.channelsFirst() && s.target().size() == 3) {
+                throw new DigitsException("cannot export layer '" + s.name() + "': a reshape in channels-first order "
+                        + "(supported: reshapes of channels-last models, which the exported model is)");
+            }
             layer = KerasConfigs.layer("Reshape", name);
             ArrayNode target = KerasConfigs.config(layer).putArray("target_shape");
             s.target().forEach(target::add);
         } else {
-            throw new IllegalStateException("no Keras layer for " + spec);
+            throw new DigitsException("cannot export layer '" + spec.name() + "': no Keras layer is written for "
+                    + spec.getClass().getSimpleName());
         }
         layers.add(layer);
         weights.put(name, vars);
     }
 
-    private static ObjectNode pool(String className, String name, int ph, int pw, int sh, int sw) {
+    private static ObjectNode pool(String className, String name, int ph, int pw, int sh, int sw, String padding) {
         ObjectNode layer = KerasConfigs.layer(className, name);
         ObjectNode c = KerasConfigs.config(layer);
         c.set("pool_size", KerasConfigs.ints(ph, pw));
-        c.put("padding", "valid");
+        c.put("padding", padding);
         c.set("strides", KerasConfigs.ints(sh, sw));
         c.put("data_format", "channels_last");
         return layer;
     }
 
-    /** Keras knows two paddings; explicit ones that match neither cannot be exported. */
+    /** Keras's name for the convolution's padding, {@code valid} or {@code same}; null when it is neither. */
     private static String padding(LayerSpec.Conv2dSpec s, TensorShape in) {
         int[] pads = {s.padTop(), s.padBottom(), s.padLeft(), s.padRight()};
+        return kerasPadding(pads, s.dilationHeight() * (s.kernelHeight() - 1) + 1, s.dilationWidth() * (s.kernelWidth() - 1) + 1,
+                s.strideHeight(), s.strideWidth(), in);
+    }
+
+    private static String kerasPadding(int[] pads, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
+            TensorShape in) {
         if (java.util.Arrays.equals(pads, new int[4])) {
             return "valid";
         }
-        int[] same = SamePadding.of(s.kernelHeight(), s.kernelWidth(), s.strideHeight(), s.strideWidth(),
-                in.height(), in.width());
-        if (java.util.Arrays.equals(pads, same)) {
-            return "same";
+        int[] same = SamePadding.of(kernelHeight, kernelWidth, strideHeight, strideWidth, in.height(), in.width());
+        return java.util.Arrays.equals(pads, same) ? "same" : null;
+    }
+
+    /** Pooling pads only as Keras's {@code same} does: zeros in front would change a maximum or a mean. */
+    private static String poolPadding(String name, int[] pads, int ph, int pw, int sh, int sw, TensorShape in) {
+        String padding = kerasPadding(pads, ph, pw, sh, sw, in);
+        if (padding == null) {
+            throw new DigitsException("cannot export layer '" + name + "': its padding " + java.util.Arrays.toString(pads)
+                    + " (top, bottom, left, right) is neither Keras's 'valid' nor 'same'");
         }
-        throw new DigitsException("cannot export layer '" + s.name() + "': its padding " + java.util.Arrays.toString(pads)
-                + " (top, bottom, left, right) is neither Keras's 'valid' nor 'same'");
+        return padding;
+    }
+
+    private static ObjectNode zeroPadding(String name, int top, int bottom, int left, int right) {
+        ObjectNode layer = KerasConfigs.layer("ZeroPadding2D", name);
+        ObjectNode c = KerasConfigs.config(layer);
+        ArrayNode padding = c.putArray("padding");
+        padding.add(KerasConfigs.ints(top, bottom));
+        padding.add(KerasConfigs.ints(left, right));
+        c.put("data_format", "channels_last");
+        return layer;
     }
 
     private static void weightOptions(ObjectNode c, boolean conv) {

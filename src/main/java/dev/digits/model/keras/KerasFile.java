@@ -30,6 +30,7 @@ public record KerasFile(String format, String kerasVersion, JsonNode modelConfig
         implements AutoCloseable {
     public static final String KERAS3 = "keras3";
     public static final String KERAS2_H5 = "keras2-h5";
+    static final String THEANO = "theano";
     static final String CONFIG = "config.json";
     static final String METADATA = "metadata.json";
     static final String WEIGHTS = "model.weights.h5";
@@ -108,7 +109,20 @@ public record KerasFile(String format, String kerasVersion, JsonNode modelConfig
 
     /** The weights of {@code chain}'s layers (Keras 3 finds them by the layers' classes and order). */
     public KerasWeights weights(List<KerasLayer> chain) {
-        return format.equals(KERAS3) ? KerasWeights.keras3(weightsRoot, source, chain) : KerasWeights.keras2(weightsRoot, source);
+        if (format.equals(KERAS3)) {
+            return KerasWeights.keras3(weightsRoot, source, chain);
+        }
+        KerasWeights weights = KerasWeights.keras2(weightsRoot, source);
+        return THEANO.equals(backend()) ? KerasWeights.theanoKernelsFlipped(weights) : weights;
+    }
+
+    /** The backend a Keras 2 {@code .h5} file was written with ({@code tensorflow}, {@code theano}, …); null if unrecorded. */
+    public String backend() {
+        if (!format.equals(KERAS2_H5)) {
+            return null;
+        }
+        Attribute backend = hdf.getAttribute("backend");
+        return backend == null ? null : KerasWeights.strings(backend.getData()).get(0);
     }
 
     private static HdfFile hdf(byte[] bytes, String source) {

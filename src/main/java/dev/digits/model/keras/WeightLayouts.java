@@ -27,6 +27,41 @@ public final class WeightLayouts {
         return new Tensor(new long[] {out, in, h, w}, dst);
     }
 
+    /**
+     * DepthwiseConv2D kernel: Keras (height, width, channels, multiplier) → DJL's grouped convolution weight
+     * (channels · multiplier, 1, height, width), output channel c · multiplier + m as Keras orders them.
+     */
+    public static Tensor depthwiseKernelToDjl(Tensor hwcm) {
+        requireRank(hwcm, 4, "DepthwiseConv2D kernel");
+        int h = dim(hwcm, 0), w = dim(hwcm, 1), channels = dim(hwcm, 2), multiplier = dim(hwcm, 3);
+        float[] src = hwcm.data();
+        float[] dst = new float[src.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < channels; c++) {
+                    for (int m = 0; m < multiplier; m++) {
+                        dst[((c * multiplier + m) * h + y) * w + x] = src[((y * w + x) * channels + c) * multiplier + m];
+                    }
+                }
+            }
+        }
+        return new Tensor(new long[] {(long) channels * multiplier, 1, h, w}, dst);
+    }
+
+    /** A Keras kernel (height, width, in, out) turned by 180°: row y, column x becomes row h-1-y, column w-1-x. */
+    public static Tensor flipKernel(Tensor hwio) {
+        requireRank(hwio, 4, "Conv2D kernel");
+        int h = dim(hwio, 0), w = dim(hwio, 1), inOut = dim(hwio, 2) * dim(hwio, 3);
+        float[] src = hwio.data();
+        float[] dst = new float[src.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                System.arraycopy(src, (y * w + x) * inOut, dst, ((h - 1 - y) * w + (w - 1 - x)) * inOut, inOut);
+            }
+        }
+        return new Tensor(hwio.shape().clone(), dst);
+    }
+
     /** Conv2D kernel: DJL (out, in, height, width) → Keras (height, width, in, out). */
     public static Tensor convKernelToKeras(Tensor oihw) {
         requireRank(oihw, 4, "Conv2d weight");

@@ -1,6 +1,8 @@
 package dev.digits.model.layers;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -34,6 +36,12 @@ import java.util.List;
     @JsonSubTypes.Type(value = LayerSpec.ActivationSpec.class, name = "activation"),
     @JsonSubTypes.Type(value = LayerSpec.RescalingSpec.class, name = "rescaling"),
     @JsonSubTypes.Type(value = LayerSpec.ReshapeSpec.class, name = "reshape"),
+    @JsonSubTypes.Type(value = LayerSpec.GlobalMaxPoolSpec.class, name = "global_max_pool"),
+    @JsonSubTypes.Type(value = LayerSpec.ZeroPaddingSpec.class, name = "zero_padding"),
+    @JsonSubTypes.Type(value = LayerSpec.ReluSpec.class, name = "relu"),
+    @JsonSubTypes.Type(value = LayerSpec.EluSpec.class, name = "elu"),
+    @JsonSubTypes.Type(value = LayerSpec.ChannelAffineSpec.class, name = "channel_affine"),
+    @JsonSubTypes.Type(value = LayerSpec.GraphSpec.class, name = "graph"),
 })
 public sealed interface LayerSpec {
     String name();
@@ -51,15 +59,33 @@ public sealed interface LayerSpec {
     /**
      * A 2-D convolution. Padding is explicit per side because Keras's {@code same} pads the bottom and
      * right more than the top and left when the total is odd, which DJL's symmetric padding cannot express.
+     * With {@code groups} > 1 the input channels are split into that many groups, each convolved with its own
+     * filters ({@code groups} = input channels is a depthwise convolution); dilation spaces the kernel's taps.
+     * Zero dilation or groups (absent from a file written before they existed) mean 1.
      */
     record Conv2dSpec(String name, int filters, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
-            int padTop, int padBottom, int padLeft, int padRight, boolean useBias) implements LayerSpec {
+            int padTop, int padBottom, int padLeft, int padRight, boolean useBias,
+            int dilationHeight, int dilationWidth, int groups) implements LayerSpec {
+        public Conv2dSpec {
+            dilationHeight = Math.max(dilationHeight, 1);
+            dilationWidth = Math.max(dilationWidth, 1);
+            groups = Math.max(groups, 1);
+        }
+
+        /** An ungrouped convolution without dilation. */
+        public Conv2dSpec(String name, int filters, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
+                int padTop, int padBottom, int padLeft, int padRight, boolean useBias) {
+            this(name, filters, kernelHeight, kernelWidth, strideHeight, strideWidth, padTop, padBottom, padLeft, padRight,
+                    useBias, 1, 1, 1);
+        }
+
         @Override
         public Block block() {
             boolean symmetric = padTop == padBottom && padLeft == padRight;
             Block conv = Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernelHeight, kernelWidth))
                     .optStride(new Shape(strideHeight, strideWidth))
                     .optPadding(symmetric ? new Shape(padTop, padLeft) : new Shape(0, 0))
+                    .optDilation(new Shape(dilationHeight, dilationWidth)).optGroups(groups)
                     .optBias(useBias).build();
             if (symmetric) {
                 return conv;
@@ -72,41 +98,103 @@ public sealed interface LayerSpec {
         @Override
         public TensorShape outputShape(TensorShape in) {
             in.requireImage(name);
+            if (in.channels() % groups != 0 || filters % groups != 0) {
+                throw new IllegalArgumentException("layer '" + name + "' splits " + in.channels() + " channels and "
+                        + filters + " filters into " + groups + " groups");
+            }
             return TensorShape.image(filters,
-                    (in.height() + padTop + padBottom - kernelHeight) / strideHeight + 1,
-                    (in.width() + padLeft + padRight - kernelWidth) / strideWidth + 1);
+                    (in.height() + padTop + padBottom - dilationHeight * (kernelHeight - 1) - 1) / strideHeight + 1,
+                    (in.width() + padLeft + padRight - dilationWidth * (kernelWidth - 1) - 1) / strideWidth + 1);
         }
 
         @Override
         public List<long[]> parameterShapes(TensorShape in) {
-            long[] weight = {filters, in.channels(), kernelHeight, kernelWidth};
+            long[] weight = {filters, in.channels() / groups, kernelHeight, kernelWidth};
             return useBias ? List.of(weight, new long[] {filters}) : List.of(weight);
         }
     }
 
-    /** Max pooling without padding. */
-    record MaxPoolSpec(String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth) implements LayerSpec {
+    /** Max pooling; padded positions (Keras's {@code same}) never win. Zero padding when absent from the file. */
+    record MaxPoolSpec(String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth,
+            int padTop, int padBottom, int padLeft, int padRight) implements LayerSpec {
+        public MaxPoolSpec(String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth) {
+            this(name, poolHeight, poolWidth, strideHeight, strideWidth, 0, 0, 0, 0);
+        }
+
         @Override
         public Block block() {
-            return Pool.maxPool2dBlock(new Shape(poolHeight, poolWidth), new Shape(strideHeight, strideWidth));
+            Block pool = Pool.maxPool2dBlock(new Shape(poolHeight, poolWidth), new Shape(strideHeight, strideWidth));
+            if (padTop + padBottom + padLeft + padRight == 0) {
+                return pool;
+            }
+            Shape pads = new Shape(padLeft, padRight, padTop, padBottom);
+            return new SequentialBlock().add(LambdaBlock.singleton(x -> x.pad(pads, Float.NEGATIVE_INFINITY))).add(pool);
         }
 
         @Override
         public TensorShape outputShape(TensorShape in) {
-            return pooled(in, name, poolHeight, poolWidth, strideHeight, strideWidth);
+            return pooled(in, name, poolHeight, poolWidth, strideHeight, strideWidth, padTop + padBottom, padLeft + padRight);
         }
     }
 
-    /** Average pooling without padding. */
-    record AvgPoolSpec(String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth) implements LayerSpec {
+    /**
+     * Average pooling; with padding (Keras's {@code same}) each output is the mean of the input values its window
+     * covers, padded positions not counted, as Keras computes it. Zero padding when absent from the file.
+     */
+    record AvgPoolSpec(String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth,
+            int padTop, int padBottom, int padLeft, int padRight) implements LayerSpec {
+        public AvgPoolSpec(String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth) {
+            this(name, poolHeight, poolWidth, strideHeight, strideWidth, 0, 0, 0, 0);
+        }
+
         @Override
         public Block block() {
-            return Pool.avgPool2dBlock(new Shape(poolHeight, poolWidth), new Shape(strideHeight, strideWidth));
+            Shape window = new Shape(poolHeight, poolWidth);
+            Shape stride = new Shape(strideHeight, strideWidth);
+            if (padTop + padBottom + padLeft + padRight == 0) {
+                return Pool.avgPool2dBlock(window, stride);
+            }
+            Shape pads = new Shape(padLeft, padRight, padTop, padBottom);
+            return LambdaBlock.singleton(x -> {
+                NDArray sums = Pool.avgPool2d(x.pad(pads, 0), window, stride, new Shape(0, 0), false, true);
+                NDArray ones = x.getManager().ones(new Shape(1, 1, x.getShape().get(2), x.getShape().get(3)));
+                NDArray counted = Pool.avgPool2d(ones.pad(pads, 0), window, stride, new Shape(0, 0), false, true);
+                return sums.div(counted);
+            });
         }
 
         @Override
         public TensorShape outputShape(TensorShape in) {
-            return pooled(in, name, poolHeight, poolWidth, strideHeight, strideWidth);
+            return pooled(in, name, poolHeight, poolWidth, strideHeight, strideWidth, padTop + padBottom, padLeft + padRight);
+        }
+    }
+
+    /** Maximum over height and width: NCHW → NC. */
+    record GlobalMaxPoolSpec(String name) implements LayerSpec {
+        @Override
+        public Block block() {
+            return Pool.globalMaxPool2dBlock();
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            in.requireImage(name);
+            return TensorShape.vector(in.channels());
+        }
+    }
+
+    /** Zeros added around the image: Keras's ZeroPadding2D. */
+    record ZeroPaddingSpec(String name, int top, int bottom, int left, int right) implements LayerSpec {
+        @Override
+        public Block block() {
+            Shape pads = new Shape(left, right, top, bottom);
+            return LambdaBlock.singleton(x -> x.pad(pads, 0));
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            in.requireImage(name);
+            return TensorShape.image(in.channels(), in.height() + top + bottom, in.width() + left + right);
         }
     }
 
@@ -200,7 +288,7 @@ public sealed interface LayerSpec {
     /** An element-wise activation, or softmax over the channel axis (Keras's last axis). */
     record ActivationSpec(String name, Function function) implements LayerSpec {
         /** The activations both frameworks have with the same definition. */
-        public enum Function { RELU, SIGMOID, TANH, SOFTMAX }
+        public enum Function { RELU, SIGMOID, TANH, SOFTMAX, SELU, SOFTPLUS, SOFTSIGN, SWISH, EXPONENTIAL }
 
         @Override
         public Block block() {
@@ -209,12 +297,141 @@ public sealed interface LayerSpec {
                 case SIGMOID -> Activation.sigmoidBlock();
                 case TANH -> Activation.tanhBlock();
                 case SOFTMAX -> LambdaBlock.singleton(x -> x.softmax(1));
+                case SELU -> Activation.seluBlock();
+                case SOFTPLUS -> Activation.softPlusBlock();
+                case SOFTSIGN -> Activation.softSignBlock();
+                case SWISH -> LambdaBlock.singleton(x -> x.mul(Activation.sigmoid(x)));
+                case EXPONENTIAL -> LambdaBlock.singleton(NDArray::exp);
             };
         }
 
         @Override
         public TensorShape outputShape(TensorShape in) {
             return in;
+        }
+    }
+
+    /**
+     * Keras's ReLU with all its options: {@code maxValue} for x ≥ maxValue (none when null), x for
+     * threshold ≤ x < maxValue, {@code negativeSlope · (x − threshold)} below. LeakyReLU and relu6 are cases of it.
+     */
+    record ReluSpec(String name, Float maxValue, float negativeSlope, float threshold) implements LayerSpec {
+        @Override
+        public Block block() {
+            return LambdaBlock.singleton(x -> {
+                NDArray below = x.sub(threshold).mul(negativeSlope);
+                NDArray y = NDArrays.where(x.gte(threshold), x, below);
+                return maxValue == null ? y : y.minimum(maxValue.floatValue());
+            });
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            return in;
+        }
+    }
+
+    /** {@code x} for x > 0, {@code alpha · (exp(x) − 1)} otherwise. */
+    record EluSpec(String name, float alpha) implements LayerSpec {
+        @Override
+        public Block block() {
+            return LambdaBlock.singleton(x -> NDArrays.where(x.gt(0), x, x.exp().sub(1).mul(alpha)));
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            return in;
+        }
+    }
+
+    /** {@code x · scale[c] + offset[c]} for each channel c (the feature of a vector): Keras's Normalization. */
+    record ChannelAffineSpec(String name, float[] scale, float[] offset) implements LayerSpec {
+        @Override
+        public Block block() {
+            return LambdaBlock.singleton(x -> {
+                Shape perChannel = x.getShape().dimension() == 4 ? new Shape(1, scale.length, 1, 1) : new Shape(1, scale.length);
+                NDManager m = x.getManager();
+                return x.mul(m.create(scale, perChannel)).add(m.create(offset, perChannel));
+            });
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            if (scale.length != in.channels() || offset.length != in.channels()) {
+                throw new IllegalArgumentException("layer '" + name + "' has " + scale.length + " values per channel, the input "
+                        + in + " has " + in.channels() + " channels");
+            }
+            return in;
+        }
+    }
+
+    /**
+     * A part of a network that is not a chain (Keras's Functional models with Add or Concatenate): {@link GraphNode}s
+     * in order, each on earlier nodes' outputs; the output is the last node's. Parameters come node by node.
+     */
+    record GraphSpec(String name, List<GraphNode> nodes) implements LayerSpec {
+        public GraphSpec {
+            nodes = List.copyOf(nodes);
+            if (nodes.isEmpty()) {
+                throw new IllegalArgumentException("graph '" + name + "' has no nodes");
+            }
+        }
+
+        @Override
+        public Block block() {
+            return new GraphBlock(nodes);
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            List<TensorShape> outs = nodeShapes(in);
+            return outs.get(outs.size() - 1);
+        }
+
+        @Override
+        public List<long[]> parameterShapes(TensorShape in) {
+            List<TensorShape> outs = nodeShapes(in);
+            List<long[]> result = new java.util.ArrayList<>();
+            for (GraphNode node : nodes) {
+                TensorShape shape = inputOf(node, 0, in, outs);
+                for (LayerSpec layer : node.layers()) {
+                    result.addAll(layer.parameterShapes(shape));
+                    shape = layer.outputShape(shape);
+                }
+            }
+            return result;
+        }
+
+        private List<TensorShape> nodeShapes(TensorShape in) {
+            List<TensorShape> outs = new java.util.ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                GraphNode node = nodes.get(i);
+                for (int index : node.inputs()) {
+                    if (index < GraphNode.INPUT || index >= i) {
+                        throw new IllegalArgumentException("graph '" + name + "': node " + i + " takes node " + index
+                                + ", which does not come before it");
+                    }
+                }
+                if (node.merge() != null) {
+                    List<TensorShape> ins = new java.util.ArrayList<>();
+                    for (int k = 0; k < node.inputs().size(); k++) {
+                        ins.add(inputOf(node, k, in, outs));
+                    }
+                    outs.add(node.merge().outputShape(name + "/" + i, ins));
+                    continue;
+                }
+                TensorShape shape = inputOf(node, 0, in, outs);
+                for (LayerSpec layer : node.layers()) {
+                    shape = layer.outputShape(shape);
+                }
+                outs.add(shape);
+            }
+            return outs;
+        }
+
+        private static TensorShape inputOf(GraphNode node, int k, TensorShape in, List<TensorShape> outs) {
+            int index = node.inputs().get(k);
+            return index == GraphNode.INPUT ? in : outs.get(index);
         }
     }
 
@@ -232,10 +449,23 @@ public sealed interface LayerSpec {
     }
 
     /**
-     * Keras's Reshape: the values are taken in channels-last order and laid out in the target shape,
-     * itself channels-last ({@code [units]} or {@code [height, width, channels]}); the result is NCHW or NF again.
+     * Keras's Reshape: the values are taken in the order Keras holds them and laid out in the target shape, which is
+     * {@code [units]}, {@code [height, width]} (one channel) or an image; the result is NCHW or NF again. Keras holds
+     * images channels-last ({@code [height, width, channels]}) unless {@code channelsFirst}, where its order is ours.
      */
-    record ReshapeSpec(String name, List<Integer> target) implements LayerSpec {
+    record ReshapeSpec(String name, List<Integer> target, boolean channelsFirst) implements LayerSpec {
+        public ReshapeSpec {
+            target = List.copyOf(target);
+            if (target.isEmpty() || target.size() > 3) {
+                throw new IllegalArgumentException("layer '" + name + "': a target shape has 1 to 3 axes, not " + target);
+            }
+        }
+
+        /** A reshape in a channels-last model. */
+        public ReshapeSpec(String name, List<Integer> target) {
+            this(name, target, false);
+        }
+
         @Override
         public Block block() {
             return LambdaBlock.singleton(ReshapeSpec.this::apply);
@@ -243,18 +473,27 @@ public sealed interface LayerSpec {
 
         private NDArray apply(NDArray x) {
             long batch = x.getShape().get(0);
-            NDArray channelsLast = x.getShape().dimension() == 4 ? x.transpose(0, 2, 3, 1) : x;
             if (target.size() == 1) {
-                return channelsLast.reshape(batch, target.get(0));
+                NDArray keras = x.getShape().dimension() == 4 && !channelsFirst ? x.transpose(0, 2, 3, 1) : x;
+                return keras.reshape(batch, target.get(0));
             }
-            return channelsLast.reshape(batch, target.get(0), target.get(1), target.get(2)).transpose(0, 3, 1, 2);
+            TensorShape out = outputShape(null);
+            if (channelsFirst) {
+                return x.reshape(batch, out.channels(), out.height(), out.width());
+            }
+            NDArray channelsLast = x.getShape().dimension() == 4 ? x.transpose(0, 2, 3, 1) : x;
+            return channelsLast.reshape(batch, out.height(), out.width(), out.channels()).transpose(0, 3, 1, 2);
         }
 
         @Override
         public TensorShape outputShape(TensorShape in) {
-            TensorShape out = target.size() == 1 ? TensorShape.vector(target.get(0))
-                    : TensorShape.image(target.get(2), target.get(0), target.get(1));
-            if (out.size() != in.size()) {
+            TensorShape out = switch (target.size()) {
+                case 1 -> TensorShape.vector(target.get(0));
+                case 2 -> TensorShape.image(1, target.get(0), target.get(1));
+                default -> channelsFirst ? TensorShape.image(target.get(0), target.get(1), target.get(2))
+                        : TensorShape.image(target.get(2), target.get(0), target.get(1));
+            };
+            if (in != null && out.size() != in.size()) {
                 throw new IllegalArgumentException("layer '" + name + "' reshapes " + in + " (" + in.size()
                         + " values) to " + target + " (" + out.size() + " values)");
             }
@@ -262,9 +501,10 @@ public sealed interface LayerSpec {
         }
     }
 
-    private static TensorShape pooled(TensorShape in, String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth) {
+    private static TensorShape pooled(TensorShape in, String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth,
+            int padHeight, int padWidth) {
         in.requireImage(name);
-        return TensorShape.image(in.channels(), (in.height() - poolHeight) / strideHeight + 1,
-                (in.width() - poolWidth) / strideWidth + 1);
+        return TensorShape.image(in.channels(), (in.height() + padHeight - poolHeight) / strideHeight + 1,
+                (in.width() + padWidth - poolWidth) / strideWidth + 1);
     }
 }

@@ -48,6 +48,11 @@ public record LayerStack(List<LayerSpec> layers) implements Architecture {
         return net;
     }
 
+    @Override
+    public java.util.Optional<LayerStack> asLayerStack() {
+        return java.util.Optional.of(this);
+    }
+
     /** The shape entering each layer, and last the output shape. */
     @JsonIgnore
     public List<TensorShape> shapes() {

@@ -25,11 +25,16 @@ final class Keras2Files {
     private Keras2Files() {}
 
     static void write(KerasExporter.KerasModel model, Path file) {
+        write(model, file, "tensorflow");
+    }
+
+    /** As a Keras 2 session with {@code backend} (tensorflow, theano) wrote it; the arrays are written as given. */
+    static void write(KerasExporter.KerasModel model, Path file, String backend) {
         JsonNode config = keras2Config(model.config());
         try (WritableHdfFile hdf = HdfFile.write(file)) {
             hdf.putAttribute("model_config", Json.writeLine(config));
             hdf.putAttribute("keras_version", "2.15.0");
-            hdf.putAttribute("backend", "tensorflow");
+            hdf.putAttribute("backend", backend);
             WritableGroup weights = hdf.putGroup("model_weights");
             weights.putAttribute("layer_names", model.weights().keySet().toArray(String[]::new));
             for (Map.Entry<String, List<Tensor>> layer : model.weights().entrySet()) {

@@ -31,4 +31,35 @@ class KerasGraphTest {
         String oldSequential = "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"Flatten\", \"config\": {\"name\": \"f\"}}]}";
         assertEquals("Flatten", KerasGraph.chain(Json.MAPPER.readTree(oldSequential)).get(0).className());
     }
+
+    @Test
+    void aNestedSequentialIsReadAsItsLayersWithoutItsInputLayer() throws Exception {
+        String nested = """
+                {"class_name": "Sequential", "config": {"name": "outer", "layers": [
+                  {"class_name": "InputLayer", "config": {"name": "in", "batch_input_shape": [null, 28, 28, 1]}},
+                  {"class_name": "Sequential", "config": {"name": "features", "layers": [
+                    {"class_name": "InputLayer", "config": {"name": "features_in", "batch_input_shape": [null, 28, 28, 1]}},
+                    {"class_name": "Conv2D", "config": {"name": "conv"}},
+                    {"class_name": "Sequential", "config": {"name": "deeper", "layers": [
+                      {"class_name": "MaxPooling2D", "config": {"name": "pool"}}]}}]}},
+                  {"class_name": "Flatten", "config": {"name": "flatten"}}]}}""";
+        List<KerasLayer> chain = KerasGraph.chain(Json.MAPPER.readTree(nested));
+        assertEquals(List.of("in", "features/conv", "features/deeper/pool", "flatten"),
+                chain.stream().map(KerasLayer::scopedName).toList());
+        // Keras 3 numbers layers by class within each model; a nested model's layers live under its path.
+        assertEquals(java.util.Map.of("in", "input_layer", "features", "sequential", "features/conv", "sequential/layers/conv2d",
+                "features/deeper", "sequential/layers/sequential",
+                "features/deeper/pool", "sequential/layers/sequential/layers/max_pooling2d", "flatten", "flatten"),
+                Keras3Paths.of(chain));
+    }
+
+    @Test
+    void theModelsBuildShapeStandsInForAMissingInputLayer() throws Exception {
+        String built = """
+                {"class_name": "Sequential", "config": {"name": "s", "build_input_shape": [null, 784], "layers": [
+                  {"class_name": "Dense", "config": {"name": "d", "units": 10}}]}}""";
+        List<KerasLayer> chain = KerasGraph.chain(Json.MAPPER.readTree(built));
+        assertEquals(List.of("InputLayer", "Dense"), chain.stream().map(KerasLayer::className).toList());
+        assertEquals("[null,784]", chain.get(0).config().get("batch_shape").toString());
+    }
 }

@@ -55,4 +55,19 @@ class WeightLayoutsTest {
                 () -> WeightLayouts.inputsChannelsFirstToLast(counting(1, 5), 2, 1, 2));
         assertEquals("Dense weight has 5 inputs, the flattened image has 4", e.getMessage());
     }
+
+    @Test
+    void flippedKernelIsTurnedByHalfATurnInEachChannelPair() {
+        // 2x3 kernel, 1 in, 2 out: hwio[y][x][0][o] = 10 * (3y + x) + o
+        float[] values = new float[12];
+        for (int i = 0; i < 12; i++) {
+            values[i] = 10 * (i / 2) + i % 2;
+        }
+        Tensor flipped = WeightLayouts.flipKernel(new Tensor(new long[] {2, 3, 1, 2}, values));
+        // (0, 0) takes (1, 2): 10 * 5 + o; (1, 0) takes (0, 2): 10 * 2 + o
+        assertEquals(50f, flipped.data()[0]);
+        assertEquals(51f, flipped.data()[1]);
+        assertEquals(20f, flipped.data()[(3 + 0) * 2]);
+        assertEquals(0f, flipped.data()[11 - 1]);
+    }
 }
