@@ -107,13 +107,13 @@ public final class PenDigits {
     }
 
     /**
-     * Two digits written next to each other, the right one's strokes moved to start a fifth of the
-     * left one's height past its right edge, bottoms aligned; labelled as the left one.
+     * Two digits written next to each other, the right one's strokes moved to start {@code gap} times
+     * the left one's height past its right edge, bottoms aligned; labelled as the left one.
      */
-    public static PenDigit sideBySide(PenDigit left, PenDigit right) {
+    public static PenDigit sideBySide(PenDigit left, PenDigit right, double gapShare) {
         float[] a = bounds(left);
         float[] b = bounds(right);
-        float gap = (a[3] - a[1]) / 5;
+        float gap = (float) (gapShare * (a[3] - a[1]));
         float dx = a[2] + gap - b[0];
         float dy = a[3] - b[3];
         List<float[]> strokes = new ArrayList<>(left.strokes());
@@ -129,7 +129,7 @@ public final class PenDigits {
     }
 
     /** {minX, minY, maxX, maxY} over every point of the digit. */
-    static float[] bounds(PenDigit digit) {
+    public static float[] bounds(PenDigit digit) {
         float[] b = {Float.MAX_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
         for (float[] stroke : digit.strokes()) {
             for (int i = 0; i < stroke.length; i += 2) {

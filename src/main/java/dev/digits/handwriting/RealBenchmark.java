@@ -94,7 +94,7 @@ public final class RealBenchmark {
         double millis = (System.nanoTime() - start) / 1e6;
         String naive = sample.label().isEmpty() ? null : Integer.toString(recognizer.predict(NaivePreprocessor.input(image)).digit());
         String compared = null;
-        if (compare != null) {
+        if (compare != null && !sample.label().isEmpty()) {
             Prediction theirs = predictOrNull(compare, image);
             compared = theirs == null ? "" : Integer.toString(theirs.digit());
         }

@@ -96,6 +96,7 @@ public final class RealHandwriting {
         List<PenDigit> measuredPen = penDigits().stream().filter(d -> measuredWriter(d.writer())).toList();
         sets.add(new PenSet(measuredPen));
         sets.add(new PairSet(measuredPen));
+        sets.add(new PenNumberSet(measuredPen));
         folder("real/single", "photos and drawings of one digit from public projects").ifPresent(sets::add);
         folder("drawings-david", "200 drawings by one person, white on dark grey").ifPresent(sets::add);
         List<ScannedDigit> usps = usps(true);
@@ -181,7 +182,53 @@ public final class RealHandwriting {
             PenDigit right = digits.get(2 * index + 1);
             Pen pen = Pen.forBenchmark(index, random);
             return new RealSample("pair #" + index + " (" + left.label() + right.label() + ")", "", null,
-                    PenCanvas.draw(PenDigits.sideBySide(left, right), pen));
+                    PenCanvas.draw(PenDigits.sideBySide(left, right, 0.2), pen));
+        }
+    }
+
+    /**
+     * Numbers of 2 to 5 pen digits by one measured writer, written left to right with gaps of 5% to
+     * 40% of a digit's height, across an 800x800 canvas; read exactly.
+     */
+    private record PenNumberSet(List<PenDigit> digits) implements RealSet {
+        static final int NUMBERS = 300;
+
+        @Override
+        public String name() {
+            return "pen-numbers";
+        }
+
+        @Override
+        public String description() {
+            return "numbers of 2-5 pen digits by one writer not trained on, read exactly";
+        }
+
+        @Override
+        public boolean numbers() {
+            return true;
+        }
+
+        @Override
+        public int size() {
+            return NUMBERS;
+        }
+
+        @Override
+        public RealSample sample(int index) {
+            SplittableRandom random = new SplittableRandom(SEED + 7919L * index);
+            int length = 2 + random.nextInt(4);
+            int writer = digits.get(random.nextInt(digits.size())).writer();
+            List<PenDigit> own = digits.stream().filter(d -> d.writer() == writer).toList();
+            PenDigit number = own.get(random.nextInt(own.size()));
+            StringBuilder label = new StringBuilder().append(number.label());
+            for (int i = 1; i < length; i++) {
+                PenDigit next = own.get(random.nextInt(own.size()));
+                number = PenDigits.sideBySide(number, next, 0.05 + 0.35 * random.nextDouble());
+                label.append(next.label());
+            }
+            Pen pen = Pen.forBenchmark(index, random);
+            Pen wide = new Pen(2 * pen.canvas(), pen.width(), pen.lightOnDark(), 0.9, 0, 0);
+            return new RealSample("pen number #" + index, label.toString(), null, PenCanvas.draw(number, wide));
         }
     }
 

@@ -33,7 +33,12 @@ public final class MnistFormat {
         if (bounds.isEmpty()) {
             throw new IllegalArgumentException("no ink to lay out");
         }
-        FloatImage fitted = fit(StrokeWidth.normalise(ink.crop(bounds)));
+        return layout(StrokeWidth.normalise(ink.crop(bounds)));
+    }
+
+    /** The field for ink whose strokes are as they should be: fitted, centred by mass, as MNIST did. */
+    static float[] layout(FloatImage ink) {
+        FloatImage fitted = fit(ink.crop(ink.nonZeroBounds()));
         double[] centre = centreOfMass(fitted);
         int left = clampedShift(CENTRE - centre[0], fitted.width());
         int top = clampedShift(CENTRE - centre[1], fitted.height());

@@ -34,7 +34,7 @@ class MnistFormatTest {
 
     @Test
     void tallInkFillsTwentyRowsAndKeepsItsAspectRatio() {
-        float[] input = MnistFormat.input(rectangle(500, 500, new Box(100, 50, 40, 160)));
+        float[] input = MnistFormat.layout(rectangle(500, 500, new Box(100, 50, 40, 160)));
         Box bounds = Drawings.field(input).nonZeroBounds();
         assertEquals(MnistFormat.FIT_SIDE, bounds.height());
         assertEquals(5, bounds.width()); // 40/160 of 20
@@ -42,7 +42,7 @@ class MnistFormatTest {
 
     @Test
     void wideInkFillsTwentyColumnsAndKeepsItsAspectRatio() {
-        float[] input = MnistFormat.input(rectangle(90, 30, new Box(0, 0, 60, 20)));
+        float[] input = MnistFormat.layout(rectangle(90, 30, new Box(0, 0, 60, 20)));
         Box bounds = Drawings.field(input).nonZeroBounds();
         assertEquals(MnistFormat.FIT_SIDE, bounds.width());
         assertEquals(7, bounds.height()); // 20/60 of 20 = 6.67, rounded
@@ -55,7 +55,7 @@ class MnistFormatTest {
         FloatImage ink = rectangle(201, 200, new Box(95, 0, 1, 200));
         ink.set(0, 0, 1f);
         ink.set(200, 0, 1f); // widen the crop so that the line is inside, not the whole crop
-        float[] input = MnistFormat.input(ink);
+        float[] input = MnistFormat.layout(ink);
         float strongest = 0;
         for (int y = 10; y < 20; y++) {
             for (float v : java.util.Arrays.copyOfRange(input, y * 28, y * 28 + 28)) {
@@ -63,6 +63,15 @@ class MnistFormatTest {
             }
         }
         assertEquals(0.1, strongest, 0.03);
+    }
+
+    @Test
+    void inputBringsABlockOfInkToMnistsStrokeWidthBeforeLayingItOut() {
+        // A solid 40x160 block is a stroke far thicker than MNIST's: it is thinned to a bar, still 20 tall.
+        float[] input = MnistFormat.input(rectangle(500, 500, new Box(100, 50, 40, 160)));
+        Box bounds = Drawings.field(input).nonZeroBounds();
+        assertEquals(MnistFormat.FIT_SIDE, bounds.height());
+        assertTrue(bounds.width() < 5, "thinner than the block's 5 columns: " + bounds);
     }
 
     @Test

@@ -45,7 +45,7 @@ class ReadmeExampleTest {
             System.setOut(original);
         }
         List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals("8 (99.9%)", lines.get(0), "as the comment in the README says");
+        assertEquals("8 (100.0%)", lines.get(0), "as the comment in the README says");
         assertEquals("873420", lines.get(1));
         assertEquals(2 + 6, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(2).endsWith("-> 8"), lines.get(2));
