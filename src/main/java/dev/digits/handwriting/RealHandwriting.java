@@ -149,7 +149,7 @@ public final class RealHandwriting {
     }
 
     /**
-     * Two pen digits of the same measured writer side by side on one canvas, where one digit is
+     * Two consecutive pen digits of the measured writers side by side on one canvas, where one digit is
      * expected: the honest answer is "unsure" (or none), never a confident single digit.
      */
     private record PairSet(List<PenDigit> digits) implements RealSet {
