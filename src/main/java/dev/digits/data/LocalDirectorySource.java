@@ -27,7 +27,7 @@ final class LocalDirectorySource implements Source {
             for (String candidate : List.of(file.name(), file.name() + ".gz")) {
                 Path path = directory.resolve(candidate);
                 if (Files.isRegularFile(path)) {
-                    try (InputStream in = Sha256.open(path)) {
+                    try (InputStream in = Unpacked.open(path)) {
                         Files.copy(in, staging.resolve(file.name()), StandardCopyOption.REPLACE_EXISTING);
                     }
                     copied++;

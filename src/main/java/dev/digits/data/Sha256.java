@@ -1,15 +1,12 @@
 package dev.digits.data;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.zip.GZIPInputStream;
 
 /** SHA-256 of a file's uncompressed content (a gzipped file is hashed as what it expands to). */
 final class Sha256 {
@@ -17,19 +14,11 @@ final class Sha256 {
 
     static String ofContent(Path file) throws IOException {
         MessageDigest digest = newDigest();
-        try (InputStream in = open(file);
+        try (InputStream in = Unpacked.open(file);
                 DigestInputStream digesting = new DigestInputStream(in, digest)) {
             digesting.transferTo(OutputStreamSink.INSTANCE);
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
-        in.reset();
-        return gzipped ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     private static MessageDigest newDigest() {

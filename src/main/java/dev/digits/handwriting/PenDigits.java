@@ -1,16 +1,14 @@
 package dev.digits.handwriting;
 
 import dev.digits.DigitsException;
+import dev.digits.data.Unpacked;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads UNIPEN pen trajectories as UCI's pendigits publishes them: {@code .SEGMENT DIGIT ... "8"}
@@ -23,8 +21,7 @@ public final class PenDigits {
 
     /** Every digit in the file (raw or gzipped), in file order. */
     public static List<PenDigit> read(Path file) {
-        try (InputStream raw = Files.newInputStream(file);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(unzipped(raw), StandardCharsets.US_ASCII))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Unpacked.open(file), StandardCharsets.US_ASCII))) {
             return parse(reader, file);
         } catch (IOException e) {
             throw new DigitsException("cannot read pen digits from " + file + ": " + e.getMessage(), e);
@@ -140,13 +137,5 @@ public final class PenDigits {
             }
         }
         return b;
-    }
-
-    static InputStream unzipped(InputStream raw) throws IOException {
-        InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
-        in.mark(2);
-        boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
-        in.reset();
-        return gzipped ? new GZIPInputStream(in, 1 << 16) : in;
     }
 }

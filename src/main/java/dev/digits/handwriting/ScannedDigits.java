@@ -1,12 +1,11 @@
 package dev.digits.handwriting;
 
 import dev.digits.DigitsException;
+import dev.digits.data.Unpacked;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +89,6 @@ public final class ScannedDigits {
     }
 
     private static BufferedReader open(Path file) throws IOException {
-        InputStream raw = Files.newInputStream(file);
-        return new BufferedReader(new InputStreamReader(PenDigits.unzipped(raw), StandardCharsets.US_ASCII));
+        return new BufferedReader(new InputStreamReader(Unpacked.open(file), StandardCharsets.US_ASCII));
     }
 }

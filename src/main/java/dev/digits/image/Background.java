@@ -27,10 +27,11 @@ public final class Background {
         int w = Math.max(1, (int) Math.round(inkUp.width() * shrink));
         int h = Math.max(1, (int) Math.round(inkUp.height() * shrink));
         FloatImage small = Resampler.resize(inkUp, w, h);
+        float inkLevel = Otsu.threshold(small.pixels());
         int window = Math.max(3, (int) Math.max(Math.round(Math.min(w, h) * WINDOW_FRACTION),
-                Math.ceil(STROKE_WINDOWS * strokeWidth(small)))) | 1;
+                Math.ceil(STROKE_WINDOWS * strokeWidth(small, inkLevel)))) | 1;
         if (window > Math.min(w, h)) {
-            return flat(inkUp, small);
+            return flat(inkUp, small, inkLevel);
         }
         float[] opened = Filters.max(Filters.min(small.pixels(), w, h, window), w, h, window);
         float[] smooth = Filters.boxBlur(opened, w, h, window);
@@ -45,12 +46,11 @@ public final class Background {
     }
 
     /**
-     * Width of the strokes that stand out from the whole image by Otsu's threshold (2·area /
+     * Width of the strokes that stand out from the whole image by Otsu's threshold {@code level} (2·area /
      * perimeter, as {@link StrokeWidth} measures): the opening window must be wider than the strokes, or
      * it takes thick strokes for background and leaves only their outline.
      */
-    private static double strokeWidth(FloatImage small) {
-        float level = Otsu.threshold(small.pixels());
+    private static double strokeWidth(FloatImage small, float level) {
         float[] mask = new float[small.pixels().length];
         for (int i = 0; i < mask.length; i++) {
             mask[i] = small.pixels()[i] > level ? 1f : 0f;
@@ -58,9 +58,8 @@ public final class Background {
         return StrokeWidth.width(new FloatImage(small.width(), small.height(), mask));
     }
 
-    /** A uniform background: the level of the pixels below Otsu's threshold (the paper), for pictures whose strokes are too thick to open away. */
-    private static FloatImage flat(FloatImage inkUp, FloatImage small) {
-        float level = Otsu.threshold(small.pixels());
+    /** A uniform background: the mean of the pixels at or below Otsu's threshold {@code level} (the paper), for pictures whose strokes are too thick to open away. */
+    private static FloatImage flat(FloatImage inkUp, FloatImage small, float level) {
         double sum = 0;
         int n = 0;
         for (float v : small.pixels()) {

@@ -60,13 +60,13 @@ public enum Polarity {
     /**
      * The polarity the picture's corners vote for, or null on a tie: in a digit that fills its picture
      * the paper still owns most corners (a digit is rounder than its box). Each corner is the mean of
-     * a square of {@value #CORNER_FRACTION} of the shorter side, compared with the median brightness.
+     * a square of {@value #CORNER_FRACTION} of the shorter side, compared with the mean brightness.
      */
     public static Polarity byCorners(FloatImage luminance) {
         int w = luminance.width();
         int h = luminance.height();
         int side = Math.max(1, (int) Math.round(Math.min(w, h) * CORNER_FRACTION));
-        float median = median(luminance.pixels());
+        double global = mean(luminance.pixels());
         int darkCorners = 0;
         int lightCorners = 0;
         for (int[] corner : new int[][] {{0, 0}, {w - side, 0}, {0, h - side}, {w - side, h - side}}) {
@@ -77,7 +77,6 @@ public enum Polarity {
                 }
             }
             double mean = sum / (side * side);
-            double global = mean(luminance.pixels());
             if (mean < global) {
                 darkCorners++;
             } else if (mean > global) {

@@ -27,18 +27,12 @@ public final class Preprocessor {
      */
     public Optional<DigitCrop> digit(BufferedImage image) {
         Working working = Working.of(image);
-        InkMap map = InkExtractor.extract(working.luminance());
-        if (map.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(crop(map, Segmenter.whole(map), working));
+        return whole(working, Polarity.detect(working.luminance())).map(OneDigit::crop);
     }
 
     /** As {@link #digit}, for a picture whose polarity is known (pictures made for training). */
     public Optional<DigitCrop> digit(BufferedImage image, Polarity polarity) {
-        Working working = Working.of(image);
-        InkMap map = InkExtractor.extract(working.luminance(), polarity);
-        return map.isEmpty() ? Optional.empty() : Optional.of(crop(map, Segmenter.whole(map), working));
+        return whole(Working.of(image), polarity).map(OneDigit::crop);
     }
 
     /**
@@ -55,14 +49,14 @@ public final class Preprocessor {
             Polarity corners = Polarity.byCorners(luminance);
             polarities = corners == null ? List.of(detected, detected.opposite()) : List.of(corners);
         }
-        List<OneDigit> crops = new java.util.ArrayList<>();
-        for (Polarity polarity : polarities) {
-            InkMap map = InkExtractor.extract(luminance, polarity);
-            if (!map.isEmpty()) {
-                crops.add(new OneDigit(crop(map, Segmenter.whole(map), working), Segmenter.apart(map)));
-            }
-        }
-        return crops;
+        return polarities.stream().flatMap(polarity -> whole(working, polarity).stream()).toList();
+    }
+
+    /** All the ink, read with {@code polarity}, as one digit; empty when there is none. */
+    private static Optional<OneDigit> whole(Working working, Polarity polarity) {
+        InkMap map = InkExtractor.extract(working.luminance(), polarity);
+        return map.isEmpty() ? Optional.empty()
+                : Optional.of(new OneDigit(crop(map, Segmenter.whole(map), working), Segmenter.apart(map)));
     }
 
     /**
