@@ -173,6 +173,25 @@ final class BenchCommand {
         return 0;
     }
 
+    @Command(name = "read",
+            description = "Images per second of predict and read over directories of real pen digits and numbers "
+                    + "drawn on the page's 400x400 canvas (written on first use), on one thread and on every core.")
+    int read(@Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-read",
+                     description = "Where the pictures go (default: ${DEFAULT-VALUE}).") Path out,
+             @Option(names = "--count", paramLabel = "N", defaultValue = "3000",
+                     description = "Pictures of one digit (default: ${DEFAULT-VALUE}).") int count,
+             @Option(names = "--numbers", paramLabel = "N", defaultValue = "1000",
+                     description = "Pictures of numbers of 2-5 digits (default: ${DEFAULT-VALUE}).") int numbers,
+             @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+                     description = "Timed runs of each; the median is printed (default: ${DEFAULT-VALUE}).") int runs,
+             @Mixin RecognizerOptions recognizer,
+             @Mixin DataOptions data)
+            throws IOException {
+        try (DigitRecognizer digits = recognizer.open()) {
+            return ReadSpeed.run(digits, data.handwriting(), out, count, numbers, runs);
+        }
+    }
+
     private static HandwritingBenchmark.MistakeListener mistakeWriter(Path directory) {
         if (directory == null) {
             return (index, sample, read) -> {};

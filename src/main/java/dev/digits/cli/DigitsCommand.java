@@ -39,7 +39,7 @@ public final class DigitsCommand implements Runnable {
 
     /** Runs a command line and returns its exit code (used by tests too). */
     public static int execute(String... args) {
-        EngineSettings.apply();
+        EngineSettings.apply(args);
         return commandLine().execute(args);
     }
 

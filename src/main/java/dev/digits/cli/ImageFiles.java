@@ -4,7 +4,16 @@ import dev.digits.DigitsException;
 import dev.digits.data.DigitSet;
 import dev.digits.io.AtomicFiles;
 import java.awt.image.BufferedImage;
+import dev.digits.io.Json;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +34,12 @@ final class ImageFiles {
         List<Path> files = new ArrayList<>();
         for (Path argument : arguments) {
             if (Files.isDirectory(argument)) {
-                try (Stream<Path> listing = Files.list(argument)) {
-                    List<Path> images = listing.filter(ImageFiles::isImage).sorted().toList();
-                    if (images.isEmpty()) {
-                        throw new DigitsException("no image files (" + String.join(", ", EXTENSIONS.stream().sorted().toList())
-                                + ") in directory " + argument);
-                    }
-                    files.addAll(images);
+                List<Path> images = expandOrEmpty(argument);
+                if (images.isEmpty()) {
+                    throw new DigitsException("no image files (" + String.join(", ", EXTENSIONS.stream().sorted().toList())
+                            + ") in directory " + argument);
                 }
+                files.addAll(images);
             } else if (Files.isRegularFile(argument)) {
                 files.add(argument);
             } else {
@@ -40,6 +47,13 @@ final class ImageFiles {
             }
         }
         return files;
+    }
+
+    /** The image files in {@code directory}, sorted by name; empty if it has none. */
+    static List<Path> expandOrEmpty(Path directory) throws IOException {
+        try (Stream<Path> listing = Files.list(directory)) {
+            return listing.filter(ImageFiles::isImage).sorted().toList();
+        }
     }
 
     private static boolean isImage(Path path) {
@@ -55,25 +69,69 @@ final class ImageFiles {
     }
 
     /**
-     * Runs {@code action} on every file and prints its line. A file that fails (undecodable, no digit)
-     * is reported on stderr (and as a JSON error line with {@code json}) and the others go on.
+     * Runs {@code action} on every file, on every core, and prints the lines in the order of the files. A
+     * file that fails (undecodable, no digit) is reported on stderr (and as a JSON error line with
+     * {@code json}) and the others go on.
      *
      * @return the exit code: 0 if every file worked, 1 otherwise
      */
     static int forEach(List<Path> files, boolean json, Action action) throws IOException {
+        return forEach(files, json, action, Runtime.getRuntime().availableProcessors(), System.out);
+    }
+
+    /** As {@link #forEach(List, boolean, Action)}, with {@code threads} workers, printing to {@code out}. */
+    static int forEach(List<Path> files, boolean json, Action action, int threads, PrintStream out) throws IOException {
         int failures = 0;
-        for (Path file : files) {
-            try {
-                System.out.println(action.describe(file));
-            } catch (DigitsException e) {
-                failures++;
-                if (json) {
-                    System.out.println(dev.digits.io.Json.writeLine(java.util.Map.of("file", file.toString(), "error", e.getMessage())));
+        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "digits-image");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            // A window of files in flight keeps every worker busy while the lines come out in order.
+            Deque<Future<String>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            for (int printed = 0; printed < files.size(); printed++) {
+                while (next < files.size() && inFlight.size() < IN_FLIGHT_PER_THREAD * threads) {
+                    Path file = files.get(next++);
+                    inFlight.add(workers.submit(() -> action.describe(file)));
                 }
-                System.err.println("digits: " + e.getMessage());
+                Path file = files.get(printed);
+                try {
+                    out.println(result(inFlight.remove()));
+                } catch (DigitsException e) {
+                    failures++;
+                    if (json) {
+                        out.println(Json.writeLine(Map.of("file", file.toString(), "error", e.getMessage())));
+                    }
+                    System.err.println("digits: " + e.getMessage());
+                }
             }
+        } finally {
+            workers.shutdownNow();
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private static final int IN_FLIGHT_PER_THREAD = 4;
+
+    /** The line a worker made, with its exception as thrown. */
+    private static String result(Future<String> line) throws IOException {
+        try {
+            return line.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DigitsException("interrupted while reading images", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) cause;
+        }
     }
 
     /** The file name without its extension. */

@@ -96,7 +96,7 @@ public final class RealHandwriting {
         List<PenDigit> measuredPen = penDigits().stream().filter(d -> measuredWriter(d.writer())).toList();
         sets.add(new PenSet(measuredPen));
         sets.add(new PairSet(measuredPen));
-        sets.add(new PenNumberSet(measuredPen));
+        sets.add(new PenNumberSet(measuredPen, PenNumberSet.NUMBERS));
         folder("real/single", "photos and drawings of one digit from public projects").ifPresent(sets::add);
         folder("drawings-david", "200 drawings by one person, white on dark grey").ifPresent(sets::add);
         List<ScannedDigit> usps = usps(true);
@@ -109,6 +109,20 @@ public final class RealHandwriting {
                 optdigits, true));
         folder("real/numbers", "phone photos and drawings of numbers").ifPresent(sets::add);
         return sets;
+    }
+
+    /**
+     * Pictures for speed measurements, where who wrote them does not matter: the first {@code count} pen
+     * digits of all writers, drawn as the benchmark's {@code pen} set draws them.
+     */
+    public RealSet penDigitsForSpeed(int count) {
+        List<PenDigit> all = penDigits();
+        return new PenSet(all.subList(0, Math.min(count, all.size())));
+    }
+
+    /** {@code count} numbers of 2 to 5 pen digits, made as the benchmark's {@code pen-numbers} set makes them. */
+    public RealSet penNumbersForSpeed(int count) {
+        return new PenNumberSet(penDigits(), count);
     }
 
     private java.util.Optional<RealSet> folder(String relative, String description) {
@@ -190,7 +204,7 @@ public final class RealHandwriting {
      * Numbers of 2 to 5 pen digits by one measured writer, written left to right with gaps of 5% to
      * 40% of a digit's height, across an 800x800 canvas; read exactly.
      */
-    private record PenNumberSet(List<PenDigit> digits) implements RealSet {
+    private record PenNumberSet(List<PenDigit> digits, int size) implements RealSet {
         static final int NUMBERS = 300;
 
         @Override
@@ -206,11 +220,6 @@ public final class RealHandwriting {
         @Override
         public boolean numbers() {
             return true;
-        }
-
-        @Override
-        public int size() {
-            return NUMBERS;
         }
 
         @Override

@@ -35,11 +35,15 @@ public final class Background {
         }
         float[] opened = Filters.max(Filters.min(small.pixels(), w, h, window), w, h, window);
         float[] smooth = Filters.boxBlur(opened, w, h, window);
-        float[] sorted = smooth.clone();
-        Arrays.sort(sorted);
-        if (sorted[sorted.length - 1] - sorted[0] < FLAT_RANGE) {
+        float lowest = Float.MAX_VALUE;
+        float highest = -Float.MAX_VALUE;
+        for (float v : smooth) {
+            lowest = Math.min(lowest, v);
+            highest = Math.max(highest, v);
+        }
+        if (highest - lowest < FLAT_RANGE) {
             float[] flat = new float[inkUp.width() * inkUp.height()];
-            Arrays.fill(flat, sorted[sorted.length / 2]);
+            Arrays.fill(flat, Rank.median(smooth, smooth.length));
             return new FloatImage(inkUp.width(), inkUp.height(), flat);
         }
         return Resampler.resize(new FloatImage(w, h, smooth), inkUp.width(), inkUp.height());

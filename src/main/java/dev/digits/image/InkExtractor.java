@@ -1,9 +1,7 @@
 package dev.digits.image;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Finds the ink in a luminance image: decides the polarity, subtracts the estimated background
@@ -62,11 +60,10 @@ public final class InkExtractor {
     }
 
     private static int[] keepOnly(int[] labels, List<Component> kept) {
-        Set<Integer> ids = new HashSet<>();
-        kept.forEach(c -> ids.add(c.id()));
+        boolean[] keep = Component.members(kept.stream().map(Component::id).toList());
         int[] out = labels.clone();
         for (int i = 0; i < out.length; i++) {
-            if (out[i] != ConnectedComponents.NONE && !ids.contains(out[i])) {
+            if (!Component.isMember(keep, out[i])) {
                 out[i] = ConnectedComponents.NONE;
             }
         }
@@ -85,9 +82,7 @@ public final class InkExtractor {
                 inside[n++] = contrast[i];
             }
         }
-        float[] sorted = Arrays.copyOf(inside, n);
-        Arrays.sort(sorted);
-        float core = sorted[(int) Math.min(n - 1, Math.floor(CORE_PERCENTILE * n))];
+        float core = Rank.kth(inside, n, (int) Math.min(n - 1, Math.floor(CORE_PERCENTILE * n)));
         float low = threshold / 2;
         float[] out = new float[contrast.length];
         for (int i = 0; i < out.length; i++) {

@@ -3,7 +3,6 @@ package dev.digits.image;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.util.Arrays;
 
 /**
  * Greyscale of a decoded image, 0 = black, 1 = white, with transparency flattened onto the background
@@ -130,8 +129,6 @@ public final class Luminance {
                 opaque[n++] = luma[i];
             }
         }
-        float[] values = Arrays.copyOf(opaque, n);
-        Arrays.sort(values);
-        return values[n / 2];
+        return Rank.median(opaque, n);
     }
 }

@@ -12,11 +12,12 @@ record Piece(Set<Integer> ids, int from, int to, Box box) {
         FloatImage ink = map.ink();
         int width = ink.width();
         Box region = reach(map, ids);
+        boolean[] members = Component.members(ids);
         int x0 = width, y0 = ink.height(), x1 = 0, y1 = 0;
         for (int y = region.y(); y < region.bottom(); y++) {
             for (int x = Math.max(from, region.x()); x < Math.min(to, region.right()); x++) {
                 int p = y * width + x;
-                if (ink.pixels()[p] > 0 && ids.contains(map.labels()[p])) {
+                if (ink.pixels()[p] > 0 && Component.isMember(members, map.labels()[p])) {
                     x0 = Math.min(x0, x);
                     x1 = Math.max(x1, x + 1);
                     y0 = Math.min(y0, y);
@@ -47,10 +48,11 @@ record Piece(Set<Integer> ids, int from, int to, Box box) {
     FloatImage ink(InkMap map) {
         FloatImage crop = FloatImage.blank(box.width(), box.height());
         int width = map.ink().width();
+        boolean[] members = Component.members(ids);
         for (int y = 0; y < crop.height(); y++) {
             for (int x = 0; x < crop.width(); x++) {
                 int p = (box.y() + y) * width + box.x() + x;
-                if (ids.contains(map.labels()[p])) {
+                if (Component.isMember(members, map.labels()[p])) {
                     crop.set(x, y, map.ink().pixels()[p]);
                 }
             }

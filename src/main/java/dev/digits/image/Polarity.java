@@ -1,6 +1,5 @@
 package dev.digits.image;
 
-import java.util.Arrays;
 
 /** Which way round ink and background are. */
 public enum Polarity {
@@ -21,7 +20,16 @@ public enum Polarity {
      * background's brightness: dark ink on a light background.
      */
     public static Polarity detect(FloatImage luminance) {
-        float background = median(luminance.pixels());
+        return detect(luminance, background(luminance));
+    }
+
+    /** The background level {@link #detect} and {@link #ambiguous} compare with: the median brightness. */
+    static float background(FloatImage luminance) {
+        return Rank.median(luminance.pixels(), luminance.pixels().length);
+    }
+
+    /** As {@link #detect(FloatImage)}, with its {@link #background} already known. */
+    static Polarity detect(FloatImage luminance, float background) {
         double darker = 0;
         double lighter = 0;
         for (float v : luminance.pixels()) {
@@ -49,7 +57,11 @@ public enum Polarity {
      * brightness covers {@value #AMBIGUOUS_SHARE} of the picture or more, the median may be ink.
      */
     public static boolean ambiguous(FloatImage luminance) {
-        float background = median(luminance.pixels());
+        return ambiguous(luminance, background(luminance));
+    }
+
+    /** As {@link #ambiguous(FloatImage)}, with its {@link #background} already known. */
+    static boolean ambiguous(FloatImage luminance, float background) {
         int standingOut = 0;
         for (float v : luminance.pixels()) {
             standingOut += Math.abs(v - background) > NOISE ? 1 : 0;
@@ -114,9 +126,4 @@ public enum Polarity {
         return new FloatImage(luminance.width(), luminance.height(), out);
     }
 
-    private static float median(float[] values) {
-        float[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

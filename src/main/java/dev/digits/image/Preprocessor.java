@@ -8,7 +8,7 @@ import java.util.Optional;
  * Turns pictures of handwritten digits into what the network was trained on: MNIST-style 28x28 inputs.
  *
  * <p>The steps, each its own class: {@link Luminance} (greyscale, alpha flattened), a working copy at
- * most {@value #WORK_SIDE} pixels on its long side ({@link Resampler}), {@link InkExtractor}
+ * most {@value #WORK_SIDE} pixels on its long side ({@value #ONE_DIGIT_SIDE} for one digit) ({@link Resampler}), {@link InkExtractor}
  * ({@link Polarity}, {@link Background} removal, {@link Otsu} threshold, {@link Specks} removal), then
  * for several digits {@code Segmenter}, and {@link MnistFormat} for each digit.
  *
@@ -20,19 +20,25 @@ public final class Preprocessor {
      * 20 pixels in the end) and bounds the work for camera-sized images.
      */
     public static final int WORK_SIDE = 1200;
+    /**
+     * Longer side of the working copy where the picture is one digit: twice the side at which
+     * {@link StrokeWidth} measures strokes, so a digit covering half the picture is still measured at
+     * full detail; the work per picture stays small whatever its size.
+     */
+    static final int ONE_DIGIT_SIDE = 2 * StrokeWidth.WORK_SIDE;
 
     /**
      * The image as one digit: all its ink, or empty when the image has none (blank canvas, plain paper,
      * only specks); never a guess.
      */
     public Optional<DigitCrop> digit(BufferedImage image) {
-        Working working = Working.of(image);
+        Working working = Working.of(image, ONE_DIGIT_SIDE);
         return whole(working, Polarity.detect(working.luminance())).map(OneDigit::crop);
     }
 
     /** As {@link #digit}, for a picture whose polarity is known (pictures made for training). */
     public Optional<DigitCrop> digit(BufferedImage image, Polarity polarity) {
-        return whole(Working.of(image), polarity).map(OneDigit::crop);
+        return whole(Working.of(image, ONE_DIGIT_SIDE), polarity).map(OneDigit::crop);
     }
 
     /**
@@ -41,11 +47,12 @@ public final class Preprocessor {
      * The caller decides between them, for instance by which one the network reads with more confidence.
      */
     public List<OneDigit> digitEitherWay(BufferedImage image) {
-        Working working = Working.of(image);
+        Working working = Working.of(image, ONE_DIGIT_SIDE);
         FloatImage luminance = working.luminance();
-        Polarity detected = Polarity.detect(luminance);
+        float background = Polarity.background(luminance);
+        Polarity detected = Polarity.detect(luminance, background);
         List<Polarity> polarities = List.of(detected);
-        if (Polarity.ambiguous(luminance)) {
+        if (Polarity.ambiguous(luminance, background)) {
             Polarity corners = Polarity.byCorners(luminance);
             polarities = corners == null ? List.of(detected, detected.opposite()) : List.of(corners);
         }
@@ -84,7 +91,7 @@ public final class Preprocessor {
      * whether a short fragment joins its neighbour ({@code joining}); both null or neither.
      */
     public List<DigitCrop> digits(BufferedImage image, DigitScorer cutting, DigitScorer joining) {
-        Working working = Working.of(image);
+        Working working = Working.of(image, WORK_SIDE);
         InkMap map = InkExtractor.extract(working.luminance());
         return Segmenter.segment(map, cutting, joining).stream().map(piece -> crop(map, piece, working)).toList();
     }
@@ -96,13 +103,13 @@ public final class Preprocessor {
 
     /** The luminance to work on and how it relates to the original image. */
     private record Working(FloatImage luminance, double scale, int width, int height) {
-        static Working of(BufferedImage image) {
+        static Working of(BufferedImage image, int side) {
             FloatImage full = Luminance.of(image);
             int longer = Math.max(full.width(), full.height());
-            if (longer <= WORK_SIDE) {
+            if (longer <= side) {
                 return new Working(full, 1.0, full.width(), full.height());
             }
-            double scale = (double) WORK_SIDE / longer;
+            double scale = (double) side / longer;
             FloatImage small = Resampler.resize(full,
                     Math.max(1, (int) Math.round(full.width() * scale)), Math.max(1, (int) Math.round(full.height() * scale)));
             return new Working(small, scale, full.width(), full.height());

@@ -21,11 +21,7 @@ public final class Resampler {
         for (int y = 0; y < source.height(); y++) {
             columns.apply(source.pixels(), y * source.width(), 1, horizontal, y * width, 1);
         }
-        float[] out = new float[width * height];
-        for (int x = 0; x < width; x++) {
-            rows.apply(horizontal, x, width, out, x, width);
-        }
-        return new FloatImage(width, height, out);
+        return new FloatImage(width, height, rows.applyToRows(horizontal, width));
     }
 
     /** For each output sample along one axis: which input samples it reads and with what weights. */
@@ -67,6 +63,26 @@ public final class Resampler {
                 weights[i] = in == 1 ? new float[] {1f} : new float[] {(float) (1 - fraction), (float) fraction};
             }
             return new Weights(first, weights);
+        }
+
+        /**
+         * Resamples the rows of {@code in} (rows of {@code width}): whole rows at a time, for memory order;
+         * each output value sums its terms in the same order as {@link #apply} would.
+         */
+        float[] applyToRows(float[] in, int width) {
+            float[] out = new float[first.length * width];
+            for (int i = 0; i < first.length; i++) {
+                float[] w = weights[i];
+                int row = i * width;
+                for (int k = 0; k < w.length; k++) {
+                    float weight = w[k];
+                    int source = (first[i] + k) * width;
+                    for (int x = 0; x < width; x++) {
+                        out[row + x] += weight * in[source + x];
+                    }
+                }
+            }
+            return out;
         }
 
         void apply(float[] in, int inOffset, int inStride, float[] out, int outOffset, int outStride) {

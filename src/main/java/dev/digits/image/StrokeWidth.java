@@ -66,23 +66,43 @@ public final class StrokeWidth {
         return perimeter == 0 ? 0 : 2.0 * area / perimeter;
     }
 
-    /** Grey dilation by a disc of {@code radius} pixels, on a canvas grown by the radius on each side. */
+    /**
+     * Grey dilation by a disc of {@code radius} pixels, on a canvas grown by the radius on each side.
+     *
+     * <p>Only the pixels with a neighbour of less ink (the edges of strokes) stamp their whole disc;
+     * the others only keep their own value. That is exact: every offset in the disc, one step nearer
+     * the centre, is in the disc too, so a pixel's disc is covered by itself and its neighbours' discs,
+     * and the nearest pixel holding the maximum of a disc around any point is that point or an edge.
+     */
     static FloatImage dilate(FloatImage ink, int radius) {
         if (radius <= 0) {
             return ink;
         }
-        int w = ink.width() + 2 * radius;
-        int h = ink.height() + 2 * radius;
+        int[] spans = new int[2 * radius + 1];
+        for (int dy = -radius; dy <= radius; dy++) {
+            spans[dy + radius] = (int) Math.floor(Math.sqrt((double) radius * radius - dy * dy) + 0.5);
+        }
+        int inWidth = ink.width();
+        int inHeight = ink.height();
+        int w = inWidth + 2 * radius;
+        int h = inHeight + 2 * radius;
         float[] out = new float[w * h];
         float[] in = ink.pixels();
-        for (int y = 0; y < ink.height(); y++) {
-            for (int x = 0; x < ink.width(); x++) {
-                float v = in[y * ink.width() + x];
+        for (int y = 0; y < inHeight; y++) {
+            for (int x = 0; x < inWidth; x++) {
+                int p = y * inWidth + x;
+                float v = in[p];
                 if (v <= 0) {
                     continue;
                 }
+                if (x > 0 && y > 0 && x < inWidth - 1 && y < inHeight - 1
+                        && in[p - 1] >= v && in[p + 1] >= v && in[p - inWidth] >= v && in[p + inWidth] >= v) {
+                    int self = (y + radius) * w + x + radius;
+                    out[self] = Math.max(out[self], v);
+                    continue;
+                }
                 for (int dy = -radius; dy <= radius; dy++) {
-                    int span = (int) Math.floor(Math.sqrt((double) radius * radius - dy * dy) + 0.5);
+                    int span = spans[dy + radius];
                     int row = (y + radius + dy) * w;
                     for (int dx = -span; dx <= span; dx++) {
                         int i = row + x + radius + dx;

@@ -115,9 +115,15 @@ class PreprocessorTest {
         BufferedImage photo = Drawings.draw(400, 400, new Color(60, 50, 40), Color.BLACK, 1,
                 g -> g.drawImage(page, 70, 40, null)); // the page fills most of the frame, off-centre
         DigitCrop actual = preprocessor.digit(photo).orElseThrow();
-        assertEquals(new Box(expected.box().x() + 70, expected.box().y() + 40, expected.box().width(), expected.box().height()),
-                actual.box());
-        assertTrue(Drawings.meanAbsoluteDifference(expected.input(), actual.input()) < 0.01);
+        // Within one pixel of the working copy, which is smaller for the larger photo.
+        double pixel = 400.0 / Preprocessor.ONE_DIGIT_SIDE;
+        assertEquals(expected.box().x() + 70, actual.box().x(), pixel);
+        assertEquals(expected.box().y() + 40, actual.box().y(), pixel);
+        assertEquals(expected.box().width(), actual.box().width(), 2 * pixel);
+        assertEquals(expected.box().height(), actual.box().height(), 2 * pixel);
+        double difference = Drawings.meanAbsoluteDifference(expected.input(), actual.input());
+        // Not identical: the page alone and the photo are worked on at different scales.
+        assertTrue(difference < 0.05, "difference " + difference);
     }
 
     @Test
@@ -150,11 +156,12 @@ class PreprocessorTest {
         int side = 3 * Preprocessor.WORK_SIDE;
         BufferedImage big = Drawings.blackOnWhite(side, side, 60, g -> Drawings.one(g, 1500, 1000, 1200));
         Box box = preprocessor.digit(big).orElseThrow().box();
-        // The stroke spans 1470..1530 x 970..2230 with its round caps.
-        assertEquals(1470, box.x(), 6);
-        assertEquals(970, box.y(), 6);
-        assertEquals(60, box.width(), 8);
-        assertEquals(1260, box.height(), 8);
+        // The stroke spans 1470..1530 x 970..2230 with its round caps; one pixel of the working copy is 22.5.
+        double pixel = (double) side / Preprocessor.ONE_DIGIT_SIDE;
+        assertEquals(1470, box.x(), pixel);
+        assertEquals(970, box.y(), pixel);
+        assertEquals(60, box.width(), 2 * pixel);
+        assertEquals(1260, box.height(), 2 * pixel);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.digits.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,5 +76,51 @@ class StrokeWidthTest {
         assertTrue(bounds.width() <= 10, "one line about 8 wide, not a comb: " + bounds);
         // Thinning ends the centre line half a stroke width inside each end of the bar (70 long, 20 wide).
         assertTrue(bounds.height() >= 50, "the line keeps the bar's length less its width: " + bounds);
+    }
+
+    @Test
+    void dilationStampsOnlyEdgesYetEqualsTheFullDiscDilation() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 20; trial++) {
+            int w = 5 + random.nextInt(40);
+            int h = 5 + random.nextInt(40);
+            float[] pixels = new float[w * h];
+            // Plateaus of a few levels (wide and thin), as anti-aliased strokes have, and lone specks.
+            for (int blob = 0; blob < 6; blob++) {
+                int x0 = random.nextInt(w);
+                int y0 = random.nextInt(h);
+                int bw = 1 + random.nextInt(15);
+                int bh = 1 + random.nextInt(15);
+                float level = random.nextInt(4) / 3f;
+                for (int y = y0; y < Math.min(h, y0 + bh); y++) {
+                    for (int x = x0; x < Math.min(w, x0 + bw); x++) {
+                        pixels[y * w + x] = Math.max(pixels[y * w + x], level);
+                    }
+                }
+            }
+            FloatImage ink = new FloatImage(w, h, pixels);
+            int radius = 1 + random.nextInt(7);
+            assertArrayEquals(everyPixelStamped(ink, radius).pixels(), StrokeWidth.dilate(ink, radius).pixels(),
+                    "trial " + trial + ", radius " + radius);
+        }
+    }
+
+    /** The definition: every pixel stamps its value over its whole disc. */
+    private static FloatImage everyPixelStamped(FloatImage ink, int radius) {
+        int w = ink.width() + 2 * radius;
+        float[] out = new float[w * (ink.height() + 2 * radius)];
+        for (int y = 0; y < ink.height(); y++) {
+            for (int x = 0; x < ink.width(); x++) {
+                float v = ink.get(x, y);
+                for (int dy = -radius; dy <= radius; dy++) {
+                    int span = (int) Math.floor(Math.sqrt((double) radius * radius - dy * dy) + 0.5);
+                    for (int dx = -span; dx <= span; dx++) {
+                        int i = (y + radius + dy) * w + x + radius + dx;
+                        out[i] = Math.max(out[i], v);
+                    }
+                }
+            }
+        }
+        return new FloatImage(w, ink.height() + 2 * radius, out);
     }
 }

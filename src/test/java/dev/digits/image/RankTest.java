@@ -1,0 +1,40 @@
+package dev.digits.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RankTest {
+    @Test
+    void everyRankIsWhatSortingGives() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 1 + random.nextInt(400);
+            float[] values = new float[n + 5];
+            for (int i = 0; i < values.length; i++) {
+                // Many repeats (8-bit levels), negative values, zeros of both signs and wide magnitudes.
+                values[i] = switch (random.nextInt(4)) {
+                    case 0 -> random.nextInt(256) / 255f;
+                    case 1 -> (float) (random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6));
+                    case 2 -> random.nextBoolean() ? 0f : -0f;
+                    default -> (float) random.nextDouble();
+                };
+            }
+            float[] sorted = Arrays.copyOf(values, n);
+            Arrays.sort(sorted);
+            for (int k = 0; k < n; k++) {
+                assertEquals(Float.floatToIntBits(sorted[k]), Float.floatToIntBits(Rank.kth(values, n, k)), "rank " + k + " of " + n);
+            }
+            assertEquals(sorted[n / 2], Rank.median(values, n));
+        }
+    }
+
+    @Test
+    void aRankOutsideTheValuesIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Rank.kth(new float[3], 3, 3));
+        assertThrows(IllegalArgumentException.class, () -> Rank.kth(new float[3], 4, 0));
+    }
+}
