@@ -192,6 +192,59 @@ final class BenchCommand {
         }
     }
 
+    @Command(name = "serve",
+            description = "Requests per second and latency of POST /api/v1/predict with canvas pictures of real pen digits, "
+                    + "at 1, 8 and 32 connections: against --url, or a server this command starts on a free port.")
+    int serve(@Option(names = "--url", paramLabel = "URL",
+                      description = "A running server's base URL, e.g. http://127.0.0.1:8080 (default: start one here).") java.net.URI url,
+              @Option(names = "--connections", paramLabel = "N", split = ",", defaultValue = "1,8,32",
+                      description = "Load levels (default: ${DEFAULT-VALUE}).") List<Integer> connections,
+              @Option(names = "--seconds", paramLabel = "N", defaultValue = "10",
+                      description = "Seconds per load level, after a warm-up of the same length (default: ${DEFAULT-VALUE}).") int seconds,
+              @Option(names = "--pictures", paramLabel = "DIR", defaultValue = "bench-read/digits",
+                      description = "PNGs to post (default: ${DEFAULT-VALUE}, written by digits bench read when missing).") Path pictures,
+              @Mixin RecognizerOptions recognizer,
+              @Mixin DataOptions data)
+            throws IOException {
+        if (!Files.isDirectory(pictures)) {
+            ReadSpeed.ensurePictures(data.handwriting().penDigitsForSpeed(1000), pictures, 1000);
+        }
+        List<byte[]> bodies = new java.util.ArrayList<>();
+        for (Path file : ImageFiles.expand(List.of(pictures))) {
+            bodies.add(Files.readAllBytes(file));
+        }
+        DigitRecognizer digits = null;
+        dev.digits.serve.DigitsServer server = null;
+        if (url == null) {
+            digits = recognizer.open();
+            server = new dev.digits.serve.DigitsServer(digits, new dev.digits.serve.DigitsServer.Options("127.0.0.1", 0,
+                    dev.digits.serve.DigitsServer.Options.DEFAULT_MAX_BODY_BYTES, dev.digits.serve.DigitsServer.Options.DEFAULT_MAX_PIXELS,
+                    null)).start();
+            url = java.net.URI.create("http://127.0.0.1:" + server.port());
+        }
+        try {
+            java.net.URI predict = url.resolve("/api/v1/predict");
+            System.out.printf(Locale.ROOT, "POST %s, %d pictures of %s (%.1f KB on average), %d s per level%n", predict,
+                    bodies.size(), pictures, bodies.stream().mapToInt(b -> b.length).average().orElse(0) / 1024, seconds);
+            ServeSpeed.load(predict, bodies, connections.stream().mapToInt(Integer::intValue).max().orElse(1),
+                    java.time.Duration.ofSeconds(seconds));
+            ServeSpeed.printHeader();
+            for (int level : connections) {
+                ServeSpeed.print(ServeSpeed.load(predict, bodies, level, java.time.Duration.ofSeconds(seconds)));
+            }
+            if (server != null) {
+                System.out.printf(Locale.ROOT, "resident memory of this process (server and load): %d MB%n",
+                        ServeSpeed.residentMegabytes(ProcessHandle.current().pid()));
+            }
+        } finally {
+            if (server != null) {
+                server.stop();
+                digits.close();
+            }
+        }
+        return 0;
+    }
+
     private static HandwritingBenchmark.MistakeListener mistakeWriter(Path directory) {
         if (directory == null) {
             return (index, sample, read) -> {};

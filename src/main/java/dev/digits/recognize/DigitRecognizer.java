@@ -14,6 +14,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Recognises handwritten digits in images: the library's front door.
@@ -27,7 +29,9 @@ import java.util.List;
  * }</pre>
  * Images are decoded (PNG, JPEG, GIF, BMP, WebP, TIFF), then prepared as MNIST was made: polarity,
  * background and specks removed, cropped, fitted into 20x20, centred by mass in 28x28.
- * Thread-safe: calls run in parallel on a pool of predictors, one per core.
+ * Thread-safe: as many calls as there are predictors (one per core) work at once, the others wait
+ * their turn in arrival order, so that under load each call takes about its own time plus the queue's
+ * rather than sharing the cores with every other call in flight.
  */
 public final class DigitRecognizer implements AutoCloseable {
     private final Classifier classifier;
@@ -41,6 +45,8 @@ public final class DigitRecognizer implements AutoCloseable {
     private Classifier cutter;
     private PredictorPool cutterPool;
     private final ImageDecoder decoder = new ImageDecoder();
+    /** Admits as many calls as there are predictors, first come first served. */
+    private final Semaphore turns;
     private final Preprocessor preprocessor = new Preprocessor();
 
     private DigitRecognizer(Classifier classifier, ModelCard card, int predictors) {
@@ -48,6 +54,7 @@ public final class DigitRecognizer implements AutoCloseable {
         this.card = card;
         this.pool = new PredictorPool(classifier, predictors);
         this.predictors = predictors;
+        this.turns = new Semaphore(predictors, true);
     }
 
     /** The model bundled in the jar. */
@@ -70,17 +77,17 @@ public final class DigitRecognizer implements AutoCloseable {
     }
 
     public Prediction predict(Path imageFile) {
-        return predict(decoder.decode(imageFile), imageFile.toString());
+        return inTurn(() -> predict(decoder.decode(imageFile), imageFile.toString()));
     }
 
     /** @param encodedImage the bytes of an image file (PNG, JPEG, ...) */
     public Prediction predict(byte[] encodedImage) {
-        return predict(decoder.decode(encodedImage, "the image"), "the image");
+        return inTurn(() -> predict(decoder.decode(encodedImage, "the image"), "the image"));
     }
 
     /** @throws NoDigitFoundException if the image has no ink */
     public Prediction predict(BufferedImage image) {
-        return predict(image, "the image");
+        return inTurn(() -> predict(image, "the image"));
     }
 
     /**
@@ -112,11 +119,26 @@ public final class DigitRecognizer implements AutoCloseable {
     public static final float MIN_INK = 0.2f;
 
     public Reading read(Path imageFile) {
-        return read(decoder.decode(imageFile));
+        return inTurn(() -> readInTurn(decoder.decode(imageFile)));
     }
 
     public Reading read(byte[] encodedImage) {
-        return read(decoder.decode(encodedImage, "the image"));
+        return inTurn(() -> readInTurn(decoder.decode(encodedImage, "the image")));
+    }
+
+    /** Runs {@code work} when a turn is free: decoding and preparing are CPU work too, so they take turns as well. */
+    private <T> T inTurn(Supplier<T> work) {
+        try {
+            turns.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DigitsException("interrupted while waiting for a turn to recognise", e);
+        }
+        try {
+            return work.get();
+        } finally {
+            turns.release();
+        }
     }
 
     /**
@@ -125,6 +147,10 @@ public final class DigitRecognizer implements AutoCloseable {
      * decides whether a short fragment joins its neighbour.
      */
     public Reading read(BufferedImage image) {
+        return inTurn(() -> readInTurn(image));
+    }
+
+    private Reading readInTurn(BufferedImage image) {
         PredictorPool cutting = cutterPool();
         List<DigitCrop> crops = preprocessor.digits(image, inputs -> guesses(cutting, inputs), inputs -> guesses(pool, inputs));
         if (crops.isEmpty()) {

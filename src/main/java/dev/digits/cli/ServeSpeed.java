@@ -1,0 +1,114 @@
+package dev.digits.cli;
+
+import dev.digits.DigitsException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code digits bench serve}: a closed-loop load generator. Each connection is one thread with its own
+ * HTTP/1.1 client that posts the next picture as soon as the previous answer arrives; what is counted
+ * are answers with status 200, and their latencies from sending to the whole answer read.
+ */
+final class ServeSpeed {
+    private ServeSpeed() {}
+
+    /** Requests per second and latency percentiles of one load level. */
+    record Result(int connections, int requests, int failures, double seconds, double p50Millis, double p99Millis) {
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    /** Posts the pictures in turn (each connection starting at its own offset) for {@code duration}. */
+    static Result load(URI predict, List<byte[]> pictures, int connections, Duration duration) {
+        List<long[]> latencies = new ArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(connections);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        for (int c = 0; c < connections; c++) {
+            long[] own = new long[1 << 20];
+            latencies.add(own);
+            int offset = c * 7919;
+            Thread thread = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                try {
+                    int n = 0;
+                    while (System.nanoTime() < end && n < own.length - 1) {
+                        byte[] body = pictures.get((offset + n) % pictures.size());
+                        HttpRequest request = HttpRequest.newBuilder(predict).header("Content-Type", "image/png")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        long sent = System.nanoTime();
+                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 200) {
+                            own[++n] = System.nanoTime() - sent;
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    }
+                    own[0] = n;
+                } catch (IOException | InterruptedException e) {
+                    failures.incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            }, "load-" + c);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DigitsException("interrupted while loading the server", e);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int total = latencies.stream().mapToInt(l -> (int) l[0]).sum();
+        long[] all = new long[total];
+        int i = 0;
+        for (long[] own : latencies) {
+            System.arraycopy(own, 1, all, i, (int) own[0]);
+            i += (int) own[0];
+        }
+        java.util.Arrays.sort(all);
+        return new Result(connections, total, failures.get(), seconds, percentile(all, 0.50), percentile(all, 0.99));
+    }
+
+    private static double percentile(long[] sorted, double share) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(share * sorted.length))] / 1e6;
+    }
+
+    static void print(Result r) {
+        System.out.printf(Locale.ROOT, "%11d %9.0f %9.1f %9.1f %9d%n", r.connections(), r.perSecond(), r.p50Millis(),
+                r.p99Millis(), r.failures());
+    }
+
+    static void printHeader() {
+        System.out.printf(Locale.ROOT, "%11s %9s %9s %9s %9s%n", "connections", "req/s", "p50 ms", "p99 ms", "failed");
+    }
+
+    /** The server's resident memory in MB from /proc, or -1 where there is none (not Linux, another host). */
+    static long residentMegabytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
