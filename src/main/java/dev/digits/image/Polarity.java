@@ -23,10 +23,27 @@ public enum Polarity {
         return detect(luminance, background(luminance));
     }
 
-    /** The background level {@link #detect} and {@link #ambiguous} compare with: the median brightness. */
+    /**
+     * The background level {@link #detect} and {@link #ambiguous} compare with: the median brightness,
+     * of every pixel up to {@value #MEDIAN_SAMPLE} of them, else of a regular grid of about that many.
+     */
     static float background(FloatImage luminance) {
-        return Rank.median(luminance.pixels(), luminance.pixels().length);
+        float[] pixels = luminance.pixels();
+        int step = (int) Math.ceil(Math.sqrt((double) pixels.length / MEDIAN_SAMPLE));
+        if (step <= 1) {
+            return Rank.median(pixels, pixels.length);
+        }
+        float[] grid = new float[((luminance.width() + step - 1) / step) * ((luminance.height() + step - 1) / step)];
+        int n = 0;
+        for (int y = 0; y < luminance.height(); y += step) {
+            for (int x = 0; x < luminance.width(); x += step) {
+                grid[n++] = pixels[y * luminance.width() + x];
+            }
+        }
+        return Rank.median(grid, n);
     }
+
+    private static final int MEDIAN_SAMPLE = 1 << 16;
 
     /** As {@link #detect(FloatImage)}, with its {@link #background} already known. */
     static Polarity detect(FloatImage luminance, float background) {

@@ -5,8 +5,8 @@ package dev.digits.image;
  * selection on the values' bits, exact for any finite floats.
  */
 final class Rank {
-    private static final int HALF = 16;
-    private static final int BINS = 1 << HALF;
+    /** The key's bits examined by each pass, highest first: small histograms, cheap to clear. */
+    private static final int[] PASS_BITS = {11, 11, 10};
 
     private Rank() {}
 
@@ -17,34 +17,34 @@ final class Rank {
 
     /**
      * The value at index {@code k} of the first {@code n} values in ascending order (0 = the smallest),
-     * what {@code Arrays.sort} followed by indexing gives. Two passes: a histogram of the high 16 bits of
-     * the values' order keys finds the bin holding rank {@code k}, a histogram of the low 16 bits of the
-     * values in that bin the value itself.
+     * what {@code Arrays.sort} followed by indexing gives. Each pass histograms the next bits of the
+     * values' order keys, among the values whose higher bits match those found so far, and keeps the bin
+     * that holds rank {@code k}.
      */
     static float kth(float[] values, int n, int k) {
         if (k < 0 || k >= n || n > values.length) {
             throw new IllegalArgumentException("rank " + k + " of " + n + " values (array of " + values.length + ")");
         }
-        int[] counts = new int[BINS];
-        for (int i = 0; i < n; i++) {
-            counts[key(values[i]) >>> HALF]++;
-        }
-        int high = 0;
-        while (k >= counts[high]) {
-            k -= counts[high++];
-        }
-        java.util.Arrays.fill(counts, 0);
-        for (int i = 0; i < n; i++) {
-            int key = key(values[i]);
-            if (key >>> HALF == high) {
-                counts[key & (BINS - 1)]++;
+        int found = 0;
+        int shift = Integer.SIZE;
+        for (int bits : PASS_BITS) {
+            int higher = shift; // the bits above this pass, already in found
+            shift -= bits;
+            int mask = (1 << bits) - 1;
+            int[] counts = new int[1 << bits];
+            for (int i = 0; i < n; i++) {
+                int key = key(values[i]);
+                if (higher == Integer.SIZE || (key ^ found) >>> higher == 0) {
+                    counts[(key >>> shift) & mask]++;
+                }
             }
+            int bin = 0;
+            while (k >= counts[bin]) {
+                k -= counts[bin++];
+            }
+            found |= bin << shift;
         }
-        int low = 0;
-        while (k >= counts[low]) {
-            k -= counts[low++];
-        }
-        return fromKey(high << HALF | low);
+        return fromKey(found);
     }
 
     /** The float's bits as an int whose unsigned order is the floats' order. */

@@ -30,8 +30,8 @@ public final class StrokeWidth {
 
     /**
      * The ink of one digit (0 = background, 1 = full ink, cropped to its ink) with strokes in MNIST's
-     * range: widened where thinner, thinned and redrawn (longer side {@value #WORK_SIDE}) where thicker,
-     * the crop itself where already in range.
+     * range: widened where thinner (at a longer side of one to two times {@value #WORK_SIDE}), thinned
+     * and redrawn (longer side {@value #WORK_SIDE}) where thicker, the crop itself where already in range.
      */
     public static FloatImage normalise(FloatImage crop) {
         double scale = (double) WORK_SIDE / Math.max(crop.width(), crop.height());
@@ -39,9 +39,34 @@ public final class StrokeWidth {
                 Math.max(1, (int) Math.round(crop.height() * scale)));
         double width = width(work);
         if (width < MIN_WIDTH) {
-            return dilate(crop, (int) Math.ceil((TYPICAL_WIDTH - width) / scale / 2));
+            // Widened where its longer side is 1 to 2 times WORK_SIDE: the cost of a dilation grows with
+            // the square of its radius, and the digit ends up 20 pixels high anyway.
+            int pool = Math.max(1, Math.max(crop.width(), crop.height()) / WORK_SIDE);
+            return dilate(maxPool(crop, pool), (int) Math.ceil((TYPICAL_WIDTH - width) / (scale * pool) / 2));
         }
         return width > MAX_WIDTH ? Skeleton.redraw(work, INK, TYPICAL_WIDTH, width) : crop;
+    }
+
+    /**
+     * The largest value of each {@code factor} x {@code factor} block (partial blocks at the right and
+     * bottom): a smaller copy in which a thin stroke keeps its full ink, where averaging would fade it.
+     */
+    static FloatImage maxPool(FloatImage ink, int factor) {
+        if (factor <= 1) {
+            return ink;
+        }
+        int w = (ink.width() + factor - 1) / factor;
+        int h = (ink.height() + factor - 1) / factor;
+        float[] out = new float[w * h];
+        float[] in = ink.pixels();
+        for (int y = 0; y < ink.height(); y++) {
+            int row = (y / factor) * w;
+            for (int x = 0; x < ink.width(); x++) {
+                int i = row + x / factor;
+                out[i] = Math.max(out[i], in[y * ink.width() + x]);
+            }
+        }
+        return new FloatImage(w, h, out);
     }
 
     /** 2·area / perimeter of the pixels with at least half ink; 0 for no ink. */
