@@ -33,7 +33,7 @@ import java.nio.file.Path;
 public final class Classifier implements AutoCloseable {
     /** Engine this project runs on (the PyTorch natives come from Maven Central). */
     public static final String ENGINE = "PyTorch";
-    // Small batches keep inference temporaries small, reused by the allocator rather than mapped anew (README, "Speed").
+    // Small batches keep inference temporaries small, reused by the allocator rather than mapped anew (docs/measured.md, "Speed settings").
     private static final int INFERENCE_BATCH = 250;
 
     private final Architecture architecture;
