@@ -209,40 +209,7 @@ final class BenchCommand {
         if (!Files.isDirectory(pictures)) {
             ReadSpeed.ensurePictures(data.handwriting().penDigitsForSpeed(1000), pictures, 1000);
         }
-        List<byte[]> bodies = new java.util.ArrayList<>();
-        for (Path file : ImageFiles.expand(List.of(pictures))) {
-            bodies.add(Files.readAllBytes(file));
-        }
-        DigitRecognizer digits = null;
-        dev.digits.serve.DigitsServer server = null;
-        if (url == null) {
-            digits = recognizer.open();
-            server = new dev.digits.serve.DigitsServer(digits, new dev.digits.serve.DigitsServer.Options("127.0.0.1", 0,
-                    dev.digits.serve.DigitsServer.Options.DEFAULT_MAX_BODY_BYTES, dev.digits.serve.DigitsServer.Options.DEFAULT_MAX_PIXELS,
-                    null)).start();
-            url = java.net.URI.create("http://127.0.0.1:" + server.port());
-        }
-        try {
-            java.net.URI predict = url.resolve("/api/v1/predict");
-            System.out.printf(Locale.ROOT, "POST %s, %d pictures of %s (%.1f KB on average), %d s per level%n", predict,
-                    bodies.size(), pictures, bodies.stream().mapToInt(b -> b.length).average().orElse(0) / 1024, seconds);
-            ServeSpeed.load(predict, bodies, connections.stream().mapToInt(Integer::intValue).max().orElse(1),
-                    java.time.Duration.ofSeconds(seconds));
-            ServeSpeed.printHeader();
-            for (int level : connections) {
-                ServeSpeed.print(ServeSpeed.load(predict, bodies, level, java.time.Duration.ofSeconds(seconds)));
-            }
-            if (server != null) {
-                System.out.printf(Locale.ROOT, "resident memory of this process (server and load): %d MB%n",
-                        ServeSpeed.residentMegabytes(ProcessHandle.current().pid()));
-            }
-        } finally {
-            if (server != null) {
-                server.stop();
-                digits.close();
-            }
-        }
-        return 0;
+        return ServeSpeed.run(url, recognizer, ImageFiles.expand(List.of(pictures)), connections, java.time.Duration.ofSeconds(seconds));
     }
 
     private static HandwritingBenchmark.MistakeListener mistakeWriter(Path directory) {

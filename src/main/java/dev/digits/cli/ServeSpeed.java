@@ -1,6 +1,8 @@
 package dev.digits.cli;
 
 import dev.digits.DigitsException;
+import dev.digits.recognize.DigitRecognizer;
+import dev.digits.serve.DigitsServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +24,50 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ServeSpeed {
     private ServeSpeed() {}
+
+    /**
+     * Loads the server at {@code url} (or one started here on a free port, when null) at each level of
+     * {@code connections} for {@code duration}, after a warm-up at the highest level, and prints a line per level.
+     */
+    static int run(URI url, RecognizerOptions recognizer, List<Path> pictures, List<Integer> connections, Duration duration)
+            throws IOException {
+        List<byte[]> bodies = new ArrayList<>();
+        for (Path file : pictures) {
+            bodies.add(Files.readAllBytes(file));
+        }
+        DigitRecognizer digits = url == null ? recognizer.open() : null;
+        DigitsServer server = null;
+        try {
+            if (digits != null) {
+                server = new DigitsServer(digits, new DigitsServer.Options("127.0.0.1", 0, DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
+                        DigitsServer.Options.DEFAULT_MAX_PIXELS, null)).start();
+                url = URI.create("http://127.0.0.1:" + server.port());
+            }
+            URI predict = url.resolve("/api/v1/predict");
+            System.out.printf(Locale.ROOT, "POST %s, %d pictures from %s (%.1f KB on average), %d s per level%n", predict,
+                    bodies.size(), pictures.get(0).getParent(), bodies.stream().mapToInt(b -> b.length).average().orElse(0) / 1024,
+                    duration.toSeconds());
+            load(predict, bodies, connections.stream().mapToInt(Integer::intValue).max().orElse(1), duration);
+            System.out.printf(Locale.ROOT, "%11s %9s %9s %9s %9s%n", "connections", "req/s", "p50 ms", "p99 ms", "failed");
+            for (int level : connections) {
+                Result r = load(predict, bodies, level, duration);
+                System.out.printf(Locale.ROOT, "%11d %9.0f %9.1f %9.1f %9d%n", r.connections(), r.perSecond(), r.p50Millis(),
+                        r.p99Millis(), r.failures());
+            }
+            if (server != null) {
+                System.out.printf(Locale.ROOT, "resident memory of this process (server and load generator): %d MB%n",
+                        residentMegabytes(ProcessHandle.current().pid()));
+            }
+        } finally {
+            if (server != null) {
+                server.stop();
+            }
+            if (digits != null) {
+                digits.close();
+            }
+        }
+        return 0;
+    }
 
     /** Requests per second and latency percentiles of one load level. */
     record Result(int connections, int requests, int failures, double seconds, double p50Millis, double p99Millis) {
@@ -87,15 +133,6 @@ final class ServeSpeed {
 
     private static double percentile(long[] sorted, double share) {
         return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(share * sorted.length))] / 1e6;
-    }
-
-    static void print(Result r) {
-        System.out.printf(Locale.ROOT, "%11d %9.0f %9.1f %9.1f %9d%n", r.connections(), r.perSecond(), r.p50Millis(),
-                r.p99Millis(), r.failures());
-    }
-
-    static void printHeader() {
-        System.out.printf(Locale.ROOT, "%11s %9s %9s %9s %9s%n", "connections", "req/s", "p50 ms", "p99 ms", "failed");
     }
 
     /** The server's resident memory in MB from /proc, or -1 where there is none (not Linux, another host). */
