@@ -67,25 +67,36 @@ final class Filters {
         int window = 2 * radius + 1;
         float[] fromLeft = new float[length];
         float[] fromRight = new float[length];
-        for (int i = 0; i < length; i++) {
-            float v = in[offset + i * stride];
-            fromLeft[i] = i % window == 0 ? v : max ? Math.max(fromLeft[i - 1], v) : Math.min(fromLeft[i - 1], v);
+        for (int start = 0; start < length; start += window) {
+            int end = Math.min(length, start + window);
+            float left = in[offset + start * stride];
+            fromLeft[start] = left;
+            for (int i = start + 1; i < end; i++) {
+                float v = in[offset + i * stride];
+                left = max ? Math.max(left, v) : Math.min(left, v);
+                fromLeft[i] = left;
+            }
+            float right = in[offset + (end - 1) * stride];
+            fromRight[end - 1] = right;
+            for (int i = end - 2; i >= start; i--) {
+                float v = in[offset + i * stride];
+                right = max ? Math.max(right, v) : Math.min(right, v);
+                fromRight[i] = right;
+            }
         }
-        for (int i = length - 1; i >= 0; i--) {
-            float v = in[offset + i * stride];
-            fromRight[i] = i == length - 1 || (i + 1) % window == 0 ? v
-                    : max ? Math.max(fromRight[i + 1], v) : Math.min(fromRight[i + 1], v);
-        }
+        int lastBlock = (length - 1) / window * window;
+        int intoBlock = 0; // where the window's start lies within its block, once the start is inside the line
         for (int i = 0; i < length; i++) {
             int lo = i - radius;
             int hi = Math.min(length - 1, i + radius);
             float value;
             if (lo <= 0) {
                 value = fromLeft[hi];
-            } else if (lo / window == hi / window) {
-                value = fromRight[lo];
             } else {
-                value = max ? Math.max(fromRight[lo], fromLeft[hi]) : Math.min(fromRight[lo], fromLeft[hi]);
+                intoBlock = intoBlock + 1 == window ? 0 : intoBlock + 1;
+                boolean oneBlock = hi == length - 1 ? lo >= lastBlock : intoBlock == 0;
+                value = oneBlock ? fromRight[lo]
+                        : max ? Math.max(fromRight[lo], fromLeft[hi]) : Math.min(fromRight[lo], fromLeft[hi]);
             }
             out[offset + i * stride] = value;
         }
