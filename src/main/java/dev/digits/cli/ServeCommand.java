@@ -22,11 +22,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     RecognizerOptions recognizer;
 
-    @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "5242880",
+    @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "" + DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
             description = "Largest request body accepted (default: ${DEFAULT-VALUE}, 5 MiB).")
     long maxBodyBytes;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "25000000",
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + DigitsServer.Options.DEFAULT_MAX_PIXELS,
             description = "Largest image accepted, in pixels, checked before decoding (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 

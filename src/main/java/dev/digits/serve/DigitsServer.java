@@ -30,7 +30,8 @@ public final class DigitsServer {
      */
     public record Options(String host, int port, long maxBodyBytes, long maxPixels, Path reportDirectory) {
         public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
-        public static final long DEFAULT_MAX_PIXELS = 25_000_000L;
+        /** Half of what the library reads by default ({@link ImageDecoder#DEFAULT_MAX_PIXELS}): a server keeps several in flight. */
+        public static final long DEFAULT_MAX_PIXELS = ImageDecoder.DEFAULT_MAX_PIXELS / 2;
     }
 
     private final Javalin app;
