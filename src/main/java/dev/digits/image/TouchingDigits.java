@@ -141,7 +141,11 @@ final class TouchingDigits {
         for (int x = lo; x <= hi; x++) {
             columns.add(x);
         }
-        columns.sort(java.util.Comparator.comparingDouble(x -> columnInk(ink, x)));
+        double[] inkOf = new double[ink.width()];
+        for (int x = lo; x <= hi; x++) {
+            inkOf[x] = columnInk(ink, x); // once per column, not once per comparison
+        }
+        columns.sort(java.util.Comparator.comparingDouble(x -> inkOf[x]));
         List<Integer> chosen = new ArrayList<>();
         int spacing = Math.max(1, ink.width() / 10);
         for (int x : columns) {
