@@ -78,32 +78,30 @@ final class ServeSpeed {
 
     /** Posts the pictures in turn (each connection starting at its own offset) for {@code duration}. */
     static Result load(URI predict, List<byte[]> pictures, int connections, Duration duration) {
-        List<long[]> latencies = new ArrayList<>();
+        List<Latencies> latencies = new ArrayList<>();
         AtomicInteger failures = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(connections);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         for (int c = 0; c < connections; c++) {
-            long[] own = new long[1 << 20];
+            Latencies own = new Latencies();
             latencies.add(own);
             int offset = c * 7919;
             Thread thread = new Thread(() -> {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 try {
-                    int n = 0;
-                    while (System.nanoTime() < end && n < own.length - 1) {
-                        byte[] body = pictures.get((offset + n) % pictures.size());
+                    while (System.nanoTime() < end) {
+                        byte[] body = pictures.get((offset + own.count) % pictures.size());
                         HttpRequest request = HttpRequest.newBuilder(predict).header("Content-Type", "image/png")
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                         long sent = System.nanoTime();
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() == 200) {
-                            own[++n] = System.nanoTime() - sent;
+                            own.add(System.nanoTime() - sent);
                         } else {
                             failures.incrementAndGet();
                         }
                     }
-                    own[0] = n;
                 } catch (IOException | InterruptedException e) {
                     failures.incrementAndGet();
                 } finally {
@@ -120,15 +118,28 @@ final class ServeSpeed {
             throw new DigitsException("interrupted while loading the server", e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        int total = latencies.stream().mapToInt(l -> (int) l[0]).sum();
+        int total = latencies.stream().mapToInt(l -> l.count).sum();
         long[] all = new long[total];
         int i = 0;
-        for (long[] own : latencies) {
-            System.arraycopy(own, 1, all, i, (int) own[0]);
-            i += (int) own[0];
+        for (Latencies own : latencies) {
+            System.arraycopy(own.values, 0, all, i, own.count);
+            i += own.count;
         }
         java.util.Arrays.sort(all);
         return new Result(connections, total, failures.get(), seconds, percentile(all, 0.50), percentile(all, 0.99));
+    }
+
+    /** One connection's answer times in nanoseconds, written by its thread only, read after it ends. */
+    private static final class Latencies {
+        long[] values = new long[1024];
+        int count;
+
+        void add(long nanos) {
+            if (count == values.length) {
+                values = java.util.Arrays.copyOf(values, 2 * count);
+            }
+            values[count++] = nanos;
+        }
     }
 
     private static double percentile(long[] sorted, double share) {

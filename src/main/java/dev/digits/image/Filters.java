@@ -23,20 +23,23 @@ final class Filters {
 
     private static float[] separable(float[] pixels, int width, int height, int window, Reduction reduction) {
         int radius = window / 2;
+        // Scratch for the running extremes of one line, shared by every line of both passes.
+        float[][] scratch = {new float[Math.max(width, height)], new float[Math.max(width, height)]};
         float[] horizontal = new float[pixels.length];
         for (int y = 0; y < height; y++) {
-            line(pixels, y * width, 1, width, radius, reduction, horizontal);
+            line(pixels, y * width, 1, width, radius, reduction, horizontal, scratch);
         }
         float[] out = new float[pixels.length];
         for (int x = 0; x < width; x++) {
-            line(horizontal, x, width, height, radius, reduction, out);
+            line(horizontal, x, width, height, radius, reduction, out, scratch);
         }
         return out;
     }
 
-    private static void line(float[] in, int offset, int stride, int length, int radius, Reduction reduction, float[] out) {
+    private static void line(float[] in, int offset, int stride, int length, int radius, Reduction reduction, float[] out,
+            float[][] scratch) {
         if (reduction != Reduction.MEAN) {
-            extremes(in, offset, stride, length, radius, reduction == Reduction.MAX, out);
+            extremes(in, offset, stride, length, radius, reduction == Reduction.MAX, out, scratch[0], scratch[1]);
             return;
         }
         for (int i = 0; i < length; i++) {
@@ -63,10 +66,9 @@ final class Filters {
      * the left-running value at its end alone; one within a single block (clipped by the end of the
      * line, where the right-running values start afresh) the right-running value at its start alone.
      */
-    private static void extremes(float[] in, int offset, int stride, int length, int radius, boolean max, float[] out) {
+    private static void extremes(float[] in, int offset, int stride, int length, int radius, boolean max, float[] out,
+            float[] fromLeft, float[] fromRight) {
         int window = 2 * radius + 1;
-        float[] fromLeft = new float[length];
-        float[] fromRight = new float[length];
         for (int start = 0; start < length; start += window) {
             int end = Math.min(length, start + window);
             float left = in[offset + start * stride];
