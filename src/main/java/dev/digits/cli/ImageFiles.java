@@ -71,12 +71,18 @@ final class ImageFiles {
     /**
      * Runs {@code action} on every file, on every core, and prints the lines in the order of the files. A
      * file that fails (undecodable, no digit) is reported on stderr (and as a JSON error line with
-     * {@code json}) and the others go on.
+     * {@code json}) and the others go on. There are twice as many workers as cores: a worker whose
+     * picture waits to join the network's next batch leaves its core to another.
      *
      * @return the exit code: 0 if every file worked, 1 otherwise
      */
     static int forEach(List<Path> files, boolean json, Action action) throws IOException {
-        return forEach(files, json, action, Runtime.getRuntime().availableProcessors(), System.out);
+        return forEach(files, json, action, workers(), System.out);
+    }
+
+    /** How many images {@link #forEach(List, boolean, Action)} reads at once. */
+    static int workers() {
+        return 2 * Runtime.getRuntime().availableProcessors();
     }
 
     /** As {@link #forEach(List, boolean, Action)}, with {@code threads} workers, printing to {@code out}. */

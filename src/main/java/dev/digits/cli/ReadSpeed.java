@@ -67,16 +67,16 @@ final class ReadSpeed {
             throws IOException {
         List<Path> singles = ensurePictures(handwriting.penDigitsForSpeed(count), out.resolve("digits"), count);
         List<Path> written = ensurePictures(handwriting.penNumbersForSpeed(numbers), out.resolve("numbers"), numbers);
-        int cores = Runtime.getRuntime().availableProcessors();
+        int workers = ImageFiles.workers();
         // Warm-up: class loading, the JIT and the engine's first calls are not what is measured.
-        medianSeconds(digits, singles.subList(0, Math.min(200, singles.size())), Mode.PREDICT, cores, 1);
-        medianSeconds(digits, written.subList(0, Math.min(50, written.size())), Mode.READ, cores, 1);
+        medianSeconds(digits, singles.subList(0, Math.min(200, singles.size())), Mode.PREDICT, workers, 1);
+        medianSeconds(digits, written.subList(0, Math.min(50, written.size())), Mode.READ, workers, 1);
         System.out.printf(Locale.ROOT, "%-34s %7s %16s %16s %7s%n", "directory", "images",
-                "1 thread", cores + " threads", "ratio");
+                "1 worker", workers + " workers", "ratio");
         for (Mode mode : Mode.values()) {
             List<Path> files = mode == Mode.PREDICT ? singles : written;
             double one = medianSeconds(digits, files, mode, 1, runs);
-            double all = medianSeconds(digits, files, mode, cores, runs);
+            double all = medianSeconds(digits, files, mode, workers, runs);
             System.out.printf(Locale.ROOT, "%-34s %7d %8.0f img/s %8.0f img/s %6.2fx%n",
                     mode.name().toLowerCase(Locale.ROOT) + " " + files.get(0).getParent(), files.size(),
                     files.size() / one, files.size() / all, one / all);

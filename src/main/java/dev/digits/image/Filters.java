@@ -42,19 +42,26 @@ final class Filters {
             extremes(in, offset, stride, length, radius, reduction == Reduction.MAX, out, scratch[0], scratch[1]);
             return;
         }
+        mean(in, offset, stride, length, radius, out);
+    }
+
+    /** Mean of each clipped window, from a running sum: one addition and one subtraction per value. */
+    private static void mean(float[] in, int offset, int stride, int length, int radius, float[] out) {
+        double sum = 0;
+        for (int j = 0; j < Math.min(length, radius); j++) {
+            sum += in[offset + j * stride];
+        }
         for (int i = 0; i < length; i++) {
-            int lo = Math.max(0, i - radius);
-            int hi = Math.min(length - 1, i + radius);
-            float acc = reduction == Reduction.MIN ? Float.MAX_VALUE : reduction == Reduction.MAX ? -Float.MAX_VALUE : 0;
-            for (int j = lo; j <= hi; j++) {
-                float v = in[offset + j * stride];
-                acc = switch (reduction) {
-                    case MIN -> Math.min(acc, v);
-                    case MAX -> Math.max(acc, v);
-                    case MEAN -> acc + v;
-                };
+            int entering = i + radius;
+            int leaving = i - radius - 1;
+            if (entering < length) {
+                sum += in[offset + entering * stride];
             }
-            out[offset + i * stride] = reduction == Reduction.MEAN ? acc / (hi - lo + 1) : acc;
+            if (leaving >= 0) {
+                sum -= in[offset + leaving * stride];
+            }
+            int count = Math.min(length - 1, entering) - Math.max(0, i - radius) + 1;
+            out[offset + i * stride] = (float) (sum / count);
         }
     }
 

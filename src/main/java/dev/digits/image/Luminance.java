@@ -2,6 +2,9 @@ package dev.digits.image;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 
 /**
@@ -33,6 +36,11 @@ public final class Luminance {
     }
 
     private static void read(BufferedImage image, float[] luma, float[] alpha) {
+        Interleaved bytes = Interleaved.of(image);
+        if (bytes != null) {
+            bytes.read(luma, alpha);
+            return;
+        }
         if (isPlainGrey(image)) {
             readGreySamples(image.getRaster(), luma, alpha);
             return;
@@ -46,11 +54,74 @@ public final class Luminance {
                 int r = (argb >>> 16) & 0xff;
                 int g = (argb >>> 8) & 0xff;
                 int b = argb & 0xff;
-                // ITU-R BT.601 weights, as most greyscale conversions (and PIL's "L" mode) use.
-                luma[y * width + x] = (0.299f * r + 0.587f * g + 0.114f * b) / 255f;
+                luma[y * width + x] = luma(r, g, b);
                 if (alpha != null) {
                     alpha[y * width + x] = ((argb >>> 24) & 0xff) / 255f;
                 }
+            }
+        }
+    }
+
+    /** ITU-R BT.601 weights, as most greyscale conversions (and PIL's "L" mode) use. */
+    private static float luma(int r, int g, int b) {
+        return (0.299f * r + 0.587f * g + 0.114f * b) / 255f;
+    }
+
+    /**
+     * An image whose samples are 8-bit bytes in one array, read straight from that array: what PNG and
+     * JPEG decode to for grey, grey with alpha, RGB and RGBA, and the same values {@code getRGB} or
+     * {@code getSamples} give, without their per-pixel conversions. Colour must be sRGB (what
+     * {@code getRGB} returns unchanged) and alpha not premultiplied.
+     */
+    private record Interleaved(byte[] data, int origin, int pixelStride, int scanlineStride, int[] bandOffsets,
+            boolean grey, int width, int height) {
+        static Interleaved of(BufferedImage image) {
+            Raster raster = image.getRaster();
+            if (!(image.getColorModel() instanceof ComponentColorModel model) || model.isAlphaPremultiplied()
+                    || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1
+                    || !(raster.getSampleModel() instanceof ComponentSampleModel samples)) {
+                return null;
+            }
+            boolean grey = model.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+            int colourBands = grey ? 1 : 3;
+            if (!grey && !model.getColorSpace().isCS_sRGB()
+                    || raster.getNumBands() != colourBands + (model.hasAlpha() ? 1 : 0)) {
+                return null;
+            }
+            for (int band = 0; band < raster.getNumBands(); band++) {
+                if (samples.getSampleSize(band) != 8 || samples.getBankIndices()[band] != 0) {
+                    return null;
+                }
+            }
+            int origin = buffer.getOffset()
+                    + (raster.getMinY() - raster.getSampleModelTranslateY()) * samples.getScanlineStride()
+                    + (raster.getMinX() - raster.getSampleModelTranslateX()) * samples.getPixelStride();
+            return new Interleaved(buffer.getData(), origin, samples.getPixelStride(), samples.getScanlineStride(),
+                    samples.getBandOffsets(), grey, raster.getWidth(), raster.getHeight());
+        }
+
+        void read(float[] luma, float[] alpha) {
+            int alphaBand = grey ? 1 : 3;
+            for (int y = 0; y < height; y++) {
+                int p = origin + y * scanlineStride;
+                for (int x = 0; x < width; x++, p += pixelStride) {
+                    int i = y * width + x;
+                    luma[i] = grey ? UNIT[data[p + bandOffsets[0]] & 0xff]
+                            : luma(data[p + bandOffsets[0]] & 0xff, data[p + bandOffsets[1]] & 0xff,
+                                    data[p + bandOffsets[2]] & 0xff);
+                    if (alpha != null) {
+                        alpha[i] = UNIT[data[p + bandOffsets[alphaBand]] & 0xff];
+                    }
+                }
+            }
+        }
+
+        /** {@code UNIT[v] == v / 255f}: a lookup instead of a division per sample. */
+        private static final float[] UNIT = new float[256];
+
+        static {
+            for (int v = 0; v < UNIT.length; v++) {
+                UNIT[v] = v / 255f;
             }
         }
     }

@@ -17,10 +17,13 @@ public final class Resampler {
         }
         Weights columns = Weights.of(source.width(), width);
         Weights rows = Weights.of(source.height(), height);
-        float[] horizontal = new float[width * source.height()];
-        for (int y = 0; y < source.height(); y++) {
-            columns.apply(source.pixels(), y * source.width(), 1, horizontal, y * width, 1);
+        // Rows are combined whole (in memory order, cheap); columns one output value at a time. So when
+        // the height shrinks, the rows go first and the columns are combined on fewer rows.
+        if (height < source.height()) {
+            float[] vertical = rows.applyToRows(source.pixels(), source.width());
+            return new FloatImage(width, height, columns.applyToColumns(vertical, source.width(), height));
         }
+        float[] horizontal = columns.applyToColumns(source.pixels(), source.width(), source.height());
         return new FloatImage(width, height, rows.applyToRows(horizontal, width));
     }
 
@@ -65,10 +68,7 @@ public final class Resampler {
             return new Weights(first, weights);
         }
 
-        /**
-         * Resamples the rows of {@code in} (rows of {@code width}): whole rows at a time, for memory order;
-         * each output value sums its terms in the same order as {@link #apply} would.
-         */
+        /** Resamples the rows of {@code in} (rows of {@code width}): whole rows at a time, in memory order. */
         float[] applyToRows(float[] in, int width) {
             float[] out = new float[first.length * width];
             for (int i = 0; i < first.length; i++) {
@@ -85,16 +85,24 @@ public final class Resampler {
             return out;
         }
 
-        void apply(float[] in, int inOffset, int inStride, float[] out, int outOffset, int outStride) {
-            for (int i = 0; i < first.length; i++) {
-                float[] w = weights[i];
-                int base = inOffset + first[i] * inStride;
-                float sum = 0;
-                for (int k = 0; k < w.length; k++) {
-                    sum += w[k] * in[base + k * inStride];
+        /** Resamples each of the {@code height} rows of {@code in} (rows of {@code width}) along its length. */
+        float[] applyToColumns(float[] in, int width, int height) {
+            int outWidth = first.length;
+            float[] out = new float[outWidth * height];
+            for (int y = 0; y < height; y++) {
+                int inRow = y * width;
+                int outRow = y * outWidth;
+                for (int i = 0; i < outWidth; i++) {
+                    float[] w = weights[i];
+                    int base = inRow + first[i];
+                    float sum = 0;
+                    for (int k = 0; k < w.length; k++) {
+                        sum += w[k] * in[base + k];
+                    }
+                    out[outRow + i] = sum;
                 }
-                out[outOffset + i * outStride] = sum;
             }
+            return out;
         }
     }
 }

@@ -29,14 +29,16 @@ import java.util.function.Supplier;
  * }</pre>
  * Images are decoded (PNG, JPEG, GIF, BMP, WebP, TIFF), then prepared as MNIST was made: polarity,
  * background and specks removed, cropped, fitted into 20x20, centred by mass in 28x28.
- * Thread-safe: as many calls as there are predictors (one per core) work at once, the others wait
- * their turn in arrival order, so that under load each call takes about its own time plus the queue's
- * rather than sharing the cores with every other call in flight.
+ * Thread-safe: as many calls as there are cores decode and prepare their pictures at once, the others
+ * wait their turn in arrival order, so that under load each call takes about its own time plus the
+ * queue's rather than sharing the cores with every other call in flight. The network then runs the
+ * inputs of the calls that wait for it together, in batches.
  */
 public final class DigitRecognizer implements AutoCloseable {
     private final Classifier classifier;
     private final ModelCard card;
     private final PredictorPool pool;
+    /** Predictors per network; {@link #turns} admits one call per core. */
     private final int predictors;
     /**
      * The bundled cutting network ({@link BundledModel#CUTTER}), whichever model reads; loaded by the
@@ -45,31 +47,34 @@ public final class DigitRecognizer implements AutoCloseable {
     private Classifier cutter;
     private PredictorPool cutterPool;
     private final ImageDecoder decoder = new ImageDecoder();
-    /** Admits as many calls as there are predictors, first come first served. */
+    /** Admits one call per core to decode and prepare its picture, first come first served. */
     private final Semaphore turns;
     private final Preprocessor preprocessor = new Preprocessor();
 
-    private DigitRecognizer(Classifier classifier, ModelCard card, int predictors) {
+    private DigitRecognizer(Classifier classifier, ModelCard card) {
+        int cores = Runtime.getRuntime().availableProcessors();
         this.classifier = classifier;
         this.card = card;
+        this.predictors = Math.max(1, cores / CORES_PER_PREDICTOR);
         this.pool = new PredictorPool(classifier, predictors);
-        this.predictors = predictors;
-        this.turns = new Semaphore(predictors, true);
+        this.turns = new Semaphore(cores, true);
     }
+
+    /**
+     * Cores per predictor: in batches, the network is a small part of a picture's work (preparing it
+     * is the rest), so one predictor keeps up with the pictures several cores prepare, and fewer
+     * predictors make larger, cheaper batches.
+     */
+    private static final int CORES_PER_PREDICTOR = 4;
 
     /** The model bundled in the jar. */
     public static DigitRecognizer load() {
-        return new DigitRecognizer(BundledModel.READER.load(), BundledModel.READER.card(), defaultPredictors());
+        return new DigitRecognizer(BundledModel.READER.load(), BundledModel.READER.card());
     }
 
     /** A model directory written by {@code digits train} (or {@code digits import}). */
     public static DigitRecognizer load(Path modelDirectory) {
-        return new DigitRecognizer(ModelDirectory.load(modelDirectory), ModelDirectory.readCard(modelDirectory),
-                defaultPredictors());
-    }
-
-    private static int defaultPredictors() {
-        return Runtime.getRuntime().availableProcessors();
+        return new DigitRecognizer(ModelDirectory.load(modelDirectory), ModelDirectory.readCard(modelDirectory));
     }
 
     public ModelCard card() {
@@ -77,17 +82,17 @@ public final class DigitRecognizer implements AutoCloseable {
     }
 
     public Prediction predict(Path imageFile) {
-        return inTurn(() -> predict(decoder.decode(imageFile), imageFile.toString()));
+        return best(inTurn(() -> candidates(decoder.decode(imageFile), imageFile.toString())));
     }
 
     /** @param encodedImage the bytes of an image file (PNG, JPEG, ...) */
     public Prediction predict(byte[] encodedImage) {
-        return inTurn(() -> predict(decoder.decode(encodedImage, "the image"), "the image"));
+        return best(inTurn(() -> candidates(decoder.decode(encodedImage, "the image"), "the image")));
     }
 
     /** @throws NoDigitFoundException if the image has no ink */
     public Prediction predict(BufferedImage image) {
-        return inTurn(() -> predict(image, "the image"));
+        return best(inTurn(() -> candidates(image, "the image")));
     }
 
     /**
@@ -119,14 +124,17 @@ public final class DigitRecognizer implements AutoCloseable {
     public static final float MIN_INK = 0.2f;
 
     public Reading read(Path imageFile) {
-        return inTurn(() -> readInTurn(decoder.decode(imageFile)));
+        return reading(inTurn(() -> segment(decoder.decode(imageFile))));
     }
 
     public Reading read(byte[] encodedImage) {
-        return inTurn(() -> readInTurn(decoder.decode(encodedImage, "the image")));
+        return reading(inTurn(() -> segment(decoder.decode(encodedImage, "the image"))));
     }
 
-    /** Runs {@code work} when a turn is free: decoding and preparing are CPU work too, so they take turns as well. */
+    /**
+     * Runs {@code work} when a turn is free. Decoding and preparing a picture are most of a call's work;
+     * the network runs after the turn, so that the turn passes on while the call waits to join a batch.
+     */
     private <T> T inTurn(Supplier<T> work) {
         try {
             turns.acquire();
@@ -147,12 +155,16 @@ public final class DigitRecognizer implements AutoCloseable {
      * decides whether a short fragment joins its neighbour.
      */
     public Reading read(BufferedImage image) {
-        return inTurn(() -> readInTurn(image));
+        return reading(inTurn(() -> segment(image)));
     }
 
-    private Reading readInTurn(BufferedImage image) {
+    /** The digits cut apart: the turn's work (the networks that settle doubtful cuts run within it). */
+    private List<DigitCrop> segment(BufferedImage image) {
         PredictorPool cutting = cutterPool();
-        List<DigitCrop> crops = preprocessor.digits(image, inputs -> guesses(cutting, inputs), inputs -> guesses(pool, inputs));
+        return preprocessor.digits(image, inputs -> guesses(cutting, inputs), inputs -> guesses(pool, inputs));
+    }
+
+    private Reading reading(List<DigitCrop> crops) {
         if (crops.isEmpty()) {
             return new Reading("", List.of());
         }
@@ -184,16 +196,21 @@ public final class DigitRecognizer implements AutoCloseable {
         return ShiftedViews.guesses(network.probabilities(ShiftedViews.batch(inputs)), inputs.size());
     }
 
+    /** The picture prepared as one digit, either way round where it could be either: the turn's work. */
+    private List<Preprocessor.OneDigit> candidates(BufferedImage image, String source) {
+        List<Preprocessor.OneDigit> candidates = preprocessor.digitEitherWay(image);
+        if (candidates.isEmpty()) {
+            throw new NoDigitFoundException(source);
+        }
+        return candidates;
+    }
+
     /**
      * One digit; where the picture could be either way round (a digit filling its picture), both readings
      * go through the network in one batch and the more confident one is the answer. It is unsure when
      * several digits stand apart in the picture.
      */
-    private Prediction predict(BufferedImage image, String source) {
-        List<Preprocessor.OneDigit> candidates = preprocessor.digitEitherWay(image);
-        if (candidates.isEmpty()) {
-            throw new NoDigitFoundException(source);
-        }
+    private Prediction best(List<Preprocessor.OneDigit> candidates) {
         float[] inputs = new float[candidates.size() * DigitSet.PIXELS];
         for (int i = 0; i < candidates.size(); i++) {
             System.arraycopy(candidates.get(i).crop().input(), 0, inputs, i * DigitSet.PIXELS, DigitSet.PIXELS);

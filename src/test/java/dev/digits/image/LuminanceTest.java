@@ -73,4 +73,39 @@ class LuminanceTest {
         rgb.setRGB(0, 0, 0x00ff00);
         assertEquals(0.587f, Luminance.of(rgb).get(0, 0), 1e-3);
     }
+
+    @Test
+    void byteImagesReadStraightFromTheirArrayGiveWhatTheGeneralPathGives() {
+        var random = new java.util.Random(5);
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_GRAY}) {
+            BufferedImage image = new BufferedImage(13, 7, type);
+            for (int y = 0; y < 7; y++) {
+                for (int x = 0; x < 13; x++) {
+                    image.setRGB(x, y, random.nextInt());
+                }
+            }
+            // The same pixels in an image whose samples are ints: read through getRGB / getSamples.
+            BufferedImage general = new BufferedImage(13, 7, type == BufferedImage.TYPE_4BYTE_ABGR
+                    ? BufferedImage.TYPE_INT_ARGB : type == BufferedImage.TYPE_3BYTE_BGR ? BufferedImage.TYPE_INT_RGB
+                    : BufferedImage.TYPE_USHORT_GRAY);
+            for (int y = 0; y < 7; y++) {
+                for (int x = 0; x < 13; x++) {
+                    if (type == BufferedImage.TYPE_BYTE_GRAY) {
+                        general.getRaster().setSample(x, y, 0, image.getRaster().getSample(x, y, 0) * 257);
+                    } else {
+                        general.setRGB(x, y, image.getRGB(x, y));
+                    }
+                }
+            }
+            float[] fast = Luminance.of(image).pixels();
+            float[] slow = Luminance.of(general).pixels();
+            for (int i = 0; i < fast.length; i++) {
+                assertEquals(slow[i], fast[i], 1e-6, "type " + type + ", pixel " + i);
+            }
+        }
+        // A sub-image shares its parent's array from an offset.
+        BufferedImage parent = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
+        parent.getRaster().setSample(7, 5, 0, 200);
+        assertEquals(200 / 255f, Luminance.of(parent.getSubimage(5, 3, 10, 10)).get(2, 2), 1e-6);
+    }
 }
