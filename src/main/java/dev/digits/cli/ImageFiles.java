@@ -71,8 +71,7 @@ final class ImageFiles {
     /**
      * Runs {@code action} on every file, on every core, and prints the lines in the order of the files. A
      * file that fails (undecodable, no digit) is reported on stderr (and as a JSON error line with
-     * {@code json}) and the others go on. There are twice as many workers as cores: a worker whose
-     * picture waits to join the network's next batch leaves its core to another.
+     * {@code json}) and the others go on.
      *
      * @return the exit code: 0 if every file worked, 1 otherwise
      */
@@ -80,9 +79,9 @@ final class ImageFiles {
         return forEach(files, json, action, workers(), System.out);
     }
 
-    /** How many images {@link #forEach(List, boolean, Action)} reads at once. */
+    /** How many images {@link #forEach(List, boolean, Action)} reads at once: one per core, as many as a recognizer prepares at once. */
     static int workers() {
-        return 2 * Runtime.getRuntime().availableProcessors();
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** As {@link #forEach(List, boolean, Action)}, with {@code threads} workers, printing to {@code out}. */

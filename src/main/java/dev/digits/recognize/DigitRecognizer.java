@@ -37,15 +37,14 @@ import java.util.function.Supplier;
 public final class DigitRecognizer implements AutoCloseable {
     private final Classifier classifier;
     private final ModelCard card;
+    /** Reads prepared digits for every call, in batches: one predictor per {@link #CORES_PER_PREDICTOR} cores. */
     private final PredictorPool pool;
-    /** Predictors per network; {@link #turns} admits one call per core. */
-    private final int predictors;
     /**
      * The bundled cutting network ({@link BundledModel#CUTTER}), whichever model reads; loaded by the
      * first {@link #read} (guarded by {@code this}), so that predicting alone never pays for it.
      */
     private Classifier cutter;
-    private PredictorPool cutterPool;
+    private Segmentation segmentation;
     private final ImageDecoder decoder = new ImageDecoder();
     /** Admits one call per core to decode and prepare its picture, first come first served. */
     private final Semaphore turns;
@@ -55,8 +54,7 @@ public final class DigitRecognizer implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         this.classifier = classifier;
         this.card = card;
-        this.predictors = Math.max(1, cores / CORES_PER_PREDICTOR);
-        this.pool = new PredictorPool(classifier, predictors);
+        this.pool = new PredictorPool(classifier, Math.max(1, cores / CORES_PER_PREDICTOR));
         this.turns = new Semaphore(cores, true);
     }
 
@@ -160,8 +158,9 @@ public final class DigitRecognizer implements AutoCloseable {
 
     /** The digits cut apart: the turn's work (the networks that settle doubtful cuts run within it). */
     private List<DigitCrop> segment(BufferedImage image) {
-        PredictorPool cutting = cutterPool();
-        return preprocessor.digits(image, inputs -> guesses(cutting, inputs), inputs -> guesses(pool, inputs));
+        Segmentation networks = segmentation();
+        return preprocessor.digits(image, inputs -> guesses(networks.cutting(), inputs),
+                inputs -> guesses(networks.reading(), inputs));
     }
 
     private Reading reading(List<DigitCrop> crops) {
@@ -183,12 +182,20 @@ public final class DigitRecognizer implements AutoCloseable {
         return new Reading(text.toString(), digits);
     }
 
-    private synchronized PredictorPool cutterPool() {
-        if (cutterPool == null) {
+    /**
+     * The networks segmentation asks about doubtful cuts and joins, within a call's turn: one
+     * predictor per core, since each question is a batch of its own (the pieces in several shifted
+     * views) and waiting to join another would only hold the turn.
+     */
+    private record Segmentation(PredictorPool cutting, PredictorPool reading) {}
+
+    private synchronized Segmentation segmentation() {
+        if (segmentation == null) {
+            int cores = Runtime.getRuntime().availableProcessors();
             cutter = BundledModel.CUTTER.load();
-            cutterPool = new PredictorPool(cutter, predictors);
+            segmentation = new Segmentation(new PredictorPool(cutter, cores), new PredictorPool(classifier, cores));
         }
-        return cutterPool;
+        return segmentation;
     }
 
     /** What a network reads in each prepared piece, steadied by {@link ShiftedViews}, in one batch. */
@@ -229,8 +236,9 @@ public final class DigitRecognizer implements AutoCloseable {
     public synchronized void close() {
         pool.close();
         classifier.close();
-        if (cutterPool != null) {
-            cutterPool.close();
+        if (segmentation != null) {
+            segmentation.cutting().close();
+            segmentation.reading().close();
             cutter.close();
         }
     }

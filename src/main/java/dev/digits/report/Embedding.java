@@ -3,8 +3,6 @@ package dev.digits.report;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.stat.correlation.Covariance;
-import smile.manifold.TSNE;
-import smile.math.MathEx;
 
 /** Two-dimensional views of high-dimensional activations: PCA (linear) and t-SNE (neighbourhoods). */
 final class Embedding {
@@ -13,7 +11,7 @@ final class Embedding {
 
     private static final double PERPLEXITY = 30;
     private static final double LEARNING_RATE = 200;
-    // Enough for the clusters to settle on a thousand points; Smile's t-SNE is exact, O(n^2) per iteration.
+    /** Enough for the clusters of a thousand points to settle. */
     private static final int TSNE_ITERATIONS = 500;
 
     private Embedding() {}
@@ -27,7 +25,12 @@ final class Embedding {
         int second = largest(values, first);
         double[] u = eigen.getEigenvector(first).toArray();
         double[] v = eigen.getEigenvector(second).toArray();
-        double[] mean = MathEx.colMeans(x);
+        double[] mean = new double[x[0].length];
+        for (double[] row : x) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += row[j] / x.length;
+            }
+        }
         double[][] points = new double[x.length][2];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < mean.length; j++) {
@@ -44,9 +47,8 @@ final class Embedding {
     }
 
     static Projection tsne(float[][] features, long seed) {
-        MathEx.setSeed(seed); // Smile draws t-SNE's starting points from its own generator
-        TSNE tsne = new TSNE(toDouble(features), 2, PERPLEXITY, LEARNING_RATE, TSNE_ITERATIONS);
-        return new Projection(tsne.coordinates, Double.NaN);
+        return new Projection(new Tsne(PERPLEXITY, LEARNING_RATE, TSNE_ITERATIONS, seed).embed(toDouble(features)),
+                Double.NaN);
     }
 
     private static int largest(double[] values, int excluded) {
