@@ -1,0 +1,18 @@
+@echo off
+rem digits for Windows: runs the application with the heap each command needs. Only a Java 17+
+rem runtime must be installed (JAVA_HOME, or java on the PATH). See bin/digits for the reasons.
+setlocal
+set "HOME_DIR=%~dp0.."
+set "JAVA=java"
+if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
+set "HEAP=2g"
+set "COLLECTOR="
+if "%~1"=="serve" (
+  set "HEAP=512m"
+  set "COLLECTOR=-XX:+UseSerialGC"
+)
+if "%~1"=="predict" set "HEAP=1g"
+if "%~1"=="read" set "HEAP=1g"
+set "OPT_OUT_TRACKING=true"
+"%JAVA%" -Xmx%HEAP% %COLLECTOR% %DIGITS_JAVA_OPTS% -Dai.djl.offline=true -cp "%HOME_DIR%\lib\digits.jar;%HOME_DIR%\lib\*" dev.digits.cli.DigitsCommand %*
+exit /b %ERRORLEVEL%

@@ -1,0 +1,150 @@
+package dev.digits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release archives that {@code ./mvnw package} makes, as a user gets them: unpacked into an empty
+ * folder and run with a Java runtime alone, no Maven and no network (the engine runs offline).
+ */
+class ReleaseArchiveIT {
+    /** target/digits-VERSION, without the archive's extension; failsafe passes it. */
+    private static final String RELEASE = System.getProperty("digits.release");
+    /** The folder every entry of an archive lies in: digits-VERSION/. */
+    private static final String BASE = RELEASE == null ? "" : Path.of(RELEASE).getFileName() + "/";
+    private static Path tarGz;
+    private static Path zip;
+
+    @TempDir
+    static Path unpacked;
+    private static Path home;
+    /** The tarball's file entries, as named in it. */
+    private static final Set<String> IN_TAR = new TreeSet<>();
+
+    @BeforeAll
+    static void unpackTheTarball() throws IOException {
+        assertTrue(RELEASE != null, "failsafe passes the archives' path as digits.release");
+        tarGz = Path.of(RELEASE + ".tar.gz");
+        zip = Path.of(RELEASE + ".zip");
+        assertTrue(Files.isRegularFile(tarGz), "package made " + tarGz);
+        assertTrue(Files.isRegularFile(zip), "package made " + zip);
+        try (InputStream file = Files.newInputStream(tarGz);
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                Path target = unpacked.resolve(entry.getName()).normalize();
+                assertTrue(target.startsWith(unpacked), "entry stays inside the folder: " + entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Files.copy(tar, target);
+                IN_TAR.add(entry.getName());
+                if ((entry.getMode() & 0100) != 0) {
+                    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target);
+                    permissions.add(PosixFilePermission.OWNER_EXECUTE);
+                    Files.setPosixFilePermissions(target, permissions);
+                }
+            }
+        }
+        home = unpacked.resolve(BASE);
+    }
+
+    @Test
+    void bothArchivesHoldTheLaunchersEveryJarTheSamplesAndTheLicence() throws IOException {
+        Set<String> inTar = IN_TAR;
+        Set<String> inZip = new TreeSet<>();
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            archive.stream().filter(e -> !e.isDirectory()).forEach(e -> inZip.add(e.getName()));
+        }
+        assertEquals(inTar, inZip, "the zip and the tarball hold the same files");
+        for (String expected : new String[] {"bin/digits", "bin/digits.cmd", "lib/digits.jar", "README.md", "LICENSE",
+                "samples/canvas-8.png"}) {
+            assertTrue(inTar.contains(BASE + expected), "the release holds " + expected + ": " + inTar);
+        }
+        assertTrue(inTar.stream().anyMatch(name -> name.startsWith(BASE + "lib/pytorch-native-cpu-")),
+                "the engine's native library travels in lib/");
+        assertTrue(Files.isExecutable(home.resolve("bin/digits")), "bin/digits is executable in the tarball");
+        String cmd = Files.readString(home.resolve("bin/digits.cmd"), StandardCharsets.UTF_8);
+        assertTrue(cmd.contains("\r\n") && cmd.contains("dev.digits.cli.DigitsCommand"), "digits.cmd has Windows line ends");
+    }
+
+    @Test
+    void predictRunsFromTheUnpackedRelease() throws Exception {
+        Process predict = start("predict", home.resolve("samples/canvas-8.png").toString());
+        assertTrue(predict.waitFor(120, TimeUnit.SECONDS), "predict finished");
+        String out = new String(predict.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, predict.exitValue(), out);
+        assertTrue(out.contains("canvas-8.png: 8 ("), "the sample reads as 8: " + out);
+    }
+
+    @Test
+    void serveAnswersFromTheUnpackedRelease() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process serve = start("serve", "--port", String.valueOf(port));
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            URI health = URI.create("http://127.0.0.1:" + port + "/health");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            int status = 0;
+            while (status != 200 && serve.isAlive() && Instant.now().isBefore(deadline)) {
+                try {
+                    status = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException notYet) {
+                    Thread.sleep(250);
+                }
+            }
+            assertEquals(200, status, "the server came up");
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/predict"))
+                    .header("Content-Type", "image/png")
+                    .POST(HttpRequest.BodyPublishers.ofFile(home.resolve("samples/canvas-8.png"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().matches("(?s).*\"digit\"\\s*:\\s*8\\b.*"), answer.body());
+        } finally {
+            serve.destroy();
+            if (!serve.waitFor(20, TimeUnit.SECONDS)) {
+                serve.destroyForcibly();
+            }
+        }
+    }
+
+    /** {@code bin/digits} with the Java runtime running this test, and nothing from the build on its path. */
+    private static Process start(String... args) throws IOException {
+        String[] command = new String[args.length + 1];
+        command[0] = home.resolve("bin/digits").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(unpacked.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("DIGITS_JAR");
+        builder.environment().remove("DIGITS_CLASSPATH");
+        return builder.start();
+    }
+}
