@@ -4,18 +4,17 @@ import dev.digits.data.DatasetSpec;
 import dev.digits.data.DigitSet;
 import dev.digits.data.Mnist;
 import dev.digits.eval.Evaluation;
+import dev.digits.handwriting.MistakeSheet;
+import dev.digits.handwriting.RealBenchmark;
+import dev.digits.handwriting.RealSet;
 import dev.digits.image.samples.CanvasSet;
 import dev.digits.image.samples.NumberSet;
 import dev.digits.image.samples.PhotoSet;
 import dev.digits.image.samples.SampleSet;
 import dev.digits.image.samples.SampleWriter;
-import dev.digits.recognize.DigitRecognizer;
-import dev.digits.handwriting.MistakeSheet;
-import dev.digits.handwriting.RealBenchmark;
-import dev.digits.handwriting.RealSet;
 import dev.digits.io.AtomicFiles;
+import dev.digits.recognize.DigitRecognizer;
 import dev.digits.recognize.HandwritingBenchmark;
-import java.util.List;
 import dev.digits.train.EpochStats;
 import dev.digits.train.Progress;
 import dev.digits.train.Schedule;
@@ -26,14 +25,20 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code digits bench}: measurements that print numbers. */
 @Command(name = "bench", description = "Benchmarks.")
 final class BenchCommand {
+    @Spec
+    CommandSpec spec;
+
     @Command(name = "train",
             description = "Time one training epoch (60,000 images, batch 64, Adam) and print seconds and images/s.")
     int train(@Option(names = "--model", paramLabel = "NAME", defaultValue = "seed",
@@ -45,9 +50,9 @@ final class BenchCommand {
                       description = "Batch size (default: ${DEFAULT-VALUE}).") int batchSize,
               @Mixin DataOptions data)
             throws IOException {
-        TrainingOptions options = new TrainingOptions(model, "mnist", 1, batchSize, 1e-3f, 1e-7f, 42, limit,
-                TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST, augment,
-                Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false);
+        TrainingOptions options = Usage.check(spec, () -> new TrainingOptions(model, "mnist", 1, batchSize, 1e-3f, 1e-7f, 42,
+                limit, TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST, augment,
+                Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false));
         TrainingData trainingData = TrainingData.split(Mnist.load(data.cache(), DatasetSpec.MNIST), options);
         StepTimer timer = new StepTimer(new ConsoleProgress(System.err));
         Path scratch = Files.createTempDirectory("digits-bench");
@@ -83,8 +88,8 @@ final class BenchCommand {
                  @Mixin DataOptions data)
             throws IOException {
         DatasetSpec.byName(dataset); // unknown names fail before anything runs
-        TrainingOptions strong = TrainingOptions.strong(dataset, seed, limit);
-        TrainingOptions options = epochs != null ? strong.withEpochs(epochs) : strong;
+        TrainingOptions strong = Usage.check(spec, () -> TrainingOptions.strong(dataset, seed, limit));
+        TrainingOptions options = epochs != null ? Usage.check(spec, () -> strong.withEpochs(epochs)) : strong;
         Path directory = TrainCommand.outputDirectory(out, "strong-" + dataset);
         System.out.println("Recipe: " + TrainCommand.reproducingCommand(options));
         long start = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.digits.cli;
 
 import dev.digits.DigitsException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Handwritten digit recognition with a convolutional network.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:failed: the message says why", "2:bad usage: the message says what to change"},
         subcommands = {
             TrainCommand.class,
             EvaluateCommand.class,
@@ -22,7 +25,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ImportCommand.class,
             ExportCommand.class,
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class
         })
 public final class DigitsCommand implements Runnable {
     @CommandLine.Spec
@@ -45,14 +49,25 @@ public final class DigitsCommand implements Runnable {
 
     static CommandLine commandLine() {
         return new CommandLine(new DigitsCommand())
+                .setParameterExceptionHandler(DigitsCommand::handleUsageError)
                 .setExecutionExceptionHandler(DigitsCommand::handleFailure)
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
+    /** Bad usage (exit code 2): what is wrong, close matches of a mistyped option, where the help is. */
+    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("digits: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+        command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** A failure the message explains (exit code 1); anything else is a bug, reported with its stack trace. */
     private static int handleFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (e instanceof DigitsException || e instanceof IllegalArgumentException) {
+        if (e instanceof DigitsException) {
             commandLine.getErr().println("digits: " + e.getMessage());
-            return e instanceof DigitsException ? 1 : 2;
+            return 1;
         }
         commandLine.getErr().println("digits: unexpected failure: " + e);
         e.printStackTrace(commandLine.getErr());

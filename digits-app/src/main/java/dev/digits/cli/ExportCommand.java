@@ -16,12 +16,17 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code digits export}: a model directory as a file other frameworks load. */
 @Command(name = "export",
         description = "Write a model as a Keras 3 .keras file (its last layer applies softmax, as Keras classifiers do).")
 final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     /** The formats {@code --format} takes. */
     enum Format { KERAS }
 
@@ -37,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!out.getFileName().toString().endsWith(".keras")) {
-            throw new IllegalArgumentException("--out must end in .keras (Keras 3 refuses other names): " + out);
+            throw Usage.error(spec, "--out must end in .keras (Keras 3 refuses other names): " + out);
         }
         ModelCard card = ModelDirectory.readCard(model);
         Optional<LayerStack> described = card.architecture().equals(LayerStack.NAME) ? Optional.of(LayerStack.read(model))

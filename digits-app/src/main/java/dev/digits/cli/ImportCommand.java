@@ -23,8 +23,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code digits import}: a Keras or TorchScript model file becomes a model directory, evaluated on the test set. */
 @Command(name = "import",
@@ -32,6 +34,9 @@ import picocli.CommandLine.Parameters;
             "FILE: Keras .keras (Keras 3, or 2.13-2.15), Keras 2 full-model .h5 (Keras 2.0 on), or TorchScript .pt "
                     + "(1x1x28x28 float input, 10 scores)."})
 final class ImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     /** Below this test accuracy an import is more likely fed the wrong pixel range than a bad model (chance is 0.1). */
     private static final double SUSPICIOUS_ACCURACY = 0.5;
 
@@ -56,7 +61,7 @@ final class ImportCommand implements Callable<Integer> {
         if (Files.exists(directory.resolve(ModelDirectory.CARD))) {
             throw new DigitsException(directory + " already holds a model; choose another --out");
         }
-        InputScale scale = InputScale.of(inputScale);
+        InputScale scale = Usage.check(spec, () -> InputScale.of(inputScale));
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("imported_from", file.toAbsolutePath().normalize().toString());
         source.put("source_sha256", sha256(file));

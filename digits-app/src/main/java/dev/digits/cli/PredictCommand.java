@@ -14,12 +14,20 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code digits predict}: one digit per image. */
 @Command(name = "predict", sortOptions = false,
-        description = "Recognise the digit in each image (PNG, JPEG, GIF, BMP, WebP, TIFF; directories are searched).")
+        description = "Recognise the digit in each image (PNG, JPEG, GIF, BMP, WebP, TIFF; directories are searched).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  digits predict seven.png", "  digits predict --json --top 3 photos/ > answers.jsonl",
+                "  digits predict --model models/seed-2026-11-24 --save-preprocessed seen/ scan.jpg"})
 final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Images, or directories of images.")
     List<Path> inputs;
 
@@ -39,7 +47,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (top < 1 || top > 10) {
-            throw new IllegalArgumentException("--top takes 1 to 10, got " + top);
+            throw Usage.error(spec, "--top takes 1 to 10, got " + top);
         }
         List<Path> files = ImageFiles.expand(inputs);
         try (DigitRecognizer digits = recognizer.open()) {

@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code digits read}: a number (several digits) per image. */
 @Command(name = "read", sortOptions = false,
-        description = "Read the number written in each image: every digit, left to right.")
+        description = "Read the number written in each image: every digit, left to right.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  digits read phone-number.jpg", "  digits read --json forms/ > numbers.jsonl"})
 final class ReadCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Images, or directories of images.")
     List<Path> inputs;

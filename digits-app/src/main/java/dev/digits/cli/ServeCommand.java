@@ -7,11 +7,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code digits serve}: the drawing page and the REST API, until Ctrl-C. */
-@Command(name = "serve", sortOptions = false, description = "Start the web page (draw a digit) and the REST API.")
+@Command(name = "serve", sortOptions = false, description = "Start the web page (draw a digit) and the REST API.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  digits serve                          # http://localhost:8080",
+                "  digits serve --host 0.0.0.0 --port 9000 --model models/strong-mnist-2026-11-24"})
 final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
@@ -32,9 +40,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        DigitRecognizer digits = recognizer.open();
         Path report = recognizer.model == null ? null : recognizer.model.resolve("report");
-        DigitsServer server = new DigitsServer(digits, new DigitsServer.Options(host, port, maxBodyBytes, maxPixels, report)).start();
+        DigitsServer.Options options = Usage.check(spec, () -> new DigitsServer.Options(host, port, maxBodyBytes, maxPixels, report));
+        DigitRecognizer digits = recognizer.open();
+        DigitsServer server = new DigitsServer(digits, options).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("digits: stopping (requests in flight may finish)...");

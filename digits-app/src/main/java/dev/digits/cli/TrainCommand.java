@@ -2,8 +2,8 @@ package dev.digits.cli;
 
 import dev.digits.DigitsException;
 import dev.digits.data.DataFile;
-import dev.digits.data.DigitSet;
 import dev.digits.data.DatasetSpec;
+import dev.digits.data.DigitSet;
 import dev.digits.data.Mnist;
 import dev.digits.eval.Evaluation;
 import dev.digits.handwriting.RealHandwriting;
@@ -15,10 +15,10 @@ import dev.digits.model.ModelCard;
 import dev.digits.model.ModelDirectory;
 import dev.digits.report.ReportInputs;
 import dev.digits.report.ReportWriter;
+import dev.digits.report.TrainingCurves;
 import dev.digits.train.Checkpoint;
 import dev.digits.train.History;
 import dev.digits.train.Schedule;
-import dev.digits.report.TrainingCurves;
 import dev.digits.train.TrainingData;
 import dev.digits.train.TrainingOptions;
 import dev.digits.train.TrainingRun;
@@ -35,12 +35,21 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code digits train}: download the data if needed, train, evaluate on the test set, save. */
 @Command(name = "train", sortOptions = false,
-        description = "Train a model on MNIST, evaluate it on the 10,000 test images and save it.")
+        description = "Train a model on MNIST, evaluate it on the 10,000 test images and save it.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  digits train                                   # the original CNN, 10 epochs",
+                "  digits train --model strided --augment --epochs 22 --ema 0.999",
+                "  digits train --resume models/seed-2026-11-24 --epochs 15     # go on"})
 final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     private static final TrainingOptions DEFAULTS = TrainingOptions.defaults();
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = Architectures.DEFAULT,
@@ -83,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "constant", converter = ScheduleName.class,
             description = "Learning rate over the run: constant (default, the original recipe), cosine (decays to 0) "
-                    + "or one-cycle (warms up to --lr over 30% of the steps, then decays).")
+                    + "or one-cycle (warms up to --lr over 30%% of the steps, then decays).")
     Schedule schedule;
 
     @Option(names = "--label-smoothing", paramLabel = "X", defaultValue = "0",
@@ -218,25 +227,27 @@ final class TrainCommand implements Callable<Integer> {
         try {
             Architectures.byName(model);
         } catch (DigitsException e) {
-            throw new IllegalArgumentException(e.getMessage(), e); // a usage error: exit code 2
+            throw Usage.error(spec, e.getMessage());
         }
         try {
             DatasetSpec.byName(dataset);
         } catch (DigitsException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw Usage.error(spec, e.getMessage());
         }
-        return new TrainingOptions(model, dataset, epochs != null ? epochs : DEFAULTS.epochs(), batchSize, learningRate,
-                DEFAULTS.adamEpsilon(), seed, limit, validation, keep != null ? keep : DEFAULTS.keep(), augment, schedule,
-                labelSmoothing, ema, patience, erase, outliers, handwriting);
+        return Usage.check(spec, () -> new TrainingOptions(model, dataset, epochs != null ? epochs : DEFAULTS.epochs(),
+                batchSize, learningRate, DEFAULTS.adamEpsilon(), seed, limit, validation, keep != null ? keep : DEFAULTS.keep(),
+                augment, schedule, labelSmoothing, ema, patience, erase, outliers, handwriting));
     }
 
     private TrainingOptions resumedOptions() {
         if (out != null) {
-            throw new IllegalArgumentException("--resume continues in its own directory; drop --out");
+            throw Usage.error(spec, "--resume continues in its own directory; drop --out");
         }
         TrainingOptions saved = Checkpoint.readState(resume).options();
-        TrainingOptions longer = epochs != null ? saved.withEpochs(epochs) : saved;
-        return keep != null ? longer.withKeep(keep) : longer;
+        return Usage.check(spec, () -> {
+            TrainingOptions longer = epochs != null ? saved.withEpochs(epochs) : saved;
+            return keep != null ? longer.withKeep(keep) : longer;
+        });
     }
 
     /** {@code out} if it holds no model yet; without it, a new directory models/<model>-<date>[-n]. */

@@ -1,6 +1,7 @@
 package dev.digits.handwriting;
 
 import dev.digits.data.DigitSet;
+import dev.digits.data.Seeds;
 import dev.digits.image.DigitCrop;
 import dev.digits.image.Polarity;
 import dev.digits.image.Preprocessor;
@@ -44,7 +45,7 @@ public final class TrainingImages {
         byte[][] inputs = new byte[total][];
         byte[] labels = new byte[total];
         IntStream.range(0, total).parallel().forEach(i -> {
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+            SplittableRandom random = new SplittableRandom(Seeds.spread(seed) + i);
             BufferedImage picture;
             boolean lightOnDark;
             int label;

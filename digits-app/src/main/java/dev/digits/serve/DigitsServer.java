@@ -32,6 +32,16 @@ public final class DigitsServer {
         public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
         /** Half of what the library reads by default ({@link ImageDecoder#DEFAULT_MAX_PIXELS}): a server keeps several in flight. */
         public static final long DEFAULT_MAX_PIXELS = ImageDecoder.DEFAULT_MAX_PIXELS / 2;
+
+        public Options {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got " + port);
+            }
+            if (maxBodyBytes <= 0 || maxPixels <= 0) {
+                throw new IllegalArgumentException("the body and pixel limits must be positive, got " + maxBodyBytes + " bytes and "
+                        + maxPixels + " pixels");
+            }
+        }
     }
 
     private final Javalin app;

@@ -39,6 +39,24 @@ class DigitsCommandTest {
     }
 
     @Test
+    void valuesTheLibraryRefusesAreUsageErrorsThatSayWhereTheHelpIs() {
+        assertFails(2, "port must be 0 (any free port) to 65535, got -5", "serve", "--port", "-5");
+        assertFails(2, "Run 'digits serve --help' for its options.", "serve", "--port", "70000");
+        assertFails(2, "Possible solutions: --epochs", "train", "--epoch", "3");
+    }
+
+    @Test
+    void helpListsTheExitCodesAndCompletionIsGenerated() {
+        CliRunner.Run help = CliRunner.run("predict", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("Exit codes:") && help.out().contains("2   bad usage"), help.out());
+        CliRunner.Run completion = CliRunner.run("generate-completion");
+        assertEquals(0, completion.exitCode(), completion.err());
+        assertTrue(completion.out().contains("complete -F") && completion.out().contains("predict"),
+                "a bash completion script that knows the commands");
+    }
+
+    @Test
     void evaluateNeedsAModel() {
         assertFails(2, "Missing required option: '--model=DIR'", "evaluate");
         assertFails(1, "model directory " + dir.resolve("none") + " does not exist", "evaluate", "--model", dir.resolve("none").toString());

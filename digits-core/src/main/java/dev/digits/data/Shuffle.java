@@ -8,7 +8,7 @@ public final class Shuffle {
 
     /** A permutation of {@code 0..n-1} for one epoch, derived only from the seed and the epoch number. */
     public static long[] permutation(int n, long seed, int epoch) {
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
+        SplittableRandom random = new SplittableRandom(Seeds.spread(seed) + epoch);
         long[] order = new long[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -33,10 +33,22 @@ public record Evaluation(int count, double accuracy, double loss, int[][] confus
                 confusion, perClass(confusion));
     }
 
+    /** The index (from {@code offset}) of the largest of {@code length} values; the first on a tie. */
     public static int argmax(float[] values, int offset, int length) {
         int best = 0;
         for (int c = 1; c < length; c++) {
             if (values[offset + c] > values[offset + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** As {@link #argmax(float[], int, int)}, over a whole array of doubles. */
+    public static int argmax(double[] values) {
+        int best = 0;
+        for (int c = 1; c < values.length; c++) {
+            if (values[c] > values[best]) {
                 best = c;
             }
         }

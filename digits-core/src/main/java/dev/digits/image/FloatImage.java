@@ -26,6 +26,23 @@ public record FloatImage(int width, int height, float[] pixels) {
         pixels[y * width + x] = value;
     }
 
+    /**
+     * The value at a point between pixel centres, interpolated bilinearly from the four nearest pixels;
+     * pixels outside the image count as 0.
+     */
+    public float sample(double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        return (float) ((1 - fy) * ((1 - fx) * getOrZero(x0, y0) + fx * getOrZero(x0 + 1, y0))
+                + fy * ((1 - fx) * getOrZero(x0, y0 + 1) + fx * getOrZero(x0 + 1, y0 + 1)));
+    }
+
+    private float getOrZero(int x, int y) {
+        return x < 0 || y < 0 || x >= width || y >= height ? 0f : pixels[y * width + x];
+    }
+
     /** A copy of the pixels inside {@code box}. */
     public FloatImage crop(Box box) {
         float[] out = new float[box.width() * box.height()];

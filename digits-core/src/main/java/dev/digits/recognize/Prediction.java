@@ -1,6 +1,7 @@
 package dev.digits.recognize;
 
 import dev.digits.data.DigitSet;
+import dev.digits.eval.Evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,12 +41,7 @@ public record Prediction(int digit, float confidence, float[] probabilities, flo
     static Prediction of(float[] probabilities, int offset, float[] input, int apart) {
         float[] own = new float[DigitSet.CLASSES];
         System.arraycopy(probabilities, offset, own, 0, own.length);
-        int best = 0;
-        for (int c = 1; c < own.length; c++) {
-            if (own[c] > own[best]) {
-                best = c;
-            }
-        }
+        int best = Evaluation.argmax(own, 0, own.length);
         String unsure = apart > 1 ? apart + " digits stand apart in the picture: read it as a number"
                 : own[best] < SURE_CONFIDENCE ? String.format(java.util.Locale.ROOT, "low confidence (%.0f%%, below %.0f%%)",
                         100 * own[best], 100 * SURE_CONFIDENCE) : null;

@@ -1,6 +1,7 @@
 package dev.digits.recognize;
 
 import dev.digits.data.DigitSet;
+import dev.digits.eval.Evaluation;
 import dev.digits.image.DigitScorer;
 import java.util.Arrays;
 import java.util.List;
@@ -42,10 +43,7 @@ final class ShiftedViews {
                     mean[c] += probabilities[(i * VIEWS + v) * DigitSet.CLASSES + c] / (double) VIEWS;
                 }
             }
-            int best = 0;
-            for (int c = 1; c < DigitSet.CLASSES; c++) {
-                best = mean[c] > mean[best] ? c : best;
-            }
+            int best = Evaluation.argmax(mean);
             double doubt = 0;
             for (int c = 0; c < DigitSet.CLASSES; c++) {
                 doubt += c == best ? 0 : mean[c];

@@ -1,6 +1,8 @@
 package dev.digits.train;
 
 import dev.digits.data.DigitSet;
+import dev.digits.data.Seeds;
+import dev.digits.image.FloatImage;
 import java.util.SplittableRandom;
 
 /**
@@ -34,7 +36,7 @@ public final class Augmentation {
 
     /** Each image mirrored left to right with probability one half, then shifted by up to {@value #CLOTHES_SHIFT} pixels. */
     static float[] mirrorAndShift(byte[] pixels, int count, long seed, int epoch, int batch) {
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ ((long) epoch << 32) ^ batch);
+        SplittableRandom random = new SplittableRandom(Seeds.spread(seed) ^ ((long) epoch << 32) ^ batch);
         float[] out = new float[count * DigitSet.PIXELS];
         for (int i = 0; i < count; i++) {
             boolean mirror = random.nextBoolean();
@@ -59,7 +61,7 @@ public final class Augmentation {
      * as network inputs in [0, 1].
      */
     public static float[] apply(byte[] pixels, int count, long seed, int epoch, int batch) {
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ ((long) epoch << 32) ^ batch);
+        SplittableRandom random = new SplittableRandom(Seeds.spread(seed) ^ ((long) epoch << 32) ^ batch);
         float[] out = new float[count * DigitSet.PIXELS];
         float[] source = new float[DigitSet.PIXELS];
         for (int i = 0; i < count; i++) {
@@ -86,13 +88,14 @@ public final class Augmentation {
         double[] fieldX = coarseField(random);
         double[] fieldY = coarseField(random);
         double centre = (SIDE - 1) / 2.0;
+        FloatImage source = new FloatImage(SIDE, SIDE, in);
         for (int y = 0; y < SIDE; y++) {
             for (int x = 0; x < SIDE; x++) {
                 double u = x - centre - dx;
                 double v = y - centre - dy;
                 double sx = cos * u + sin * v + shear * v + centre + field(fieldX, x, y);
                 double sy = -sin * u + cos * v + centre + field(fieldY, x, y);
-                out[offset + y * SIDE + x] = bilinear(in, sx, sy);
+                out[offset + y * SIDE + x] = source.sample(sx, sy);
             }
         }
     }
@@ -114,15 +117,6 @@ public final class Augmentation {
         double fy = gy - y0;
         return (1 - fy) * ((1 - fx) * grid[y0 * ELASTIC_GRID + x0] + fx * grid[y0 * ELASTIC_GRID + x0 + 1])
                 + fy * ((1 - fx) * grid[(y0 + 1) * ELASTIC_GRID + x0] + fx * grid[(y0 + 1) * ELASTIC_GRID + x0 + 1]);
-    }
-
-    private static float bilinear(float[] image, double x, double y) {
-        int x0 = (int) Math.floor(x);
-        int y0 = (int) Math.floor(y);
-        double fx = x - x0;
-        double fy = y - y0;
-        return (float) ((1 - fy) * ((1 - fx) * pixel(image, x0, y0) + fx * pixel(image, x0 + 1, y0))
-                + fy * ((1 - fx) * pixel(image, x0, y0 + 1) + fx * pixel(image, x0 + 1, y0 + 1)));
     }
 
     private static float pixel(float[] image, int x, int y) {

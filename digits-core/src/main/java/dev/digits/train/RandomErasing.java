@@ -1,6 +1,7 @@
 package dev.digits.train;
 
 import dev.digits.data.DigitSet;
+import dev.digits.data.Seeds;
 import java.util.SplittableRandom;
 
 /**
@@ -23,7 +24,7 @@ final class RandomErasing {
     /** Erases in {@code inputs} ({@code count} images of 784 values in [0, 1]), each with {@code probability}. */
     static void apply(float[] inputs, int count, double probability, long seed, int epoch, int batch) {
         // A different stream from Augmentation's for the same (seed, epoch, batch).
-        SplittableRandom random = new SplittableRandom(~(seed * 0x9E3779B97F4A7C15L) ^ ((long) epoch << 32) ^ batch);
+        SplittableRandom random = new SplittableRandom(~Seeds.spread(seed) ^ ((long) epoch << 32) ^ batch);
         for (int i = 0; i < count; i++) {
             if (random.nextDouble() < probability) {
                 erase(inputs, i * DigitSet.PIXELS, random);

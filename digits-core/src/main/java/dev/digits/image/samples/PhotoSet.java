@@ -87,23 +87,10 @@ public final class PhotoSet implements SampleSet {
                 double dy = y - cy;
                 double sx = cos * dx + sin * dy + ink.width() / 2.0;
                 double sy = -sin * dx + cos * dy + ink.height() / 2.0;
-                out.set(x, y, bilinear(ink, sx, sy));
+                out.set(x, y, ink.sample(sx, sy));
             }
         }
         return out;
-    }
-
-    private static float bilinear(FloatImage image, double x, double y) {
-        int x0 = (int) Math.floor(x);
-        int y0 = (int) Math.floor(y);
-        double fx = x - x0;
-        double fy = y - y0;
-        return (float) ((1 - fx) * (1 - fy) * at(image, x0, y0) + fx * (1 - fy) * at(image, x0 + 1, y0)
-                + (1 - fx) * fy * at(image, x0, y0 + 1) + fx * fy * at(image, x0 + 1, y0 + 1));
-    }
-
-    private static float at(FloatImage image, int x, int y) {
-        return x < 0 || y < 0 || x >= image.width() || y >= image.height() ? 0f : image.get(x, y);
     }
 
     /** Slightly tinted paper; black, blue-black or pencil-grey ink. */

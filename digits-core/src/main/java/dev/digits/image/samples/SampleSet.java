@@ -2,6 +2,7 @@ package dev.digits.image.samples;
 
 import dev.digits.DigitsException;
 import dev.digits.data.DigitSet;
+import dev.digits.data.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -40,6 +41,6 @@ public interface SampleSet {
 
     /** The random source for image {@code index}: a mix of seed and index, so neighbours are unrelated. */
     static SplittableRandom random(long seed, int index) {
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+        return new SplittableRandom(Seeds.spread(seed) + index);
     }
 }
