@@ -15,6 +15,7 @@ import dev.digits.image.samples.SampleWriter;
 import dev.digits.io.AtomicFiles;
 import dev.digits.recognize.DigitRecognizer;
 import dev.digits.recognize.HandwritingBenchmark;
+import dev.digits.model.Architectures;
 import dev.digits.train.EpochStats;
 import dev.digits.train.Progress;
 import dev.digits.train.Schedule;
@@ -41,8 +42,8 @@ final class BenchCommand {
 
     @Command(name = "train",
             description = "Time one training epoch (60,000 images, batch 64, Adam) and print seconds and images/s.")
-    int train(@Option(names = "--model", paramLabel = "NAME", defaultValue = "seed",
-                      description = "Architecture (default: ${DEFAULT-VALUE}).") String model,
+    int train(@Option(names = "--arch", paramLabel = "NAME", defaultValue = Architectures.DEFAULT,
+                      description = "Architecture (default: ${DEFAULT-VALUE}).") String architecture,
               @Option(names = "--augment", description = "Distort the images as training with --augment does.") boolean augment,
               @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
                       description = "Train on the first N images only (default: all).") int limit,
@@ -50,9 +51,9 @@ final class BenchCommand {
                       description = "Batch size (default: ${DEFAULT-VALUE}).") int batchSize,
               @Mixin DataOptions data)
             throws IOException {
-        TrainingOptions options = Usage.check(spec, () -> new TrainingOptions(model, "mnist", 1, batchSize, 1e-3f, 1e-7f, 42,
-                limit, TrainingOptions.Validation.TEST, TrainingOptions.Keep.LAST, augment,
-                Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false));
+        TrainingOptions options = Usage.check(spec, () -> TrainingOptions.builder().architecture(architecture).epochs(1)
+                .batchSize(batchSize).limit(limit).validation(TrainingOptions.Validation.TEST).keep(TrainingOptions.Keep.LAST)
+                .augment(augment).build());
         TrainingData trainingData = TrainingData.split(Mnist.load(data.cache(), DatasetSpec.MNIST), options);
         StepTimer timer = new StepTimer(new ConsoleProgress(System.err));
         Path scratch = Files.createTempDirectory("digits-bench");
@@ -68,7 +69,7 @@ final class BenchCommand {
         }
         int images = trainingData.train().size();
         System.out.printf(Locale.ROOT, "train epoch (%s%s): %,d images, batch %d, %d threads: %.2f s, %.0f images/s%n",
-                model, augment ? ", augmented" : "", images, batchSize, EngineSettings.threads(), timer.seconds, images / timer.seconds);
+                architecture, augment ? ", augmented" : "", images, batchSize, EngineSettings.threads(), timer.seconds, images / timer.seconds);
         return 0;
     }
 

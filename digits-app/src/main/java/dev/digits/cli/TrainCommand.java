@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,48 +41,49 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code digits train}: download the data if needed, train, evaluate on the test set, save. */
-@Command(name = "train", sortOptions = false,
+@Command(name = "train", sortOptions = false, showDefaultValues = true, defaultValueProvider = TrainCommand.Defaults.class,
         description = "Train a model on MNIST, evaluate it on the 10,000 test images and save it.",
         footerHeading = "%nExamples:%n",
         footer = {"  digits train                                   # the original CNN, 10 epochs",
-                "  digits train --model strided --augment --epochs 22 --ema 0.999",
+                "  digits train --arch strided --augment --epochs 22 --ema 0.999",
                 "  digits train --resume models/seed-2026-11-24 --epochs 15     # go on"})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final TrainingOptions DEFAULTS = TrainingOptions.defaults();
+    @Option(names = "--arch", paramLabel = "NAME",
+            description = "Architecture: ${COMPLETION-CANDIDATES}.", completionCandidates = ArchitectureNames.class)
+    String architecture;
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = Architectures.DEFAULT,
-            description = "Architecture (default: ${DEFAULT-VALUE}).")
-    String model;
+    /** --arch under its old name, from before --model meant a model directory everywhere else. */
+    @Option(names = "--model", paramLabel = "NAME", hidden = true)
+    String oldArchitectureOption;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist",
-            description = "mnist (default) or fashion (Fashion-MNIST; Debian's dataset-fashion-mnist or a mirror).")
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "mnist, or fashion (Fashion-MNIST; Debian's dataset-fashion-mnist or a mirror).")
     String dataset;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 10). With --resume: train up to N epochs in all.")
-    Integer epochs;
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs. With --resume: train up to N epochs in all.")
+    int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", description = "Batch size.")
     int batchSize;
 
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate.")
     float learningRate;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed.")
     int seed;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
-            description = "Train on the first N training images only, for quick runs (default: all).")
+    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training images only, for quick runs (0: all).")
     int limit;
 
-    @Option(names = "--validation", paramLabel = "SET", defaultValue = "holdout",
-            description = "holdout: the last 5,000 training images (default); test: the test set, as the original notebook did.")
+    @Option(names = "--validation", paramLabel = "SET",
+            description = "holdout: the last 5,000 training images; test: the test set, as the original notebook did.")
     TrainingOptions.Validation validation;
 
     @Option(names = "--keep", paramLabel = "EPOCH",
-            description = "best: end with the epoch of best validation accuracy (default); last: the last epoch. "
+            description = "best: end with the epoch of best validation accuracy; last: the last epoch. "
                     + "With --resume it may change what a finished run keeps.")
     TrainingOptions.Keep keep;
 
@@ -90,33 +92,33 @@ final class TrainCommand implements Callable<Integer> {
                     + "more robust to real handwriting.")
     boolean augment;
 
-    @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "constant", converter = ScheduleName.class,
-            description = "Learning rate over the run: constant (default, the original recipe), cosine (decays to 0) "
+    @Option(names = "--schedule", paramLabel = "NAME", converter = ScheduleName.class,
+            description = "Learning rate over the run: constant (the original recipe), cosine (decays to 0) "
                     + "or one-cycle (warms up to --lr over 30%% of the steps, then decays).")
     Schedule schedule;
 
-    @Option(names = "--label-smoothing", paramLabel = "X", defaultValue = "0",
-            description = "Train towards 1-X for the true class and X/10 spread over all classes (default: 0, off).")
+    @Option(names = "--label-smoothing", paramLabel = "X",
+            description = "Train towards 1-X for the true class and X/10 spread over all classes (0: off).")
     float labelSmoothing;
 
-    @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0",
+    @Option(names = "--ema", paramLabel = "DECAY",
             description = "Validate and keep an exponential moving average of the weights, updated after every step "
-                    + "with this decay, such as 0.999 (default: 0, off).")
+                    + "with this decay, such as 0.999 (0: off).")
     float ema;
 
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
-            description = "Stop early when validation accuracy has not improved for N epochs (default: 0, never).")
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Stop early when validation accuracy has not improved for N epochs (0: never).")
     int patience;
 
-    @Option(names = "--erase", paramLabel = "P", defaultValue = "0",
+    @Option(names = "--erase", paramLabel = "P",
             description = "Random erasing: with probability P, fill a random rectangle of each training image with noise "
-                    + "(default: 0, off).")
+                    + "(0: off).")
     float erase;
 
-    @Option(names = "--outliers", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--outliers", paramLabel = "N",
             description = "Also train on N generated pieces that are not one digit (touching digits, digits cut apart), "
                     + "towards being unsure of them: reading several digits then tells a pair from one wide digit "
-                    + "better (default: 0, none).")
+                    + "better (0: none).")
     int outliers;
 
     @Option(names = "--handwriting",
@@ -124,6 +126,45 @@ final class TrainCommand implements Callable<Integer> {
                     + "as the page draws them, UCI optdigits and USPS scans (see --handwriting-dir), each made into the "
                     + "reader's own 28x28 input.")
     boolean handwriting;
+
+    /** Shows and fills in each training option's default from {@link TrainingOptions#defaults()}, their one owner. */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        private static final TrainingOptions DEFAULTS = TrainingOptions.defaults();
+
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec argument) {
+            if (!(argument instanceof CommandLine.Model.OptionSpec option)) {
+                return null;
+            }
+            Object value = switch (option.longestName()) {
+                case "--arch" -> DEFAULTS.architecture();
+                case "--dataset" -> DEFAULTS.dataset();
+                case "--epochs" -> DEFAULTS.epochs();
+                case "--batch-size" -> DEFAULTS.batchSize();
+                case "--lr" -> DEFAULTS.learningRate();
+                case "--seed" -> DEFAULTS.seed();
+                case "--limit" -> DEFAULTS.limit();
+                case "--validation" -> DEFAULTS.validation().name().toLowerCase(Locale.ROOT);
+                case "--keep" -> DEFAULTS.keep().name().toLowerCase(Locale.ROOT);
+                case "--schedule" -> DEFAULTS.schedule().cliName();
+                case "--label-smoothing" -> DEFAULTS.labelSmoothing();
+                case "--ema" -> DEFAULTS.ema();
+                case "--patience" -> DEFAULTS.patience();
+                case "--erase" -> DEFAULTS.erasing();
+                case "--outliers" -> DEFAULTS.outliers();
+                default -> null;
+            };
+            return value == null ? null : String.valueOf(value);
+        }
+    }
+
+    /** The architectures {@code --arch} takes, for help and shell completion. */
+    static final class ArchitectureNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Architectures.all().stream().map(Architecture::name).iterator();
+        }
+    }
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<model>-<date>).")
     Path out;
@@ -137,8 +178,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (oldArchitectureOption != null) {
+            System.err.println("digits: --model NAME is now --arch NAME (--model names a model directory elsewhere)");
+            architecture = oldArchitectureOption;
+        }
         boolean resuming = resume != null;
-        Path directory = resuming ? resume : outputDirectory(out, model);
+        Path directory = resuming ? resume : outputDirectory(out, architecture);
         TrainingOptions options = resuming ? resumedOptions() : newOptions();
         trainAndSave(options, directory, resuming, data);
         return 0;
@@ -225,29 +270,31 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingOptions newOptions() {
         try {
-            Architectures.byName(model);
-        } catch (DigitsException e) {
-            throw Usage.error(spec, e.getMessage());
-        }
-        try {
+            Architectures.byName(architecture);
             DatasetSpec.byName(dataset);
         } catch (DigitsException e) {
             throw Usage.error(spec, e.getMessage());
         }
-        return Usage.check(spec, () -> new TrainingOptions(model, dataset, epochs != null ? epochs : DEFAULTS.epochs(),
-                batchSize, learningRate, DEFAULTS.adamEpsilon(), seed, limit, validation, keep != null ? keep : DEFAULTS.keep(),
-                augment, schedule, labelSmoothing, ema, patience, erase, outliers, handwriting));
+        return Usage.check(spec, () -> TrainingOptions.builder().architecture(architecture).dataset(dataset).epochs(epochs)
+                .batchSize(batchSize).learningRate(learningRate).seed(seed).limit(limit).validation(validation).keep(keep)
+                .augment(augment).schedule(schedule).labelSmoothing(labelSmoothing).ema(ema).patience(patience)
+                .erasing(erase).outliers(outliers).handwriting(handwriting).build());
     }
 
+    /** The interrupted run's options; of the command line's, only --epochs and --keep, where given. */
     private TrainingOptions resumedOptions() {
         if (out != null) {
             throw Usage.error(spec, "--resume continues in its own directory; drop --out");
         }
-        TrainingOptions saved = Checkpoint.readState(resume).options();
-        return Usage.check(spec, () -> {
-            TrainingOptions longer = epochs != null ? saved.withEpochs(epochs) : saved;
-            return keep != null ? longer.withKeep(keep) : longer;
-        });
+        TrainingOptions.Builder saved = Checkpoint.readState(resume).options().toBuilder();
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--epochs")) {
+            saved.epochs(epochs);
+        }
+        if (given.hasMatchedOption("--keep")) {
+            saved.keep(keep);
+        }
+        return Usage.check(spec, saved::build);
     }
 
     /** {@code out} if it holds no model yet; without it, a new directory models/<model>-<date>[-n]. */
@@ -268,13 +315,13 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static String reproducingCommand(TrainingOptions o) {
-        return String.format(Locale.ROOT, "digits train%s --model %s --epochs %d --batch-size %d --lr %s --seed %d%s --validation %s --keep %s",
+        return String.format(Locale.ROOT, "digits train%s --arch %s --epochs %d --batch-size %d --lr %s --seed %d%s --validation %s --keep %s",
                 o.dataset().equals("mnist") ? "" : " --dataset " + o.dataset(), o.architecture(), o.epochs(), o.batchSize(), o.learningRate(), o.seed(),
                 o.limit() > 0 ? " --limit " + o.limit() : "", o.validation().name().toLowerCase(Locale.ROOT),
                 o.keep().name().toLowerCase(Locale.ROOT)) + (o.augment() ? " --augment" : "")
                 + (o.schedule() != Schedule.CONSTANT ? " --schedule " + o.schedule().cliName() : "")
                 + (o.labelSmoothing() > 0 ? " --label-smoothing " + o.labelSmoothing() : "")
-                + (o.averageDecay() > 0 ? " --ema " + o.averageDecay() : "")
+                + (o.ema() > 0 ? " --ema " + o.ema() : "")
                 + (o.patience() > 0 ? " --patience " + o.patience() : "")
                 + (o.erasing() > 0 ? " --erase " + o.erasing() : "")
                 + (o.outliers() > 0 ? " --outliers " + o.outliers() : "")

@@ -3,6 +3,7 @@ package dev.digits.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digits.train.TrainingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ class DigitsCommandTest {
     void badOptionValuesAreUsageErrors() {
         assertFails(2, "epochs must be at least 1, got 0", "train", "--epochs", "0");
         assertFails(2, "Invalid value for option '--batch-size': 'many' is not an int", "train", "--batch-size", "many");
-        assertFails(2, "unknown model 'resnet'; available: seed", "train", "--model", "resnet");
+        assertFails(2, "unknown model 'resnet'; available: seed", "train", "--arch", "resnet");
+        assertFails(2, "--model NAME is now --arch NAME", "train", "--model", "resnet"); // the old name still works
         assertFails(2, "expected one of [HOLDOUT, TEST]", "train", "--validation", "half");
     }
 
@@ -82,10 +84,13 @@ class DigitsCommandTest {
     }
 
     @Test
-    void helpShowsDefaults() {
+    void helpShowsDefaultsFromTheTrainingOptionsAndTheArchitecturesToChooseFrom() {
         CliRunner.Run run = CliRunner.run("train", "--help");
         assertEquals(0, run.exitCode());
-        assertTrue(run.out().contains("Batch size (default: 64)"), run.out());
+        TrainingOptions defaults = TrainingOptions.defaults();
+        assertTrue(run.out().matches("(?s).*--batch-size=N\\s+Batch size\\.\\s+Default: " + defaults.batchSize() + "\\b.*"), run.out());
+        assertTrue(run.out().matches("(?s).*--epochs=N.*Default: " + defaults.epochs() + "\\b.*"), run.out());
+        assertTrue(run.out().contains("Architecture: seed, compact, wide, strided."), run.out());
         assertTrue(run.out().contains("--resume=DIR"), run.out());
     }
 }

@@ -46,7 +46,7 @@ class TrainCommandTest {
 
         JsonNode card = Json.MAPPER.readTree(out.resolve("model.json").toFile());
         assertEquals(93_322, card.get("parameters").asLong());
-        assertEquals("digits train --model seed --epochs 3 --batch-size 64 --lr 0.001 --seed 5 --limit 1500 --validation holdout --keep best",
+        assertEquals("digits train --arch seed --epochs 3 --batch-size 64 --lr 0.001 --seed 5 --limit 1500 --validation holdout --keep best",
                 card.get("command").asText());
 
         CliRunner.Run evaluate = CliRunner.run("evaluate", "--model", out.toString(), "--json");
@@ -70,9 +70,9 @@ class TrainCommandTest {
         assertTrue(lines.get(lines.size() - 1).matches("test accuracy: 0\\.\\d{4}"), lines.get(lines.size() - 1));
         assertTrue(lines.get(lines.size() - 2).matches("wall time: \\d+ s \\(\\d+:\\d\\d\\), 2 epochs, \\d+ threads"), lines.get(lines.size() - 2));
         JsonNode card = Json.MAPPER.readTree(out.resolve("model.json").toFile());
-        assertEquals("digits train --model strided --epochs 2 --batch-size 64 --lr 0.002 --seed 42 --limit 600 --validation holdout "
+        assertEquals("digits train --arch strided --epochs 2 --batch-size 64 --lr 0.002 --seed 42 --limit 600 --validation holdout "
                 + "--keep last --augment --schedule cosine --ema 0.999", card.get("command").asText());
-        assertEquals(0.999, card.get("hyperparameters").get("weight_average").asDouble(), 1e-6);
+        assertEquals(0.999, card.get("hyperparameters").get("ema").asDouble(), 1e-6);
     }
 
     @Test

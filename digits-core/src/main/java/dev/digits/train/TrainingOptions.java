@@ -1,17 +1,24 @@
 package dev.digits.train;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import dev.digits.model.Architectures;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Everything that decides the result of a training run. Two runs with equal options (and the same
- * number of engine threads) produce bit-identical parameters.
+ * number of engine threads) produce bit-identical parameters. Build one from the original recipe's
+ * defaults, changing only what differs:
+ * <pre>{@code
+ * TrainingOptions options = TrainingOptions.builder().architecture("strided").epochs(22).augment(true).build();
+ * }</pre>
  *
  * @param limit train on the first {@code limit} training images only (0: all)
  * @param schedule how the learning rate changes over the run
  * @param augment distort training images randomly ({@link Augmentation}) for robustness to real handwriting
  * @param labelSmoothing share of each target spread evenly over all classes (0: plain cross-entropy)
- * @param averageDecay decay of the exponential moving average of the weights that is validated and kept
+ * @param ema decay of the exponential moving average of the weights that is validated and kept
  *     ({@link WeightAverage}; 0: none)
  * @param patience stop when validation accuracy has not improved for this many epochs (0: never stop early)
  * @param erasing probability that a training image gets a rectangle of noise ({@link RandomErasing}; 0: never)
@@ -34,7 +41,7 @@ public record TrainingOptions(
         boolean augment,
         Schedule schedule,
         float labelSmoothing,
-        float averageDecay,
+        @JsonAlias("average_decay") float ema,
         int patience,
         float erasing,
         int outliers,
@@ -58,8 +65,20 @@ public record TrainingOptions(
 
     /** The original recipe: Adam 1e-3 (Keras's epsilon 1e-7), batch 64, 10 epochs. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions("seed", "mnist", 10, 64, 1e-3f, 1e-7f, 42, 0, Validation.HOLDOUT, Keep.BEST, false,
-                Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false);
+        return builder().build();
+    }
+
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these options. */
+    public Builder toBuilder() {
+        return new Builder().architecture(architecture).dataset(dataset).epochs(epochs).batchSize(batchSize)
+                .learningRate(learningRate).adamEpsilon(adamEpsilon).seed(seed).limit(limit).validation(validation).keep(keep)
+                .augment(augment).schedule(schedule).labelSmoothing(labelSmoothing).ema(ema).patience(patience)
+                .erasing(erasing).outliers(outliers).handwriting(handwriting);
     }
 
     /**
@@ -75,12 +94,11 @@ public record TrainingOptions(
      * images (about 20 errors on digits) are too few to rank epochs that differ by one or two.
      */
     public static TrainingOptions strong(String dataset, int seed, int limit) {
+        Builder recipe = builder().dataset(dataset).seed(seed).limit(limit).keep(Keep.LAST).schedule(Schedule.COSINE).ema(0.999f);
         if (dataset.equals("mnist")) {
-            return new TrainingOptions("strided", dataset, 22, 64, 2e-3f, 1e-7f, seed, limit,
-                    Validation.HOLDOUT, Keep.LAST, true, Schedule.COSINE, 0f, 0.999f, 0, 0f, 0, false);
+            return recipe.architecture("strided").epochs(22).learningRate(2e-3f).augment(true).build();
         }
-        return new TrainingOptions("wide", dataset, 24, 64, 1e-3f, 1e-7f, seed, limit,
-                Validation.HOLDOUT, Keep.LAST, false, Schedule.COSINE, 0.1f, 0.999f, 0, 0.5f, 0, false);
+        return recipe.architecture("wide").epochs(24).labelSmoothing(0.1f).erasing(0.5f).build();
     }
 
     public TrainingOptions {
@@ -89,8 +107,7 @@ public record TrainingOptions(
         require(learningRate > 0 && Float.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
         require(limit >= 0, "limit must be 0 (all) or positive, got " + limit);
         require(labelSmoothing >= 0 && labelSmoothing < 1, "label smoothing must be in [0, 1), got " + labelSmoothing);
-        require(averageDecay == 0 || (averageDecay > 0 && averageDecay < 1),
-                "weight-average decay must be 0 (off) or between 0 and 1 (such as 0.999), got " + averageDecay);
+        require(ema == 0 || (ema > 0 && ema < 1), "ema must be 0 (off) or between 0 and 1 (such as 0.999), got " + ema);
         require(patience >= 0, "patience must be 0 (off) or positive, got " + patience);
         require(erasing >= 0 && erasing <= 1, "erasing probability must be in [0, 1], got " + erasing);
         require(outliers >= 0, "outliers must be 0 (none) or positive, got " + outliers);
@@ -103,13 +120,11 @@ public record TrainingOptions(
     }
 
     public TrainingOptions withEpochs(int newEpochs) {
-        return new TrainingOptions(architecture, dataset, newEpochs, batchSize, learningRate, adamEpsilon, seed, limit,
-                validation, keep, augment, schedule, labelSmoothing, averageDecay, patience, erasing, outliers, handwriting);
+        return toBuilder().epochs(newEpochs).build();
     }
 
     public TrainingOptions withKeep(Keep newKeep) {
-        return new TrainingOptions(architecture, dataset, epochs, batchSize, learningRate, adamEpsilon, seed, limit,
-                validation, newKeep, augment, schedule, labelSmoothing, averageDecay, patience, erasing, outliers, handwriting);
+        return toBuilder().keep(newKeep).build();
     }
 
     /** As recorded in model cards. */
@@ -122,16 +137,136 @@ public record TrainingOptions(
         map.put("adam_epsilon", adamEpsilon);
         map.put("seed", seed);
         map.put("limit", limit);
-        map.put("validation", validation.name().toLowerCase(java.util.Locale.ROOT));
-        map.put("keep", keep.name().toLowerCase(java.util.Locale.ROOT));
+        map.put("validation", validation.name().toLowerCase(Locale.ROOT));
+        map.put("keep", keep.name().toLowerCase(Locale.ROOT));
         map.put("augment", augment);
         map.put("schedule", schedule.cliName());
         map.put("label_smoothing", labelSmoothing);
-        map.put("weight_average", averageDecay);
+        map.put("ema", ema);
         map.put("patience", patience);
         map.put("erasing", erasing);
         map.put("outliers", outliers);
         map.put("handwriting", handwriting);
         return map;
+    }
+
+    /** Options one at a time; each starts at the original recipe's value. The default of each option lives here. */
+    public static final class Builder {
+        private String architecture = Architectures.DEFAULT;
+        private String dataset = "mnist";
+        private int epochs = 10;
+        private int batchSize = 64;
+        private float learningRate = 1e-3f;
+        private float adamEpsilon = 1e-7f;
+        private int seed = 42;
+        private int limit = 0;
+        private Validation validation = Validation.HOLDOUT;
+        private Keep keep = Keep.BEST;
+        private boolean augment = false;
+        private Schedule schedule = Schedule.CONSTANT;
+        private float labelSmoothing = 0f;
+        private float ema = 0f;
+        private int patience = 0;
+        private float erasing = 0f;
+        private int outliers = 0;
+        private boolean handwriting = false;
+
+        private Builder() {}
+
+        public Builder architecture(String value) {
+            architecture = value;
+            return this;
+        }
+
+        public Builder dataset(String value) {
+            dataset = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder learningRate(float value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder adamEpsilon(float value) {
+            adamEpsilon = value;
+            return this;
+        }
+
+        public Builder seed(int value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder limit(int value) {
+            limit = value;
+            return this;
+        }
+
+        public Builder validation(Validation value) {
+            validation = value;
+            return this;
+        }
+
+        public Builder keep(Keep value) {
+            keep = value;
+            return this;
+        }
+
+        public Builder augment(boolean value) {
+            augment = value;
+            return this;
+        }
+
+        public Builder schedule(Schedule value) {
+            schedule = value;
+            return this;
+        }
+
+        public Builder labelSmoothing(float value) {
+            labelSmoothing = value;
+            return this;
+        }
+
+        public Builder ema(float value) {
+            ema = value;
+            return this;
+        }
+
+        public Builder patience(int value) {
+            patience = value;
+            return this;
+        }
+
+        public Builder erasing(float value) {
+            erasing = value;
+            return this;
+        }
+
+        public Builder outliers(int value) {
+            outliers = value;
+            return this;
+        }
+
+        public Builder handwriting(boolean value) {
+            handwriting = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first option out of its range */
+        public TrainingOptions build() {
+            return new TrainingOptions(architecture, dataset, epochs, batchSize, learningRate, adamEpsilon, seed, limit,
+                    validation, keep, augment, schedule, labelSmoothing, ema, patience, erasing, outliers, handwriting);
+        }
     }
 }

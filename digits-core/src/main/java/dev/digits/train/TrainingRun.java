@@ -59,7 +59,7 @@ public final class TrainingRun {
         int totalSteps = options.epochs() * stepsPerEpoch();
         ResumableAdam optimizer = new ResumableAdam(
                 step -> options.schedule().rate(options.learningRate(), step, totalSteps), options.adamEpsilon());
-        WeightAverage average = options.averageDecay() > 0 ? new WeightAverage(classifier, options.averageDecay()) : null;
+        WeightAverage average = options.ema() > 0 ? new WeightAverage(classifier, options.ema()) : null;
         // The network that is validated, selected and kept: the weight average when there is one.
         Classifier kept = average != null ? average.classifier() : classifier;
         List<EpochStats> history = new ArrayList<>();
