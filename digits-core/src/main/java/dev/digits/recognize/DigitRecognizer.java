@@ -46,12 +46,12 @@ public final class DigitRecognizer implements AutoCloseable {
     private Classifier cutter;
     private Segmentation segmentation;
     private final ImageDecoder decoder = new ImageDecoder();
+    private final int cores = Runtime.getRuntime().availableProcessors();
     /** Admits one call per core to decode and prepare its picture, first come first served. */
     private final Semaphore turns;
     private final Preprocessor preprocessor = new Preprocessor();
 
     private DigitRecognizer(Classifier classifier, ModelCard card) {
-        int cores = Runtime.getRuntime().availableProcessors();
         this.classifier = classifier;
         this.card = card;
         this.pool = new PredictorPool(classifier, Math.max(1, cores / CORES_PER_PREDICTOR));
@@ -191,7 +191,6 @@ public final class DigitRecognizer implements AutoCloseable {
 
     private synchronized Segmentation segmentation() {
         if (segmentation == null) {
-            int cores = Runtime.getRuntime().availableProcessors();
             cutter = BundledModel.CUTTER.load();
             segmentation = new Segmentation(new PredictorPool(cutter, cores), new PredictorPool(classifier, cores));
         }
