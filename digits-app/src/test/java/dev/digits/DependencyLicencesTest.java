@@ -48,21 +48,26 @@ class DependencyLicencesTest {
         }
         List<String> problems = new ArrayList<>();
         licences.forEach((id, names) -> {
-            boolean permissive = names.stream().anyMatch(name -> PERMISSIVE.matcher(name).find());
+            boolean permissive =
+                    names.stream().anyMatch(name -> PERMISSIVE.matcher(name).find());
             if (!permissive && !REVIEWED.containsKey(id)) {
                 problems.add(id + ": " + (names.isEmpty() ? "no licence declared" : String.join(", ", names)));
             }
         });
-        assertTrue(problems.isEmpty(), "dependencies whose licence does not allow shipping them with Apache-2.0 code, "
-                + "or was not reviewed (see REVIEWED):\n  " + String.join("\n  ", problems));
+        assertTrue(
+                problems.isEmpty(),
+                "dependencies whose licence does not allow shipping them with Apache-2.0 code, "
+                        + "or was not reviewed (see REVIEWED):\n  " + String.join("\n  ", problems));
         assertTrue(licences.size() > 20, "the check saw the project's dependencies: " + licences.keySet());
     }
 
     /** Jars from the local Maven repository: Surefire passes the test classpath in a property of its own. */
     private static List<Path> classpathJars() {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Stream.of(classpath.split(File.pathSeparator)).map(Path::of)
-                .filter(p -> p.toString().endsWith(".jar") && p.toString().contains(File.separator + "repository" + File.separator))
+        return Stream.of(classpath.split(File.pathSeparator))
+                .map(Path::of)
+                .filter(p -> p.toString().endsWith(".jar")
+                        && p.toString().contains(File.separator + "repository" + File.separator))
                 .toList();
     }
 
@@ -113,7 +118,9 @@ class DependencyLicencesTest {
         String group = text(parent, "groupId");
         String artifact = text(parent, "artifactId");
         String version = text(parent, "version");
-        Path parentPom = root.resolve(group.replace('.', File.separatorChar)).resolve(artifact).resolve(version)
+        Path parentPom = root.resolve(group.replace('.', File.separatorChar))
+                .resolve(artifact)
+                .resolve(version)
                 .resolve(artifact + "-" + version + ".pom");
         return Files.exists(parentPom) ? licences(parentPom, depth + 1) : names;
     }

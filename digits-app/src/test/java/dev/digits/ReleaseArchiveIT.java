@@ -36,11 +36,13 @@ class ReleaseArchiveIT {
     private static final String RELEASE = System.getProperty("digits.release");
     /** The folder every entry of an archive lies in: digits-VERSION/. */
     private static final String BASE = RELEASE == null ? "" : Path.of(RELEASE).getFileName() + "/";
+
     private static Path tarGz;
     private static Path zip;
 
     @TempDir
     static Path unpacked;
+
     private static Path home;
     /** The tarball's file entries, as named in it. */
     private static final Set<String> IN_TAR = new TreeSet<>();
@@ -82,15 +84,19 @@ class ReleaseArchiveIT {
             archive.stream().filter(e -> !e.isDirectory()).forEach(e -> inZip.add(e.getName()));
         }
         assertEquals(inTar, inZip, "the zip and the tarball hold the same files");
-        for (String expected : new String[] {"bin/digits", "bin/digits.cmd", "lib/digits.jar", "README.md", "LICENSE",
-                "samples/canvas-8.png"}) {
+        for (String expected : new String[] {
+            "bin/digits", "bin/digits.cmd", "lib/digits.jar", "README.md", "LICENSE", "samples/canvas-8.png"
+        }) {
             assertTrue(inTar.contains(BASE + expected), "the release holds " + expected + ": " + inTar);
         }
-        assertTrue(inTar.stream().anyMatch(name -> name.startsWith(BASE + "lib/pytorch-native-cpu-")),
+        assertTrue(
+                inTar.stream().anyMatch(name -> name.startsWith(BASE + "lib/pytorch-native-cpu-")),
                 "the engine's native library travels in lib/");
         assertTrue(Files.isExecutable(home.resolve("bin/digits")), "bin/digits is executable in the tarball");
         String cmd = Files.readString(home.resolve("bin/digits.cmd"), StandardCharsets.UTF_8);
-        assertTrue(cmd.contains("\r\n") && cmd.contains("dev.digits.cli.DigitsCommand"), "digits.cmd has Windows line ends");
+        assertTrue(
+                cmd.contains("\r\n") && cmd.contains("dev.digits.cli.DigitsCommand"),
+                "digits.cmd has Windows line ends");
     }
 
     @Test
@@ -116,15 +122,18 @@ class ReleaseArchiveIT {
             int status = 0;
             while (status != 200 && serve.isAlive() && Instant.now().isBefore(deadline)) {
                 try {
-                    status = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    status = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                 } catch (IOException notYet) {
                     Thread.sleep(250);
                 }
             }
             assertEquals(200, status, "the server came up");
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/predict"))
-                    .header("Content-Type", "image/png")
-                    .POST(HttpRequest.BodyPublishers.ofFile(home.resolve("samples/canvas-8.png"))).build(),
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/predict"))
+                            .header("Content-Type", "image/png")
+                            .POST(HttpRequest.BodyPublishers.ofFile(home.resolve("samples/canvas-8.png")))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(answer.body().matches("(?s).*\"digit\"\\s*:\\s*8\\b.*"), answer.body());
@@ -141,7 +150,8 @@ class ReleaseArchiveIT {
         String[] command = new String[args.length + 1];
         command[0] = home.resolve("bin/digits").toString();
         System.arraycopy(args, 0, command, 1, args.length);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(unpacked.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(unpacked.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("DIGITS_JAR");
         builder.environment().remove("DIGITS_CLASSPATH");

@@ -22,8 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LeanLibraryIT {
     /** Parts of the application that a library user must not be made to carry. */
-    private static final List<String> NOT_IN_A_LIBRARY = List.of("javalin", "jetty", "picocli", "xchart", "progressbar",
-            "swagger", "slf4j-simple", "logback", "smile", "selenium", "junit");
+    private static final List<String> NOT_IN_A_LIBRARY = List.of(
+            "javalin",
+            "jetty",
+            "picocli",
+            "xchart",
+            "progressbar",
+            "swagger",
+            "slf4j-simple",
+            "logback",
+            "smile",
+            "selenium",
+            "junit");
 
     private static final String CONSUMER = """
             import dev.digits.recognize.DigitRecognizer;
@@ -43,7 +53,8 @@ class LeanLibraryIT {
     private static List<String> classpath() throws Exception {
         List<String> entries = new ArrayList<>();
         entries.add(System.getProperty("digits.core.jar"));
-        String dependencies = Files.readString(Path.of(System.getProperty("digits.core.classpath"))).strip();
+        String dependencies = Files.readString(Path.of(System.getProperty("digits.core.classpath")))
+                .strip();
         entries.addAll(List.of(dependencies.split(File.pathSeparator)));
         return entries;
     }
@@ -63,12 +74,19 @@ class LeanLibraryIT {
         String classpath = String.join(File.pathSeparator, classpath());
         Path source = dir.resolve("Consumer.java");
         Files.writeString(source, CONSUMER);
-        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-cp", classpath, "-d", dir.toString(),
-                source.toString());
+        int compiled = ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "-cp", classpath, "-d", dir.toString(), source.toString());
         assertEquals(0, compiled, "the consumer compiles against digits-core alone");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process run = new ProcessBuilder(java.toString(), "-Dai.djl.offline=true", "-cp", dir + File.pathSeparator + classpath,
-                "Consumer", Path.of("docs/samples/canvas-8.png").toAbsolutePath().toString()).redirectErrorStream(true).start();
+        Process run = new ProcessBuilder(
+                        java.toString(),
+                        "-Dai.djl.offline=true",
+                        "-cp",
+                        dir + File.pathSeparator + classpath,
+                        "Consumer",
+                        Path.of("docs/samples/canvas-8.png").toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .start();
         assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the consumer finished");
         String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, run.exitValue(), out);

@@ -32,10 +32,14 @@ class PlatformProfilesTest {
     @BeforeAll
     static void readThePom() throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
-        Element parent = factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile()).getDocumentElement();
+        Element parent =
+                factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile()).getDocumentElement();
         pytorchVersion = text(parent, "pytorch.version");
-        Element project = factory.newDocumentBuilder().parse(Path.of("digits-core/pom.xml").toFile()).getDocumentElement();
-        Element properties = (Element) project.getElementsByTagName("properties").item(0);
+        Element project = factory.newDocumentBuilder()
+                .parse(Path.of("digits-core/pom.xml").toFile())
+                .getDocumentElement();
+        Element properties =
+                (Element) project.getElementsByTagName("properties").item(0);
         CLASSIFIERS.put("default", text(properties, "pytorch.native.classifier"));
         NodeList profiles = project.getElementsByTagName("profile");
         for (int i = 0; i < profiles.getLength(); i++) {
@@ -54,31 +58,49 @@ class PlatformProfilesTest {
 
     @Test
     void theProfilesCoverLinuxMacOnArmAndWindows() {
-        assertEquals(Map.of("default", "linux-x86_64", "linux-aarch64", "linux-aarch64", "osx-aarch64", "osx-aarch64",
-                "win-x86_64", "win-x86_64"), CLASSIFIERS);
+        assertEquals(
+                Map.of(
+                        "default",
+                        "linux-x86_64",
+                        "linux-aarch64",
+                        "linux-aarch64",
+                        "osx-aarch64",
+                        "osx-aarch64",
+                        "win-x86_64",
+                        "win-x86_64"),
+                CLASSIFIERS);
     }
 
     @Test
     void djlCarriesTheJniBridgeForEveryPlatform() {
         for (String classifier : CLASSIFIERS.values()) {
-            String library = classifier.startsWith("win") ? "djl_torch.dll"
+            String library = classifier.startsWith("win")
+                    ? "djl_torch.dll"
                     : classifier.startsWith("osx") ? "libdjl_torch.dylib" : "libdjl_torch.so";
-            assertNotNull(getClass().getResource("/jnilib/" + classifier + "/cpu/" + library),
+            assertNotNull(
+                    getClass().getResource("/jnilib/" + classifier + "/cpu/" + library),
                     "pytorch-jni holds the bridge for " + classifier);
         }
     }
 
     @Test
     void pytorchPublishesANativeLibraryForEveryPlatform() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         for (String classifier : CLASSIFIERS.values()) {
-            URI jar = URI.create("https://repo.maven.apache.org/maven2/ai/djl/pytorch/pytorch-native-cpu/" + pytorchVersion
-                    + "/pytorch-native-cpu-" + pytorchVersion + "-" + classifier + ".jar");
+            URI jar = URI.create("https://repo.maven.apache.org/maven2/ai/djl/pytorch/pytorch-native-cpu/"
+                    + pytorchVersion + "/pytorch-native-cpu-" + pytorchVersion + "-" + classifier + ".jar");
             int status;
             try {
-                status = http.send(HttpRequest.newBuilder(jar).method("HEAD", HttpRequest.BodyPublishers.noBody())
-                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = http.send(
+                                HttpRequest.newBuilder(jar)
+                                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                        .timeout(Duration.ofSeconds(20))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             } catch (IOException unreachable) {
                 assumeTrue(false, "Maven Central is unreachable from here (" + unreachable + "); the check needs it");
                 return;

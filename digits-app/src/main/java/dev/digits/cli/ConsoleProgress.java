@@ -38,8 +38,13 @@ public final class ConsoleProgress implements Progress {
         this.started = System.nanoTime();
         this.lastLogged = started;
         if (terminal) {
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(steps).setUnit(" batches", 1)
-                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).clearDisplayOnFinish().build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(task)
+                    .setInitialMax(steps)
+                    .setUnit(" batches", 1)
+                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .clearDisplayOnFinish()
+                    .build();
         }
     }
 
@@ -59,8 +64,16 @@ public final class ConsoleProgress implements Progress {
             lastLogged = now;
             double elapsed = (now - started) / 1e9;
             long eta = Math.round(elapsed / step * (steps - step));
-            out.printf(Locale.ROOT, "%s %3d%% %d/%d batches, ETA %d:%02d,%s%n",
-                    task, 100 * step / steps, step, steps, eta / 60, eta % 60, figures);
+            out.printf(
+                    Locale.ROOT,
+                    "%s %3d%% %d/%d batches, ETA %d:%02d,%s%n",
+                    task,
+                    100 * step / steps,
+                    step,
+                    steps,
+                    eta / 60,
+                    eta % 60,
+                    figures);
         }
     }
 
@@ -70,7 +83,15 @@ public final class ConsoleProgress implements Progress {
             bar.close();
             bar = null;
         }
-        out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  accuracy %.4f  validation loss %.4f  validation accuracy %.4f  %.1f s%n",
-                s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.validationLoss(), s.validationAccuracy(), s.seconds());
+        out.printf(
+                Locale.ROOT,
+                "epoch %d/%d  loss %.4f  accuracy %.4f  validation loss %.4f  validation accuracy %.4f  %.1f s%n",
+                s.epoch(),
+                epochs,
+                s.trainLoss(),
+                s.trainAccuracy(),
+                s.validationLoss(),
+                s.validationAccuracy(),
+                s.seconds());
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code digits data}: what is cached and verified; {@code --download} fetches what is missing. */
-@Command(name = "data",
+@Command(
+        name = "data",
         description = "Show which data files are cached and verified (SHA-256); --download fetches missing ones.")
 final class DataCommand implements Callable<Integer> {
     @Mixin
@@ -20,7 +21,10 @@ final class DataCommand implements Callable<Integer> {
     @Option(names = "--download", description = "Fetch missing or corrupt files.")
     boolean download;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "Only this data set: mnist or fashion (default: both).")
+    @Option(
+            names = "--dataset",
+            paramLabel = "NAME",
+            description = "Only this data set: mnist or fashion (default: both).")
     String dataset;
 
     @Override
@@ -35,13 +39,18 @@ final class DataCommand implements Callable<Integer> {
         for (DatasetSpec spec : specs) {
             System.out.println(spec.name() + ":");
             for (DataCache.FileStatus status : cache.status(spec)) {
-                String size = status.state() == DataCache.State.MISSING ? "" : String.format("%,d bytes", Files.size(status.path()));
-                System.out.printf("  %-26s %-9s %s%n", status.file().name(), status.state().name().toLowerCase(java.util.Locale.ROOT), size);
+                String size = status.state() == DataCache.State.MISSING
+                        ? ""
+                        : String.format("%,d bytes", Files.size(status.path()));
+                System.out.printf(
+                        "  %-26s %-9s %s%n",
+                        status.file().name(), status.state().name().toLowerCase(java.util.Locale.ROOT), size);
                 complete &= status.state() == DataCache.State.VERIFIED;
             }
         }
         if (!complete) {
-            System.out.println("Missing files are downloaded on first use, or now with: digits data --download [--dataset NAME]");
+            System.out.println(
+                    "Missing files are downloaded on first use, or now with: digits data --download [--dataset NAME]");
         }
         return 0;
     }

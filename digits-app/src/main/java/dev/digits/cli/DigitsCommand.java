@@ -6,7 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code digits}: the command line. Exit codes: 0 done, 1 failed (message says why), 2 bad usage. */
-@Command(name = "digits",
+@Command(
+        name = "digits",
         scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -34,7 +35,8 @@ public final class DigitsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, for example: digits train");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a command is required, for example: digits train");
     }
 
     public static void main(String[] args) {

@@ -15,6 +15,7 @@ final class EngineSettings {
     static final String THREADS_VARIABLE = "DIGITS_THREADS";
     /** Commands (and {@code bench} subcommands) that read images one per core. */
     private static final Set<String> READING_IMAGES = Set.of("predict", "read", "serve");
+
     private static final Set<String> BENCHMARKS_READING_IMAGES = Set.of("read", "serve", "real", "handwriting");
 
     private EngineSettings() {}
@@ -22,12 +23,18 @@ final class EngineSettings {
     static void apply(String[] args) {
         setIfAbsent("ai.djl.offline", "true");
         String threads = System.getenv(THREADS_VARIABLE);
-        setIfAbsent("ai.djl.pytorch.num_threads", threads != null && !threads.isBlank() ? threads.strip()
-                : readsImages(args) ? "1" : String.valueOf(Runtime.getRuntime().availableProcessors()));
+        setIfAbsent(
+                "ai.djl.pytorch.num_threads",
+                threads != null && !threads.isBlank()
+                        ? threads.strip()
+                        : readsImages(args)
+                                ? "1"
+                                : String.valueOf(Runtime.getRuntime().availableProcessors()));
     }
 
     private static boolean readsImages(String[] args) {
-        List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("-")).limit(2).toList();
+        List<String> words =
+                Arrays.stream(args).filter(a -> !a.startsWith("-")).limit(2).toList();
         if (words.isEmpty()) {
             return false;
         }
@@ -36,7 +43,8 @@ final class EngineSettings {
     }
 
     static int threads() {
-        return Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads",
+        return Integer.parseInt(System.getProperty(
+                "ai.djl.pytorch.num_threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
     }
 

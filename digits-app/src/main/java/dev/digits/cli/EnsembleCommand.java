@@ -25,10 +25,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code digits ensemble}: several trained models that vote (averaged probabilities), saved as one model. */
-@Command(name = "ensemble", sortOptions = false,
+@Command(
+        name = "ensemble",
+        sortOptions = false,
         description = "Combine trained models into one that averages their probabilities; usable wherever a model is.")
 final class EnsembleCommand implements Callable<Integer> {
-    @Option(names = "--models", paramLabel = "DIR", arity = "2..*", required = true, description = "Model directories (two or more).")
+    @Option(
+            names = "--models",
+            paramLabel = "DIR",
+            arity = "2..*",
+            required = true,
+            description = "Model directories (two or more).")
     List<Path> models;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the ensemble.")
@@ -53,17 +60,33 @@ final class EnsembleCommand implements Callable<Integer> {
             Evaluation test = TrainingRun.evaluate(ensemble, splits.test());
             Map<String, Object> members = new LinkedHashMap<>();
             members.put("members", models.stream().map(Path::toString).toList());
-            members.put("member_test_accuracy", cards.stream().map(c -> c.metric("test_accuracy")).toList());
-            String command = "digits ensemble --models " + models.stream().map(Path::toString).collect(Collectors.joining(" "))
-                    + " --out " + out;
+            members.put(
+                    "member_test_accuracy",
+                    cards.stream().map(c -> c.metric("test_accuracy")).toList());
+            String command = "digits ensemble --models "
+                    + models.stream().map(Path::toString).collect(Collectors.joining(" ")) + " --out " + out;
             Ensemble architecture = (Ensemble) ensemble.architecture();
-            ModelCard card = new ModelCard(out.getFileName().toString(), Ensemble.NAME, architecture.description(),
-                    ensemble.parameterCount(), spec.name(), spec.classNames(), ModelCard.INPUT, members,
-                    cards.get(0).dataSha256(), VersionProvider.software(),
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), command, test.metrics("test"));
+            ModelCard card = new ModelCard(
+                    out.getFileName().toString(),
+                    Ensemble.NAME,
+                    architecture.description(),
+                    ensemble.parameterCount(),
+                    spec.name(),
+                    spec.classNames(),
+                    ModelCard.INPUT,
+                    members,
+                    cards.get(0).dataSha256(),
+                    VersionProvider.software(),
+                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    command,
+                    test.metrics("test"));
             ModelDirectory.save(out, ensemble, card);
             for (int i = 0; i < cards.size(); i++) {
-                System.out.printf(Locale.ROOT, "  member %s: test accuracy %.4f%n", models.get(i), cards.get(i).metric("test_accuracy"));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  member %s: test accuracy %.4f%n",
+                        models.get(i),
+                        cards.get(i).metric("test_accuracy"));
             }
             System.out.println("Saved " + out.toAbsolutePath());
             System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", test.accuracy());

@@ -18,13 +18,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code digits evaluate}: accuracy, loss, confusion matrix and per-class metrics on the test set. */
-@Command(name = "evaluate",
-        description = "Evaluate a saved model on the 10,000 test images.")
+@Command(name = "evaluate", description = "Evaluate a saved model on the 10,000 test images.")
 final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model directory (as written by digits train).")
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
+            required = true,
+            description = "Model directory (as written by digits train).")
     Path model;
 
-    @Option(names = "--json", description = "Print one JSON object (keys as in model.json, plus confusion_matrix and per_class).")
+    @Option(
+            names = "--json",
+            description = "Print one JSON object (keys as in model.json, plus confusion_matrix and per_class).")
     boolean json;
 
     @Mixin
@@ -49,7 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
             out.put("per_class", evaluation.perClass());
             System.out.println(Json.writeLine(out));
         } else {
-            System.out.println("model: " + model + " (" + card.architecture() + ", " + String.format("%,d", card.parameters()) + " parameters)");
+            System.out.println("model: " + model + " (" + card.architecture() + ", "
+                    + String.format("%,d", card.parameters()) + " parameters)");
             System.out.print(EvaluationText.render(evaluation, spec.classNames()));
         }
         return 0;

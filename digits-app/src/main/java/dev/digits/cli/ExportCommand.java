@@ -21,19 +21,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code digits export}: a model directory as a file other frameworks load. */
-@Command(name = "export",
-        description = "Write a model as a Keras 3 .keras file (its last layer applies softmax, as Keras classifiers do).")
+@Command(
+        name = "export",
+        description =
+                "Write a model as a Keras 3 .keras file (its last layer applies softmax, as Keras classifiers do).")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     /** The formats {@code --format} takes. */
-    enum Format { KERAS }
+    enum Format {
+        KERAS
+    }
 
     @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model directory.")
     Path model;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "keras", description = "Output format: keras (default).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "keras",
+            description = "Output format: keras (default).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write, e.g. model.keras.")
@@ -45,8 +53,11 @@ final class ExportCommand implements Callable<Integer> {
             throw Usage.error(spec, "--out must end in .keras (Keras 3 refuses other names): " + out);
         }
         ModelCard card = ModelDirectory.readCard(model);
-        Optional<LayerStack> described = card.architecture().equals(LayerStack.NAME) ? Optional.of(LayerStack.read(model))
-                : Architectures.all().stream().filter(a -> a.name().equals(card.architecture())).findFirst()
+        Optional<LayerStack> described = card.architecture().equals(LayerStack.NAME)
+                ? Optional.of(LayerStack.read(model))
+                : Architectures.all().stream()
+                        .filter(a -> a.name().equals(card.architecture()))
+                        .findFirst()
                         .flatMap(Architecture::asLayerStack);
         LayerStack stack = described.orElseThrow(() -> new DigitsException("cannot export a '" + card.architecture()
                 + "' model to Keras: only the architectures digits trains ("
@@ -57,8 +68,8 @@ final class ExportCommand implements Callable<Integer> {
             keras = KerasExporter.export(stack, Parameters.read(classifier));
         }
         KerasArchiveWriter.write(keras, out);
-        System.out.println("Wrote " + out.toAbsolutePath() + " (Keras " + KerasArchiveWriter.KERAS_VERSION
-                + " layout, " + (keras.config().path("config").path("layers").size() - 1) + " layers)");
+        System.out.println("Wrote " + out.toAbsolutePath() + " (Keras " + KerasArchiveWriter.KERAS_VERSION + " layout, "
+                + (keras.config().path("config").path("layers").size() - 1) + " layers)");
         return 0;
     }
 }

@@ -3,23 +3,23 @@ package dev.digits.cli;
 import dev.digits.DigitsException;
 import dev.digits.data.DigitSet;
 import dev.digits.io.AtomicFiles;
-import java.awt.image.BufferedImage;
 import dev.digits.io.Json;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
@@ -36,8 +36,8 @@ final class ImageFiles {
             if (Files.isDirectory(argument)) {
                 List<Path> images = expandOrEmpty(argument);
                 if (images.isEmpty()) {
-                    throw new DigitsException("no image files (" + String.join(", ", EXTENSIONS.stream().sorted().toList())
-                            + ") in directory " + argument);
+                    throw new DigitsException("no image files ("
+                            + String.join(", ", EXTENSIONS.stream().sorted().toList()) + ") in directory " + argument);
                 }
                 files.addAll(images);
             } else if (Files.isRegularFile(argument)) {
@@ -59,7 +59,9 @@ final class ImageFiles {
     private static boolean isImage(Path path) {
         String name = path.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return Files.isRegularFile(path) && dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return Files.isRegularFile(path)
+                && dot > 0
+                && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /** What a command does with one image: the line it prints (text or one JSON object). */

@@ -29,10 +29,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code digits import}: a Keras or TorchScript model file becomes a model directory, evaluated on the test set. */
-@Command(name = "import",
-        description = {"Turn a model trained elsewhere into a model directory that every command can use.",
+@Command(
+        name = "import",
+        description = {
+            "Turn a model trained elsewhere into a model directory that every command can use.",
             "FILE: Keras .keras (Keras 3, or 2.13-2.15), Keras 2 full-model .h5 (Keras 2.0 on), or TorchScript .pt "
-                    + "(1x1x28x28 float input, 10 scores)."})
+                    + "(1x1x28x28 float input, 10 scores)."
+        })
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,13 +46,21 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The model file.")
     Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<file name without extension>).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output directory (default: models/<file name without extension>).")
     Path out;
 
-    @Option(names = "--input-scale", paramLabel = "1|255", defaultValue = "1",
-            description = {"The pixel range the model was trained on: 1 for pixels divided by 255 (default), 255 for raw "
-                    + "0-255 pixels. Keras files do not record it; a wrong scale shows as a low test accuracy. "
-                    + "A Rescaling layer at the model's input decides instead."})
+    @Option(
+            names = "--input-scale",
+            paramLabel = "1|255",
+            defaultValue = "1",
+            description = {
+                "The pixel range the model was trained on: 1 for pixels divided by 255 (default), 255 for raw "
+                        + "0-255 pixels. Keras files do not record it; a wrong scale shows as a low test accuracy. "
+                        + "A Rescaling layer at the model's input decides instead."
+            })
     int inputScale;
 
     @Mixin
@@ -68,24 +79,40 @@ final class ImportCommand implements Callable<Integer> {
         Classifier classifier = read(file, scale, source);
         try (classifier) {
             DatasetSpec spec = DatasetSpec.MNIST;
-            Evaluation test = TrainingRun.evaluate(classifier, Mnist.load(data.cache(), spec).test());
-            ModelCard card = new ModelCard(directory.getFileName().toString(), classifier.architecture().name(),
-                    classifier.architecture().description(), classifier.parameterCount(), spec.name(), spec.classNames(),
-                    ModelCard.INPUT, source, testDataSha256(spec), VersionProvider.software(),
+            Evaluation test = TrainingRun.evaluate(
+                    classifier, Mnist.load(data.cache(), spec).test());
+            ModelCard card = new ModelCard(
+                    directory.getFileName().toString(),
+                    classifier.architecture().name(),
+                    classifier.architecture().description(),
+                    classifier.parameterCount(),
+                    spec.name(),
+                    spec.classNames(),
+                    ModelCard.INPUT,
+                    source,
+                    testDataSha256(spec),
+                    VersionProvider.software(),
                     OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                     "digits import " + file + (scale == InputScale.UNIT ? "" : " --input-scale " + scale.factor()),
                     test.metrics("test"));
             ModelDirectory.save(directory, classifier, card);
             System.out.println("Imported " + file + " (" + source.get("format") + ", "
-                    + String.format(Locale.ROOT, "%,d", classifier.parameterCount()) + " parameters) into " + directory.toAbsolutePath());
+                    + String.format(Locale.ROOT, "%,d", classifier.parameterCount()) + " parameters) into "
+                    + directory.toAbsolutePath());
             if (source.get("notes") instanceof List<?> notes) {
                 notes.forEach(n -> System.out.println("  note: " + n));
             }
-            System.out.printf(Locale.ROOT, "test accuracy: %.4f (%,d of %,d)%n", test.accuracy(),
-                    Math.round(test.accuracy() * test.count()), test.count());
+            System.out.printf(
+                    Locale.ROOT,
+                    "test accuracy: %.4f (%,d of %,d)%n",
+                    test.accuracy(),
+                    Math.round(test.accuracy() * test.count()),
+                    test.count());
             if (test.accuracy() < SUSPICIOUS_ACCURACY) {
                 System.out.println("  warning: this low accuracy often means the model was trained on other inputs: "
-                        + (scale == InputScale.UNIT ? "try --input-scale 255 (raw 0-255 pixels)" : "try --input-scale 1")
+                        + (scale == InputScale.UNIT
+                                ? "try --input-scale 255 (raw 0-255 pixels)"
+                                : "try --input-scale 1")
                         + ", or check that it is an MNIST model");
             }
             System.out.printf(Locale.ROOT, "Evaluate again: digits evaluate --model %s%n", directory);
@@ -123,8 +150,9 @@ final class ImportCommand implements Callable<Integer> {
             throw new DigitsException(file + ": no such file");
         }
         try {
-            return java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -13,17 +13,22 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code digits predict}: one digit per image. */
-@Command(name = "predict", sortOptions = false,
+@Command(
+        name = "predict",
+        sortOptions = false,
         description = "Recognise the digit in each image (PNG, JPEG, GIF, BMP, WebP, TIFF; directories are searched).",
         footerHeading = "%nExamples:%n",
-        footer = {"  digits predict seven.png", "  digits predict --json --top 3 photos/ > answers.jsonl",
-                "  digits predict --model models/seed-2026-11-24 --save-preprocessed seen/ scan.jpg"})
+        footer = {
+            "  digits predict seven.png",
+            "  digits predict --json --top 3 photos/ > answers.jsonl",
+            "  digits predict --model models/seed-2026-11-24 --save-preprocessed seen/ scan.jpg"
+        })
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,13 +39,21 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     RecognizerOptions recognizer;
 
-    @Option(names = "--json", description = "One JSON object per image: file, digit, confidence, sure, probabilities, top.")
+    @Option(
+            names = "--json",
+            description = "One JSON object per image: file, digit, confidence, sure, probabilities, top.")
     boolean json;
 
-    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "How many classes to list (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            paramLabel = "K",
+            defaultValue = "3",
+            description = "How many classes to list (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--save-preprocessed", paramLabel = "DIR",
+    @Option(
+            names = "--save-preprocessed",
+            paramLabel = "DIR",
             description = "Write the 28x28 image the model saw for each input, as <name>.png in DIR.")
     Path savePreprocessed;
 
@@ -65,8 +78,15 @@ final class PredictCommand implements Callable<Integer> {
         String alternatives = p.top(top).stream()
                 .map(a -> String.format(Locale.ROOT, "%d %.2f%%", a.digit(), 100 * a.probability()))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s: %d (%.2f%%)   top %d: %s%s", file, p.digit(), 100 * p.confidence(),
-                top, alternatives, p.sure() ? "" : "   unsure: " + p.unsureBecause());
+        return String.format(
+                Locale.ROOT,
+                "%s: %d (%.2f%%)   top %d: %s%s",
+                file,
+                p.digit(),
+                100 * p.confidence(),
+                top,
+                alternatives,
+                p.sure() ? "" : "   unsure: " + p.unsureBecause());
     }
 
     private Map<String, Object> asJson(Path file, Prediction p) {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code digits read}: a number (several digits) per image. */
-@Command(name = "read", sortOptions = false,
+@Command(
+        name = "read",
+        sortOptions = false,
         description = "Read the number written in each image: every digit, left to right.",
         footerHeading = "%nExamples:%n",
         footer = {"  digits read phone-number.jpg", "  digits read --json forms/ > numbers.jsonl"})
@@ -28,10 +30,15 @@ final class ReadCommand implements Callable<Integer> {
     @Mixin
     RecognizerOptions recognizer;
 
-    @Option(names = "--json", description = "One JSON object per image: file, text, and digits with box, digit, confidence, sure, probabilities.")
+    @Option(
+            names = "--json",
+            description =
+                    "One JSON object per image: file, text, and digits with box, digit, confidence, sure, probabilities.")
     boolean json;
 
-    @Option(names = "--save-preprocessed", paramLabel = "DIR",
+    @Option(
+            names = "--save-preprocessed",
+            paramLabel = "DIR",
             description = "Write the 28x28 image the model saw for each digit, as <name>-<n>.png in DIR.")
     Path savePreprocessed;
 
@@ -43,7 +50,8 @@ final class ReadCommand implements Callable<Integer> {
                 Reading reading = digits.read(file);
                 if (savePreprocessed != null) {
                     for (int i = 0; i < reading.digits().size(); i++) {
-                        ImageFiles.writeInput(reading.digits().get(i).prediction().input(),
+                        ImageFiles.writeInput(
+                                reading.digits().get(i).prediction().input(),
                                 savePreprocessed.resolve(ImageFiles.stem(file) + "-" + (i + 1) + ".png"));
                     }
                 }
@@ -57,7 +65,11 @@ final class ReadCommand implements Callable<Integer> {
             return file + ": no digits found";
         }
         String details = reading.digits().stream()
-                .map(d -> String.format(Locale.ROOT, "%d %.1f%%%s", d.prediction().digit(), 100 * d.prediction().confidence(),
+                .map(d -> String.format(
+                        Locale.ROOT,
+                        "%d %.1f%%%s",
+                        d.prediction().digit(),
+                        100 * d.prediction().confidence(),
                         d.prediction().sure() ? "" : " unsure"))
                 .collect(Collectors.joining(", "));
         return file + ": " + reading.text() + "   (" + details + ")";
@@ -67,15 +79,19 @@ final class ReadCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", file.toString());
         out.put("text", reading.text());
-        out.put("digits", reading.digits().stream().map(d -> {
-            Map<String, Object> digit = new LinkedHashMap<>();
-            digit.put("box", d.box());
-            digit.put("digit", d.prediction().digit());
-            digit.put("confidence", d.prediction().confidence());
-            digit.put("sure", d.prediction().sure());
-            digit.put("probabilities", d.prediction().probabilities());
-            return digit;
-        }).toList());
+        out.put(
+                "digits",
+                reading.digits().stream()
+                        .map(d -> {
+                            Map<String, Object> digit = new LinkedHashMap<>();
+                            digit.put("box", d.box());
+                            digit.put("digit", d.prediction().digit());
+                            digit.put("confidence", d.prediction().confidence());
+                            digit.put("sure", d.prediction().sure());
+                            digit.put("probabilities", d.prediction().probabilities());
+                            return digit;
+                        })
+                        .toList());
         return out;
     }
 }

@@ -23,7 +23,8 @@ final class ReadSpeed {
 
     /** What a directory is read with. */
     enum Mode {
-        PREDICT, READ
+        PREDICT,
+        READ
     }
 
     /**
@@ -42,20 +43,28 @@ final class ReadSpeed {
         System.err.printf(Locale.ROOT, "writing %,d pictures of %s to %s ...%n", count, set.name(), directory);
         for (int i = 0; i < count; i++) {
             var picture = set.sample(i).image();
-            AtomicFiles.write(directory.resolve(String.format(Locale.ROOT, "%05d.png", i)),
+            AtomicFiles.write(
+                    directory.resolve(String.format(Locale.ROOT, "%05d.png", i)),
                     out -> ImageIO.write(picture, "png", out));
         }
         return ImageFiles.expandOrEmpty(directory);
     }
 
     /** The median of {@code runs} timings of reading every file with {@code threads} workers, in seconds. */
-    static double medianSeconds(DigitRecognizer digits, List<Path> files, Mode mode, int threads, int runs) throws IOException {
+    static double medianSeconds(DigitRecognizer digits, List<Path> files, Mode mode, int threads, int runs)
+            throws IOException {
         double[] seconds = new double[runs];
         try (PrintStream discard = new PrintStream(OutputStream.nullOutputStream())) {
             for (int run = 0; run < runs; run++) {
                 long start = System.nanoTime();
-                ImageFiles.forEach(files, true, file -> mode == Mode.PREDICT
-                        ? String.valueOf(digits.predict(file).digit()) : digits.read(file).text(), threads, discard);
+                ImageFiles.forEach(
+                        files,
+                        true,
+                        file -> mode == Mode.PREDICT
+                                ? String.valueOf(digits.predict(file).digit())
+                                : digits.read(file).text(),
+                        threads,
+                        discard);
                 seconds[run] = (System.nanoTime() - start) / 1e9;
             }
         }
@@ -71,17 +80,29 @@ final class ReadSpeed {
         // Warm-up: class loading, the JIT and the engine's first calls are not what is measured.
         medianSeconds(digits, singles.subList(0, Math.min(200, singles.size())), Mode.PREDICT, workers, 1);
         medianSeconds(digits, written.subList(0, Math.min(50, written.size())), Mode.READ, workers, 1);
-        System.out.printf(Locale.ROOT, "%-34s %7s %16s %16s %7s%n", "directory", "images",
-                "1 worker", workers + " workers", "ratio");
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %7s %16s %16s %7s%n",
+                "directory",
+                "images",
+                "1 worker",
+                workers + " workers",
+                "ratio");
         for (Mode mode : Mode.values()) {
             List<Path> files = mode == Mode.PREDICT ? singles : written;
             double one = medianSeconds(digits, files, mode, 1, runs);
             double all = medianSeconds(digits, files, mode, workers, runs);
-            System.out.printf(Locale.ROOT, "%-34s %7d %8.0f img/s %8.0f img/s %6.2fx%n",
-                    mode.name().toLowerCase(Locale.ROOT) + " " + files.get(0).getParent(), files.size(),
-                    files.size() / one, files.size() / all, one / all);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %7d %8.0f img/s %8.0f img/s %6.2fx%n",
+                    mode.name().toLowerCase(Locale.ROOT) + " " + files.get(0).getParent(),
+                    files.size(),
+                    files.size() / one,
+                    files.size() / all,
+                    one / all);
         }
-        System.out.printf(Locale.ROOT, "medians of %d runs, the files decoded from disk each time, after a warm-up%n", runs);
+        System.out.printf(
+                Locale.ROOT, "medians of %d runs, the files decoded from disk each time, after a warm-up%n", runs);
         return 0;
     }
 }

@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --model}, shared by the commands that recognise images. */
 final class RecognizerOptions {
-    @Option(names = "--model", paramLabel = "DIR", description = "Model directory (default: the model bundled with digits).")
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
+            description = "Model directory (default: the model bundled with digits).")
     Path model;
 
     DigitRecognizer open() {

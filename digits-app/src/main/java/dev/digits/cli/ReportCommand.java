@@ -20,10 +20,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code digits report}: the research report of a saved model, as one HTML page with its figures. */
-@Command(name = "report",
-        description = "Write a model's report: report.html (data, training, results, mistakes, inside the network) and its figures.")
+@Command(
+        name = "report",
+        description =
+                "Write a model's report: report.html (data, training, results, mistakes, inside the network) and its figures.")
 final class ReportCommand implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model directory (as written by digits train).")
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
+            required = true,
+            description = "Model directory (as written by digits train).")
     Path model;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: <model dir>/report).")
@@ -39,8 +45,10 @@ final class ReportCommand implements Callable<Integer> {
         List<EpochStats> history = Files.isRegularFile(model.resolve(History.JSON)) ? History.read(model) : List.of();
         Path directory = out != null ? out : ReportWriter.defaultDirectory(model);
         try (Classifier classifier = ModelDirectory.load(model)) {
-            Path page = ReportWriter.write(new ReportInputs(model, card, history, TrainingData.asRecorded(splits, card.hyperparameters()),
-                    classifier), directory);
+            Path page = ReportWriter.write(
+                    new ReportInputs(
+                            model, card, history, TrainingData.asRecorded(splits, card.hyperparameters()), classifier),
+                    directory);
             System.out.println("Report: " + page.toAbsolutePath());
         }
         return 0;

@@ -12,48 +12,75 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code digits serve}: the drawing page and the REST API, until Ctrl-C. */
-@Command(name = "serve", sortOptions = false, description = "Start the web page (draw a digit) and the REST API.",
+@Command(
+        name = "serve",
+        sortOptions = false,
+        description = "Start the web page (draw a digit) and the REST API.",
         footerHeading = "%nExamples:%n",
-        footer = {"  digits serve                          # http://localhost:8080",
-                "  digits serve --host 0.0.0.0 --port 9000 --model models/strong-mnist-2026-11-24"})
+        footer = {
+            "  digits serve                          # http://localhost:8080",
+            "  digits serve --host 0.0.0.0 --port 9000 --model models/strong-mnist-2026-11-24"
+        })
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "8080",
+            description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host;
 
     @Mixin
     RecognizerOptions recognizer;
 
-    @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "" + DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
+    @Option(
+            names = "--max-body-bytes",
+            paramLabel = "N",
+            defaultValue = "" + DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
             description = "Largest request body accepted (default: ${DEFAULT-VALUE}, 5 MiB).")
     long maxBodyBytes;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + DigitsServer.Options.DEFAULT_MAX_PIXELS,
+    @Option(
+            names = "--max-pixels",
+            paramLabel = "N",
+            defaultValue = "" + DigitsServer.Options.DEFAULT_MAX_PIXELS,
             description = "Largest image accepted, in pixels, checked before decoding (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 
     @Override
     public Integer call() throws InterruptedException {
         Path report = recognizer.model == null ? null : recognizer.model.resolve("report");
-        DigitsServer.Options options = Usage.check(spec, () -> new DigitsServer.Options(host, port, maxBodyBytes, maxPixels, report));
+        DigitsServer.Options options =
+                Usage.check(spec, () -> new DigitsServer.Options(host, port, maxBodyBytes, maxPixels, report));
         DigitRecognizer digits = recognizer.open();
         DigitsServer server = new DigitsServer(digits, options).start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("digits: stopping (requests in flight may finish)...");
-            server.stop();
-            digits.close();
-            stopped.countDown();
-        }, "digits-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("digits: stopping (requests in flight may finish)...");
+                            server.stop();
+                            digits.close();
+                            stopped.countDown();
+                        },
+                        "digits-shutdown"));
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
-        System.out.printf("digits is ready: http://%s:%d/  (API docs: http://%s:%d/api.html; model %s; Ctrl-C stops)%n",
-                shownHost, server.port(), shownHost, server.port(), digits.card().name());
+        System.out.printf(
+                "digits is ready: http://%s:%d/  (API docs: http://%s:%d/api.html; model %s; Ctrl-C stops)%n",
+                shownHost,
+                server.port(),
+                shownHost,
+                server.port(),
+                digits.card().name());
         stopped.await();
         return 0;
     }

@@ -29,7 +29,8 @@ final class ServeSpeed {
      * Loads the server at {@code url} (or one started here on a free port, when null) at each level of
      * {@code connections} for {@code duration}, after a warm-up at the highest level, and prints a line per level.
      */
-    static int run(URI url, RecognizerOptions recognizer, List<Path> pictures, List<Integer> connections, Duration duration)
+    static int run(
+            URI url, RecognizerOptions recognizer, List<Path> pictures, List<Integer> connections, Duration duration)
             throws IOException {
         List<byte[]> bodies = new ArrayList<>();
         for (Path file : pictures) {
@@ -39,23 +40,48 @@ final class ServeSpeed {
         DigitsServer server = null;
         try {
             if (digits != null) {
-                server = new DigitsServer(digits, new DigitsServer.Options("127.0.0.1", 0, DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
-                        DigitsServer.Options.DEFAULT_MAX_PIXELS, null)).start();
+                server = new DigitsServer(
+                                digits,
+                                new DigitsServer.Options(
+                                        "127.0.0.1",
+                                        0,
+                                        DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
+                                        DigitsServer.Options.DEFAULT_MAX_PIXELS,
+                                        null))
+                        .start();
                 url = URI.create("http://127.0.0.1:" + server.port());
             }
             URI predict = url.resolve("/api/v1/predict");
-            System.out.printf(Locale.ROOT, "POST %s, %d pictures from %s (%.1f KB on average), %d s per level%n", predict,
-                    bodies.size(), pictures.get(0).getParent(), bodies.stream().mapToInt(b -> b.length).average().orElse(0) / 1024,
+            System.out.printf(
+                    Locale.ROOT,
+                    "POST %s, %d pictures from %s (%.1f KB on average), %d s per level%n",
+                    predict,
+                    bodies.size(),
+                    pictures.get(0).getParent(),
+                    bodies.stream().mapToInt(b -> b.length).average().orElse(0) / 1024,
                     duration.toSeconds());
-            load(predict, bodies, connections.stream().mapToInt(Integer::intValue).max().orElse(1), duration);
-            System.out.printf(Locale.ROOT, "%11s %9s %9s %9s %9s%n", "connections", "req/s", "p50 ms", "p99 ms", "failed");
+            load(
+                    predict,
+                    bodies,
+                    connections.stream().mapToInt(Integer::intValue).max().orElse(1),
+                    duration);
+            System.out.printf(
+                    Locale.ROOT, "%11s %9s %9s %9s %9s%n", "connections", "req/s", "p50 ms", "p99 ms", "failed");
             for (int level : connections) {
                 Result r = load(predict, bodies, level, duration);
-                System.out.printf(Locale.ROOT, "%11d %9.0f %9.1f %9.1f %9d%n", r.connections(), r.perSecond(), r.p50Millis(),
-                        r.p99Millis(), r.failures());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%11d %9.0f %9.1f %9.1f %9d%n",
+                        r.connections(),
+                        r.perSecond(),
+                        r.p50Millis(),
+                        r.p99Millis(),
+                        r.failures());
             }
             if (server != null) {
-                System.out.printf(Locale.ROOT, "resident memory of this process (server and load generator): %d MB%n",
+                System.out.printf(
+                        Locale.ROOT,
+                        "resident memory of this process (server and load generator): %d MB%n",
                         residentMegabytes(ProcessHandle.current().pid()));
             }
         } finally {
@@ -87,27 +113,34 @@ final class ServeSpeed {
             Latencies own = new Latencies();
             latencies.add(own);
             int offset = c * 7919;
-            Thread thread = new Thread(() -> {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                try {
-                    while (System.nanoTime() < end) {
-                        byte[] body = pictures.get((offset + own.count) % pictures.size());
-                        HttpRequest request = HttpRequest.newBuilder(predict).header("Content-Type", "image/png")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                        long sent = System.nanoTime();
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() == 200) {
-                            own.add(System.nanoTime() - sent);
-                        } else {
+            Thread thread = new Thread(
+                    () -> {
+                        HttpClient client = HttpClient.newBuilder()
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .build();
+                        try {
+                            while (System.nanoTime() < end) {
+                                byte[] body = pictures.get((offset + own.count) % pictures.size());
+                                HttpRequest request = HttpRequest.newBuilder(predict)
+                                        .header("Content-Type", "image/png")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                        .build();
+                                long sent = System.nanoTime();
+                                HttpResponse<byte[]> response =
+                                        client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                                if (response.statusCode() == 200) {
+                                    own.add(System.nanoTime() - sent);
+                                } else {
+                                    failures.incrementAndGet();
+                                }
+                            }
+                        } catch (IOException | InterruptedException e) {
                             failures.incrementAndGet();
+                        } finally {
+                            done.countDown();
                         }
-                    }
-                } catch (IOException | InterruptedException e) {
-                    failures.incrementAndGet();
-                } finally {
-                    done.countDown();
-                }
-            }, "load-" + c);
+                    },
+                    "load-" + c);
             thread.setDaemon(true);
             thread.start();
         }
@@ -143,7 +176,9 @@ final class ServeSpeed {
     }
 
     private static double percentile(long[] sorted, double share) {
-        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(share * sorted.length))] / 1e6;
+        return sorted.length == 0
+                ? Double.NaN
+                : sorted[(int) Math.min(sorted.length - 1, Math.floor(share * sorted.length))] / 1e6;
     }
 
     /** The server's resident memory in MB from /proc, or -1 where there is none (not Linux, another host). */

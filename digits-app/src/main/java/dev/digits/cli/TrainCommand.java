@@ -41,25 +41,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code digits train}: download the data if needed, train, evaluate on the test set, save. */
-@Command(name = "train", sortOptions = false, showDefaultValues = true, defaultValueProvider = TrainCommand.Defaults.class,
+@Command(
+        name = "train",
+        sortOptions = false,
+        showDefaultValues = true,
+        defaultValueProvider = TrainCommand.Defaults.class,
         description = "Train a model on MNIST, evaluate it on the 10,000 test images and save it.",
         footerHeading = "%nExamples:%n",
-        footer = {"  digits train                                   # the original CNN, 10 epochs",
-                "  digits train --arch strided --augment --epochs 22 --ema 0.999",
-                "  digits train --resume models/seed-2026-11-24 --epochs 15     # go on"})
+        footer = {
+            "  digits train                                   # the original CNN, 10 epochs",
+            "  digits train --arch strided --augment --epochs 22 --ema 0.999",
+            "  digits train --resume models/seed-2026-11-24 --epochs 15     # go on"
+        })
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--arch", paramLabel = "NAME",
-            description = "Architecture: ${COMPLETION-CANDIDATES}.", completionCandidates = ArchitectureNames.class)
+    @Option(
+            names = "--arch",
+            paramLabel = "NAME",
+            description = "Architecture: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = ArchitectureNames.class)
     String architecture;
 
     /** --arch under its old name, from before --model meant a model directory everywhere else. */
     @Option(names = "--model", paramLabel = "NAME", hidden = true)
     String oldArchitectureOption;
 
-    @Option(names = "--dataset", paramLabel = "NAME",
+    @Option(
+            names = "--dataset",
+            paramLabel = "NAME",
             description = "mnist, or fashion (Fashion-MNIST; Debian's dataset-fashion-mnist or a mirror).")
     String dataset;
 
@@ -75,56 +86,81 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed.")
     int seed;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training images only, for quick runs (0: all).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            description = "Train on the first N training images only, for quick runs (0: all).")
     int limit;
 
-    @Option(names = "--validation", paramLabel = "SET",
+    @Option(
+            names = "--validation",
+            paramLabel = "SET",
             description = "holdout: the last 5,000 training images; test: the test set, as the original notebook did.")
     TrainingOptions.Validation validation;
 
-    @Option(names = "--keep", paramLabel = "EPOCH",
+    @Option(
+            names = "--keep",
+            paramLabel = "EPOCH",
             description = "best: end with the epoch of best validation accuracy; last: the last epoch. "
                     + "With --resume it may change what a finished run keeps.")
     TrainingOptions.Keep keep;
 
-    @Option(names = "--augment",
+    @Option(
+            names = "--augment",
             description = "Distort training images randomly (rotation, scale, shear, shift, elastic, stroke width): "
                     + "more robust to real handwriting.")
     boolean augment;
 
-    @Option(names = "--schedule", paramLabel = "NAME", converter = ScheduleName.class,
+    @Option(
+            names = "--schedule",
+            paramLabel = "NAME",
+            converter = ScheduleName.class,
             description = "Learning rate over the run: constant (the original recipe), cosine (decays to 0) "
                     + "or one-cycle (warms up to --lr over 30%% of the steps, then decays).")
     Schedule schedule;
 
-    @Option(names = "--label-smoothing", paramLabel = "X",
+    @Option(
+            names = "--label-smoothing",
+            paramLabel = "X",
             description = "Train towards 1-X for the true class and X/10 spread over all classes (0: off).")
     float labelSmoothing;
 
-    @Option(names = "--ema", paramLabel = "DECAY",
+    @Option(
+            names = "--ema",
+            paramLabel = "DECAY",
             description = "Validate and keep an exponential moving average of the weights, updated after every step "
                     + "with this decay, such as 0.999 (0: off).")
     float ema;
 
-    @Option(names = "--patience", paramLabel = "N",
+    @Option(
+            names = "--patience",
+            paramLabel = "N",
             description = "Stop early when validation accuracy has not improved for N epochs (0: never).")
     int patience;
 
-    @Option(names = "--erase", paramLabel = "P",
-            description = "Random erasing: with probability P, fill a random rectangle of each training image with noise "
-                    + "(0: off).")
+    @Option(
+            names = "--erase",
+            paramLabel = "P",
+            description =
+                    "Random erasing: with probability P, fill a random rectangle of each training image with noise "
+                            + "(0: off).")
     float erase;
 
-    @Option(names = "--outliers", paramLabel = "N",
-            description = "Also train on N generated pieces that are not one digit (touching digits, digits cut apart), "
-                    + "towards being unsure of them: reading several digits then tells a pair from one wide digit "
-                    + "better (0: none).")
+    @Option(
+            names = "--outliers",
+            paramLabel = "N",
+            description =
+                    "Also train on N generated pieces that are not one digit (touching digits, digits cut apart), "
+                            + "towards being unsure of them: reading several digits then tells a pair from one wide digit "
+                            + "better (0: none).")
     int outliers;
 
-    @Option(names = "--handwriting",
-            description = "Also train on real handwriting of writers the benchmark does not measure: UCI pen strokes drawn "
-                    + "as the page draws them, UCI optdigits and USPS scans (see --handwriting-dir), each made into the "
-                    + "reader's own 28x28 input.")
+    @Option(
+            names = "--handwriting",
+            description =
+                    "Also train on real handwriting of writers the benchmark does not measure: UCI pen strokes drawn "
+                            + "as the page draws them, UCI optdigits and USPS scans (see --handwriting-dir), each made into the "
+                            + "reader's own 28x28 input.")
     boolean handwriting;
 
     /** Shows and fills in each training option's default from {@link TrainingOptions#defaults()}, their one owner. */
@@ -169,7 +205,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: models/<model>-<date>).")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "DIR",
+    @Option(
+            names = "--resume",
+            paramLabel = "DIR",
             description = "Continue the interrupted run in DIR from its last finished epoch (its options are reused).")
     Path resume;
 
@@ -193,7 +231,8 @@ final class TrainCommand implements Callable<Integer> {
      * Trains (or resumes) a run into {@code directory}, evaluates it on the test set, saves model,
      * card, history, curves and report, and prints what it did. Returns the test evaluation.
      */
-    static Evaluation trainAndSave(TrainingOptions options, Path directory, boolean resuming, DataOptions data) throws IOException {
+    static Evaluation trainAndSave(TrainingOptions options, Path directory, boolean resuming, DataOptions data)
+            throws IOException {
         Architecture architecture = Architectures.byName(options.architecture());
         DatasetSpec spec = DatasetSpec.byName(options.dataset());
         Mnist.Splits splits = Mnist.load(data.cache(), spec);
@@ -208,10 +247,20 @@ final class TrainCommand implements Callable<Integer> {
             dataSha256.putAll(sha256s(handwriting.files()));
         }
 
-        System.out.printf(Locale.ROOT, "%s %s on %s: %,d training images, %,d validation (%s), %d epochs, batch %d, lr %s, seed %d, %d threads%n",
-                resuming ? "Resuming" : "Training", architecture.name(), spec.name(), trainingData.train().size(),
-                trainingData.validation().size(), options.validation().name().toLowerCase(Locale.ROOT),
-                options.epochs(), options.batchSize(), options.learningRate(), options.seed(), EngineSettings.threads());
+        System.out.printf(
+                Locale.ROOT,
+                "%s %s on %s: %,d training images, %,d validation (%s), %d epochs, batch %d, lr %s, seed %d, %d threads%n",
+                resuming ? "Resuming" : "Training",
+                architecture.name(),
+                spec.name(),
+                trainingData.train().size(),
+                trainingData.validation().size(),
+                options.validation().name().toLowerCase(Locale.ROOT),
+                options.epochs(),
+                options.batchSize(),
+                options.learningRate(),
+                options.seed(),
+                EngineSettings.threads());
         System.out.println("Output: " + directory.toAbsolutePath());
 
         String command = reproducingCommand(options);
@@ -223,27 +272,48 @@ final class TrainCommand implements Callable<Integer> {
             metrics.put("validation_accuracy", result.kept().validationAccuracy());
             metrics.put("validation_loss", result.kept().validationLoss());
             metrics.put("epoch", (double) result.keptEpoch());
-            metrics.put("train_seconds", result.history().stream().mapToDouble(e -> e.seconds()).sum());
-            ModelCard card = new ModelCard(directory.getFileName().toString(), architecture.name(), architecture.description(),
-                    classifier.parameterCount(), spec.name(), spec.classNames(), ModelCard.INPUT, options.asMap(),
-                    dataSha256, VersionProvider.software(),
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), command, metrics);
+            metrics.put(
+                    "train_seconds",
+                    result.history().stream().mapToDouble(e -> e.seconds()).sum());
+            ModelCard card = new ModelCard(
+                    directory.getFileName().toString(),
+                    architecture.name(),
+                    architecture.description(),
+                    classifier.parameterCount(),
+                    spec.name(),
+                    spec.classNames(),
+                    ModelCard.INPUT,
+                    options.asMap(),
+                    dataSha256,
+                    VersionProvider.software(),
+                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    command,
+                    metrics);
             ModelDirectory.save(directory, classifier, card);
             History.write(directory, result.history());
             TrainingCurves.write(directory, result.history());
-            Path report = writeReport(new ReportInputs(directory, card, result.history(), trainingData, classifier), directory);
+            Path report = writeReport(
+                    new ReportInputs(directory, card, result.history(), trainingData, classifier), directory);
             if (result.history().size() < options.epochs()) {
-                System.out.printf(Locale.ROOT, "Stopped early after epoch %d: no better validation accuracy for %d epochs (--patience)%n",
-                        result.history().size(), options.patience());
+                System.out.printf(
+                        Locale.ROOT,
+                        "Stopped early after epoch %d: no better validation accuracy for %d epochs (--patience)%n",
+                        result.history().size(),
+                        options.patience());
             }
             if (result.keptEpoch() != result.history().size()) {
-                System.out.printf(Locale.ROOT, "Keeping epoch %d (best validation accuracy %.4f; --keep last keeps the last one)%n",
-                        result.keptEpoch(), result.kept().validationAccuracy());
+                System.out.printf(
+                        Locale.ROOT,
+                        "Keeping epoch %d (best validation accuracy %.4f; --keep last keeps the last one)%n",
+                        result.keptEpoch(),
+                        result.kept().validationAccuracy());
             }
             System.out.println();
             System.out.println("Saved " + directory.toAbsolutePath() + ":");
-            System.out.println("  " + ModelDirectory.PARAMETERS + "        parameters (" + String.format("%,d", classifier.parameterCount()) + ")");
-            System.out.println("  " + ModelDirectory.CARD + "          model card (hyperparameters, data SHA-256, metrics)");
+            System.out.println("  " + ModelDirectory.PARAMETERS + "        parameters ("
+                    + String.format("%,d", classifier.parameterCount()) + ")");
+            System.out.println(
+                    "  " + ModelDirectory.CARD + "          model card (hyperparameters, data SHA-256, metrics)");
             System.out.println("  " + History.CSV + ", " + History.JSON + "  per-epoch loss and accuracy");
             System.out.println("  " + TrainingCurves.FILE + " accuracy and loss curves");
             System.out.println("  " + Checkpoint.FILE + "      last epoch's checkpoint (train further with --resume)");
@@ -262,8 +332,8 @@ final class TrainCommand implements Callable<Integer> {
         try {
             return ReportWriter.write(inputs, ReportWriter.defaultDirectory(directory));
         } catch (IOException | RuntimeException e) {
-            System.err.println("digits: warning: the model is saved, but its report could not be written (" + e.getMessage()
-                    + "); try again with: digits report --model " + directory);
+            System.err.println("digits: warning: the model is saved, but its report could not be written ("
+                    + e.getMessage() + "); try again with: digits report --model " + directory);
             return null;
         }
     }
@@ -275,10 +345,27 @@ final class TrainCommand implements Callable<Integer> {
         } catch (DigitsException e) {
             throw Usage.error(spec, e.getMessage());
         }
-        return Usage.check(spec, () -> TrainingOptions.builder().architecture(architecture).dataset(dataset).epochs(epochs)
-                .batchSize(batchSize).learningRate(learningRate).seed(seed).limit(limit).validation(validation).keep(keep)
-                .augment(augment).schedule(schedule).labelSmoothing(labelSmoothing).ema(ema).patience(patience)
-                .erasing(erase).outliers(outliers).handwriting(handwriting).build());
+        return Usage.check(
+                spec,
+                () -> TrainingOptions.builder()
+                        .architecture(architecture)
+                        .dataset(dataset)
+                        .epochs(epochs)
+                        .batchSize(batchSize)
+                        .learningRate(learningRate)
+                        .seed(seed)
+                        .limit(limit)
+                        .validation(validation)
+                        .keep(keep)
+                        .augment(augment)
+                        .schedule(schedule)
+                        .labelSmoothing(labelSmoothing)
+                        .ema(ema)
+                        .patience(patience)
+                        .erasing(erase)
+                        .outliers(outliers)
+                        .handwriting(handwriting)
+                        .build());
     }
 
     /** The interrupted run's options; of the command line's, only --epochs and --keep, where given. */
@@ -315,11 +402,22 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static String reproducingCommand(TrainingOptions o) {
-        return String.format(Locale.ROOT, "digits train%s --arch %s --epochs %d --batch-size %d --lr %s --seed %d%s --validation %s --keep %s",
-                o.dataset().equals("mnist") ? "" : " --dataset " + o.dataset(), o.architecture(), o.epochs(), o.batchSize(), o.learningRate(), o.seed(),
-                o.limit() > 0 ? " --limit " + o.limit() : "", o.validation().name().toLowerCase(Locale.ROOT),
-                o.keep().name().toLowerCase(Locale.ROOT)) + (o.augment() ? " --augment" : "")
-                + (o.schedule() != Schedule.CONSTANT ? " --schedule " + o.schedule().cliName() : "")
+        return String.format(
+                        Locale.ROOT,
+                        "digits train%s --arch %s --epochs %d --batch-size %d --lr %s --seed %d%s --validation %s --keep %s",
+                        o.dataset().equals("mnist") ? "" : " --dataset " + o.dataset(),
+                        o.architecture(),
+                        o.epochs(),
+                        o.batchSize(),
+                        o.learningRate(),
+                        o.seed(),
+                        o.limit() > 0 ? " --limit " + o.limit() : "",
+                        o.validation().name().toLowerCase(Locale.ROOT),
+                        o.keep().name().toLowerCase(Locale.ROOT))
+                + (o.augment() ? " --augment" : "")
+                + (o.schedule() != Schedule.CONSTANT
+                        ? " --schedule " + o.schedule().cliName()
+                        : "")
                 + (o.labelSmoothing() > 0 ? " --label-smoothing " + o.labelSmoothing() : "")
                 + (o.ema() > 0 ? " --ema " + o.ema() : "")
                 + (o.patience() > 0 ? " --patience " + o.patience() : "")

@@ -37,6 +37,8 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return software().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toArray(String[]::new);
+        return software().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .toArray(String[]::new);
     }
 }

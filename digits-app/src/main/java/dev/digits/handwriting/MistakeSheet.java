@@ -19,6 +19,7 @@ public final class MistakeSheet {
     private static final int COLUMNS = 8;
     /** A sheet shows at most this many mistakes; the rest are counted in the report only. */
     public static final int MAX_SHOWN = 200;
+
     private static final ImageDecoder DECODER = new ImageDecoder();
 
     private MistakeSheet() {}
@@ -40,7 +41,9 @@ public final class MistakeSheet {
                 RealBenchmark.Outcome o = shown.get(i);
                 int left = (i % COLUMNS) * cellWidth;
                 int top = (i / COLUMNS) * cellHeight;
-                BufferedImage original = o.sample().image() != null ? o.sample().image() : DECODER.decode(o.sample().file());
+                BufferedImage original = o.sample().image() != null
+                        ? o.sample().image()
+                        : DECODER.decode(o.sample().file());
                 double scale = (double) CELL / Math.max(original.getWidth(), original.getHeight());
                 int w = Math.max(1, (int) Math.round(original.getWidth() * scale));
                 int h = Math.max(1, (int) Math.round(original.getHeight() * scale));
@@ -51,7 +54,9 @@ public final class MistakeSheet {
                 g.setColor(new Color(0x18181B));
                 String read = o.refused() ? "none" : o.read();
                 String caption = o.sample().label() + " → " + read
-                        + (Float.isNaN(o.confidence()) || o.refused() ? "" : String.format(" %.0f%%%s", 100 * o.confidence(), o.sure() ? "" : "?"));
+                        + (Float.isNaN(o.confidence()) || o.refused()
+                                ? ""
+                                : String.format(" %.0f%%%s", 100 * o.confidence(), o.sure() ? "" : "?"));
                 g.drawString(caption, left + 2, top + CELL + CAPTION - 3);
             }
         } finally {

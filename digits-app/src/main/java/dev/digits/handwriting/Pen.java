@@ -18,6 +18,7 @@ public record Pen(int canvas, float width, boolean lightOnDark, double size, dou
     public static final int PAGE_CANVAS = 400;
     /** Stroke widths the page offers, 1..50, and its default. */
     public static final int PAGE_MIN_WIDTH = 1;
+
     public static final int PAGE_MAX_WIDTH = 50;
     public static final int PAGE_DEFAULT_WIDTH = 25;
     /** Widths of the pens that the benchmark cycles through: thin, medium, the page's default, a marker. */
@@ -32,14 +33,20 @@ public record Pen(int canvas, float width, boolean lightOnDark, double size, dou
 
     /** A pen of any width the page offers (thin ones favoured less than in use), either polarity. */
     public static Pen forTraining(SplittableRandom random) {
-        float width = (float) (PAGE_MIN_WIDTH + 2 + Math.pow(random.nextDouble(), 1.3) * (PAGE_MAX_WIDTH - PAGE_MIN_WIDTH - 2));
+        float width = (float)
+                (PAGE_MIN_WIDTH + 2 + Math.pow(random.nextDouble(), 1.3) * (PAGE_MAX_WIDTH - PAGE_MIN_WIDTH - 2));
         return random(width, random.nextBoolean(), random);
     }
 
     private static Pen random(float width, boolean lightOnDark, SplittableRandom random) {
         double size = 0.35 + 0.5 * random.nextDouble();
         double room = (1 - size) / 2 * 0.9;
-        return new Pen(PAGE_CANVAS, width, lightOnDark, size, (random.nextDouble() * 2 - 1) * room,
+        return new Pen(
+                PAGE_CANVAS,
+                width,
+                lightOnDark,
+                size,
+                (random.nextDouble() * 2 - 1) * room,
                 (random.nextDouble() * 2 - 1) * room);
     }
 }

@@ -21,7 +21,8 @@ public final class PenDigits {
 
     /** Every digit in the file (raw or gzipped), in file order. */
     public static List<PenDigit> read(Path file) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Unpacked.open(file), StandardCharsets.US_ASCII))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(Unpacked.open(file), StandardCharsets.US_ASCII))) {
             return parse(reader, file);
         } catch (IOException e) {
             throw new DigitsException("cannot read pen digits from " + file + ": " + e.getMessage(), e);
@@ -79,7 +80,8 @@ public final class PenDigits {
         int open = segment.indexOf('"');
         int close = segment.lastIndexOf('"');
         if (open < 0 || close != open + 2 || !Character.isDigit(segment.charAt(open + 1))) {
-            throw new DigitsException(file + " line " + number + ": a .SEGMENT without a quoted digit label: " + segment);
+            throw new DigitsException(
+                    file + " line " + number + ": a .SEGMENT without a quoted digit label: " + segment);
         }
         return segment.charAt(open + 1) - '0';
     }

@@ -21,8 +21,15 @@ public final class RealBenchmark {
     private static final ImageDecoder DECODER = new ImageDecoder();
 
     /** How one sample went. {@code read} is "" when the reader found no digit; {@code naive}/{@code compared} are null where not run. */
-    public record Outcome(RealSample sample, String read, float confidence, boolean sure, float[] input,
-                          String naive, String compared, double millis) {
+    public record Outcome(
+            RealSample sample,
+            String read,
+            float confidence,
+            boolean sure,
+            float[] input,
+            String naive,
+            String compared,
+            double millis) {
         /** Read as written; where no single digit is written (label ""), refused or marked unsure. */
         public boolean correct() {
             return sample.label().isEmpty() ? refused() || !sure : read.equals(sample.label());
@@ -53,11 +60,13 @@ public final class RealBenchmark {
         }
 
         public double comparedAccuracy() {
-            return share(o -> o.compared() != null && o.compared().equals(o.sample().label()), o -> o.compared() != null);
+            return share(
+                    o -> o.compared() != null && o.compared().equals(o.sample().label()), o -> o.compared() != null);
         }
 
         public double medianMillis() {
-            double[] ms = outcomes.stream().mapToDouble(Outcome::millis).sorted().toArray();
+            double[] ms =
+                    outcomes.stream().mapToDouble(Outcome::millis).sorted().toArray();
             return ms.length == 0 ? Double.NaN : ms[ms.length / 2];
         }
 
@@ -75,13 +84,15 @@ public final class RealBenchmark {
 
     /** Reads every sample of {@code set} ({@code compare} may be null). */
     public static Result run(RealSet set, DigitRecognizer recognizer, DigitRecognizer compare) {
-        List<Outcome> outcomes = IntStream.range(0, set.size()).parallel()
+        List<Outcome> outcomes = IntStream.range(0, set.size())
+                .parallel()
                 .mapToObj(i -> outcome(set, set.sample(i), recognizer, compare))
                 .toList();
         return new Result(set, new ArrayList<>(outcomes));
     }
 
-    private static Outcome outcome(RealSet set, RealSample sample, DigitRecognizer recognizer, DigitRecognizer compare) {
+    private static Outcome outcome(
+            RealSet set, RealSample sample, DigitRecognizer recognizer, DigitRecognizer compare) {
         BufferedImage image = sample.image() != null ? sample.image() : DECODER.decode(sample.file());
         long start = System.nanoTime();
         if (set.numbers()) {
@@ -92,7 +103,10 @@ public final class RealBenchmark {
         }
         Prediction ours = predictOrNull(recognizer, image);
         double millis = (System.nanoTime() - start) / 1e6;
-        String naive = sample.label().isEmpty() ? null : Integer.toString(recognizer.predict(NaivePreprocessor.input(image)).digit());
+        String naive = sample.label().isEmpty()
+                ? null
+                : Integer.toString(
+                        recognizer.predict(NaivePreprocessor.input(image)).digit());
         String compared = null;
         if (compare != null && !sample.label().isEmpty()) {
             Prediction theirs = predictOrNull(compare, image);
@@ -100,8 +114,15 @@ public final class RealBenchmark {
         }
         return ours == null
                 ? new Outcome(sample, "", 0f, true, null, naive, compared, millis)
-                : new Outcome(sample, Integer.toString(ours.digit()), ours.confidence(), ours.sure(), ours.input(), naive,
-                        compared, millis);
+                : new Outcome(
+                        sample,
+                        Integer.toString(ours.digit()),
+                        ours.confidence(),
+                        ours.sure(),
+                        ours.input(),
+                        naive,
+                        compared,
+                        millis);
     }
 
     private static Prediction predictOrNull(DigitRecognizer recognizer, BufferedImage image) {

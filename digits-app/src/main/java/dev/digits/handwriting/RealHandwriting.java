@@ -39,6 +39,7 @@ public final class RealHandwriting {
     public static final String DIRECTORY_VARIABLE = "DIGITS_HANDWRITING_DIR";
     /** Where the project's development data lies beside a checkout. */
     public static final String DEFAULT_DIRECTORY = "../shared/data";
+
     static final int MEASURED_WRITER_MODULUS = 5;
     static final int USPS_MEASURED_PERCENT = 20;
     private static final long SEED = 20261126L;
@@ -79,13 +80,15 @@ public final class RealHandwriting {
         if (measured) {
             return ScannedDigits.optdigits(paths.get(HandwritingFiles.OPTDIGITS_CROSS_VALIDATION));
         }
-        List<ScannedDigit> digits = new ArrayList<>(ScannedDigits.optdigits(paths.get(HandwritingFiles.OPTDIGITS_TRAIN)));
+        List<ScannedDigit> digits =
+                new ArrayList<>(ScannedDigits.optdigits(paths.get(HandwritingFiles.OPTDIGITS_TRAIN)));
         digits.addAll(ScannedDigits.optdigits(paths.get(HandwritingFiles.OPTDIGITS_WRITER_DEPENDENT)));
         return digits;
     }
 
     public List<ScannedDigit> usps(boolean measured) {
-        List<ScannedDigit> all = ScannedDigits.usps(cache.ensure(HandwritingFiles.usps(root)).get(HandwritingFiles.USPS_TRAIN));
+        List<ScannedDigit> all =
+                ScannedDigits.usps(cache.ensure(HandwritingFiles.usps(root)).get(HandwritingFiles.USPS_TRAIN));
         int split = all.size() - all.size() * USPS_MEASURED_PERCENT / 100;
         return measured ? all.subList(split, all.size()) : all.subList(0, split);
     }
@@ -93,20 +96,33 @@ public final class RealHandwriting {
     /** Every set the benchmark measures that can be had here, in the order users meet them. */
     public List<RealSet> benchmarkSets() {
         List<RealSet> sets = new ArrayList<>();
-        List<PenDigit> measuredPen = penDigits().stream().filter(d -> measuredWriter(d.writer())).toList();
+        List<PenDigit> measuredPen =
+                penDigits().stream().filter(d -> measuredWriter(d.writer())).toList();
         sets.add(new PenSet(measuredPen));
         sets.add(new PairSet(measuredPen));
         sets.add(new PenNumberSet(measuredPen, PenNumberSet.NUMBERS));
-        folder("real/single", "photos and drawings of one digit from public projects").ifPresent(sets::add);
-        folder("drawings-david", "200 drawings by one person, white on dark grey").ifPresent(sets::add);
+        folder("real/single", "photos and drawings of one digit from public projects")
+                .ifPresent(sets::add);
+        folder("drawings-david", "200 drawings by one person, white on dark grey")
+                .ifPresent(sets::add);
         List<ScannedDigit> usps = usps(true);
-        sets.add(new ScanSet("usps", "USPS zip-code scans, 16x16, the digit touches the border (last "
-                + USPS_MEASURED_PERCENT + "% of zip.train, not trained on)", usps, false));
+        sets.add(new ScanSet(
+                "usps",
+                "USPS zip-code scans, 16x16, the digit touches the border (last " + USPS_MEASURED_PERCENT
+                        + "% of zip.train, not trained on)",
+                usps,
+                false));
         List<ScannedDigit> optdigits = optdigits(true);
-        sets.add(new ScanSet("optdigits", "NIST form bitmaps, 32x32 binary (optdigits-orig.cv; its writers are trained on)",
-                optdigits, false));
-        sets.add(new ScanSet("optdigits-filled", "the same bitmaps cropped to the ink and stretched to fill 16x16",
-                optdigits, true));
+        sets.add(new ScanSet(
+                "optdigits",
+                "NIST form bitmaps, 32x32 binary (optdigits-orig.cv; its writers are trained on)",
+                optdigits,
+                false));
+        sets.add(new ScanSet(
+                "optdigits-filled",
+                "the same bitmaps cropped to the ink and stretched to fill 16x16",
+                optdigits,
+                true));
         folder("real/numbers", "phone photos and drawings of numbers").ifPresent(sets::add);
         return sets;
     }
@@ -156,8 +172,11 @@ public final class RealHandwriting {
         public RealSample sample(int index) {
             PenDigit digit = digits.get(index);
             Pen pen = Pen.forBenchmark(index, new SplittableRandom(SEED + index));
-            return new RealSample("writer " + digit.writer() + " #" + index + " width " + (int) pen.width()
-                    + (pen.lightOnDark() ? " light" : " dark"), Integer.toString(digit.label()), null,
+            return new RealSample(
+                    "writer " + digit.writer() + " #" + index + " width " + (int) pen.width()
+                            + (pen.lightOnDark() ? " light" : " dark"),
+                    Integer.toString(digit.label()),
+                    null,
                     PenCanvas.draw(digit, pen));
         }
     }
@@ -195,7 +214,10 @@ public final class RealHandwriting {
             PenDigit left = digits.get(2 * index);
             PenDigit right = digits.get(2 * index + 1);
             Pen pen = Pen.forBenchmark(index, random);
-            return new RealSample("pair #" + index + " (" + left.label() + right.label() + ")", "", null,
+            return new RealSample(
+                    "pair #" + index + " (" + left.label() + right.label() + ")",
+                    "",
+                    null,
                     PenCanvas.draw(PenDigits.sideBySide(left, right, 0.2), pen));
         }
     }
@@ -227,7 +249,8 @@ public final class RealHandwriting {
             SplittableRandom random = new SplittableRandom(SEED + 7919L * index);
             int length = 2 + random.nextInt(4);
             int writer = digits.get(random.nextInt(digits.size())).writer();
-            List<PenDigit> own = digits.stream().filter(d -> d.writer() == writer).toList();
+            List<PenDigit> own =
+                    digits.stream().filter(d -> d.writer() == writer).toList();
             PenDigit number = own.get(random.nextInt(own.size()));
             StringBuilder label = new StringBuilder().append(number.label());
             for (int i = 1; i < length; i++) {
@@ -242,7 +265,8 @@ public final class RealHandwriting {
     }
 
     /** Scans as pictures, alternately dark ink on paper and light on black; optionally cropped to fill their box. */
-    private record ScanSet(String name, String description, List<ScannedDigit> digits, boolean filled) implements RealSet {
+    private record ScanSet(String name, String description, List<ScannedDigit> digits, boolean filled)
+            implements RealSet {
         @Override
         public int size() {
             return digits.size();
@@ -251,12 +275,14 @@ public final class RealHandwriting {
         @Override
         public RealSample sample(int index) {
             ScannedDigit digit = filled ? Scans.filled(digits.get(index), ScannedDigits.USPS_SIDE) : digits.get(index);
-            return new RealSample(name + " #" + index, Integer.toString(digit.label()), null, digit.image(index % 2 == 1));
+            return new RealSample(
+                    name + " #" + index, Integer.toString(digit.label()), null, digit.image(index % 2 == 1));
         }
     }
 
     /** Image files with their labels: a {@code labels.json} of file name to text, else the last number in each file name. */
-    record FolderSet(String name, String description, List<Path> files, List<String> labels, boolean numbers) implements RealSet {
+    record FolderSet(String name, String description, List<Path> files, List<String> labels, boolean numbers)
+            implements RealSet {
         private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)\\.[A-Za-z]+$");
 
         static FolderSet of(String name, String description, Path directory) {
@@ -291,7 +317,8 @@ public final class RealHandwriting {
 
         @Override
         public RealSample sample(int index) {
-            return new RealSample(name + "/" + files.get(index).getFileName(), labels.get(index), files.get(index), null);
+            return new RealSample(
+                    name + "/" + files.get(index).getFileName(), labels.get(index), files.get(index), null);
         }
     }
 }

@@ -43,7 +43,8 @@ public final class ScannedDigits {
                     row++;
                 } else if (row == OPTDIGITS_SIDE) {
                     if (text.length() != 1 || !Character.isDigit(text.charAt(0))) {
-                        throw new DigitsException(file + " line " + number + ": expected the label after a bitmap, found \"" + text + "\"");
+                        throw new DigitsException(file + " line " + number
+                                + ": expected the label after a bitmap, found \"" + text + "\"");
                     }
                     digits.add(new ScannedDigit(text.charAt(0) - '0', OPTDIGITS_SIDE, bitmap));
                     row = 0;

@@ -27,13 +27,16 @@ public final class TrainingImages {
 
     /** Describes what {@link #of} adds, for the training log and the model card. */
     public static String describe(DigitSet images) {
-        return String.format("%,d real handwriting images (pendigits writers not measured, drawn %d times; optdigits "
-                + "training files, also cropped to fill; USPS except the last %d%%)", images.size(), PEN_DRAWINGS,
-                RealHandwriting.USPS_MEASURED_PERCENT);
+        return String.format(
+                "%,d real handwriting images (pendigits writers not measured, drawn %d times; optdigits "
+                        + "training files, also cropped to fill; USPS except the last %d%%)",
+                images.size(), PEN_DRAWINGS, RealHandwriting.USPS_MEASURED_PERCENT);
     }
 
     public static DigitSet of(RealHandwriting handwriting, long seed) {
-        List<PenDigit> pen = handwriting.penDigits().stream().filter(d -> !RealHandwriting.measuredWriter(d.writer())).toList();
+        List<PenDigit> pen = handwriting.penDigits().stream()
+                .filter(d -> !RealHandwriting.measuredWriter(d.writer()))
+                .toList();
         List<ScannedDigit> scans = new ArrayList<>(handwriting.usps(false));
         for (ScannedDigit digit : handwriting.optdigits(false)) {
             scans.add(digit);
@@ -61,8 +64,8 @@ public final class TrainingImages {
                 picture = digit.image(lightOnDark);
                 label = digit.label();
             }
-            Optional<DigitCrop> crop = preprocessor.digit(picture,
-                    lightOnDark ? Polarity.LIGHT_INK_ON_DARK : Polarity.DARK_INK_ON_LIGHT);
+            Optional<DigitCrop> crop =
+                    preprocessor.digit(picture, lightOnDark ? Polarity.LIGHT_INK_ON_DARK : Polarity.DARK_INK_ON_LIGHT);
             inputs[i] = crop.map(c -> bytes(c.input())).orElse(null);
             labels[i] = (byte) label;
         });
@@ -79,7 +82,9 @@ public final class TrainingImages {
 
     /** The images that had ink, in order, in one buffer. */
     private static DigitSet pack(byte[][] inputs, byte[] labels) {
-        int kept = (int) java.util.Arrays.stream(inputs).filter(java.util.Objects::nonNull).count();
+        int kept = (int) java.util.Arrays.stream(inputs)
+                .filter(java.util.Objects::nonNull)
+                .count();
         byte[] pixels = new byte[kept * DigitSet.PIXELS];
         byte[] keptLabels = new byte[kept];
         int n = 0;

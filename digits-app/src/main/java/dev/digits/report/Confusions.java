@@ -25,9 +25,12 @@ final class Confusions {
             }
         }
         // Ties in count: the larger share of its class first, then by class for a stable order.
-        all.sort(Comparator.comparingInt(Confusion::count).reversed()
-                .thenComparing(Comparator.comparingDouble(Confusion::shareOfClass).reversed())
-                .thenComparingInt(Confusion::trueClass).thenComparingInt(Confusion::predicted));
+        all.sort(Comparator.comparingInt(Confusion::count)
+                .reversed()
+                .thenComparing(
+                        Comparator.comparingDouble(Confusion::shareOfClass).reversed())
+                .thenComparingInt(Confusion::trueClass)
+                .thenComparingInt(Confusion::predicted));
         return List.copyOf(all.subList(0, Math.min(limit, all.size())));
     }
 }

@@ -29,17 +29,26 @@ final class DataSection {
         TrainingData data = context.inputs().data();
         Map<String, DigitSet> splits = splits(data);
         Section section = new Section("data", "1. Data");
-        section.paragraph("MNIST: 28x28 greyscale digits, white ink on black in the files (drawn here as dark ink on paper). "
-                + (data.validation().size() == 0
-                        ? "The model card does not say how training split its images, so the published train and test sets are shown."
-                        : "The splits below are the ones this run used."));
+        section.paragraph(
+                "MNIST: 28x28 greyscale digits, white ink on black in the files (drawn here as dark ink on paper). "
+                        + (data.validation().size() == 0
+                                ? "The model card does not say how training split its images, so the published train and test sets are shown."
+                                : "The splits below are the ones this run used."));
         section.raw(splitTable(splits));
-        section.figure(new Figure(SAMPLES, "Sample training images, " + PER_CLASS + " per class", "Each row is one class, taken "
-                + "in file order. Look at how much the same digit varies (slant, stroke width, open or closed loops, a 7 with or "
-                + "without a bar): the network has to absorb all of it.", samples(data.train())));
-        section.figure(new Figure(DISTRIBUTION, "Class distribution per split", "Share of each class within each split. Bars of "
-                + "one class should be about as high in every split: then validation and test measure the same task as training. "
-                + "MNIST is nearly balanced (each class 9-11%), so accuracy is not dominated by one class.", distribution(splits)));
+        section.figure(new Figure(
+                SAMPLES,
+                "Sample training images, " + PER_CLASS + " per class",
+                "Each row is one class, taken "
+                        + "in file order. Look at how much the same digit varies (slant, stroke width, open or closed loops, a 7 with or "
+                        + "without a bar): the network has to absorb all of it.",
+                samples(data.train())));
+        section.figure(new Figure(
+                DISTRIBUTION,
+                "Class distribution per split",
+                "Share of each class within each split. Bars of "
+                        + "one class should be about as high in every split: then validation and test measure the same task as training. "
+                        + "MNIST is nearly balanced (each class 9-11%), so accuracy is not dominated by one class.",
+                distribution(splits)));
         return section;
     }
 
@@ -60,7 +69,8 @@ final class DataSection {
         }
         List<List<String>> rows = new ArrayList<>();
         splits.forEach((name, set) -> {
-            List<String> row = new ArrayList<>(List.of("<th>" + name + "</th>", Html.cell("split_" + name, Html.count(set.size()))));
+            List<String> row = new ArrayList<>(
+                    List.of("<th>" + name + "</th>", Html.cell("split_" + name, Html.count(set.size()))));
             for (int count : set.classCounts()) {
                 row.add(Html.count(count));
             }
@@ -71,8 +81,8 @@ final class DataSection {
 
     static BufferedImage samples(DigitSet train) {
         int cell = DigitSet.SIDE * SCALE + GAP;
-        BufferedImage image = new BufferedImage(LABEL_WIDTH + PER_CLASS * cell + GAP, DigitSet.CLASSES * cell + GAP,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(
+                LABEL_WIDTH + PER_CLASS * cell + GAP, DigitSet.CLASSES * cell + GAP, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = DigitImages.canvas(image);
         g.setFont(Charts.font(Font.BOLD, 16));
         for (int digit = 0; digit < DigitSet.CLASSES; digit++) {
@@ -92,8 +102,12 @@ final class DataSection {
     }
 
     private static BufferedImage distribution(Map<String, DigitSet> splits) {
-        CategoryChart chart = new CategoryChartBuilder().width(760).height(380)
-                .xAxisTitle("class").yAxisTitle("share of the split (%)").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(760)
+                .height(380)
+                .xAxisTitle("class")
+                .yAxisTitle("share of the split (%)")
+                .build();
         Charts.style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setYAxisDecimalPattern("0");
@@ -108,11 +122,12 @@ final class DataSection {
                 shares.add(100.0 * count / set.size());
             }
             CategorySeries series = chart.addSeries(name, classes, shares);
-            series.setFillColor(switch (name) {
-                case "train" -> Palette.TRAIN;
-                case "validation" -> Palette.VALIDATION;
-                default -> Palette.TEST;
-            });
+            series.setFillColor(
+                    switch (name) {
+                        case "train" -> Palette.TRAIN;
+                        case "validation" -> Palette.VALIDATION;
+                        default -> Palette.TEST;
+                    });
         });
         return Charts.image(chart);
     }

@@ -47,8 +47,8 @@ final class Embedding {
     }
 
     static Projection tsne(float[][] features, long seed) {
-        return new Projection(new Tsne(PERPLEXITY, LEARNING_RATE, TSNE_ITERATIONS, seed).embed(toDouble(features)),
-                Double.NaN);
+        return new Projection(
+                new Tsne(PERPLEXITY, LEARNING_RATE, TSNE_ITERATIONS, seed).embed(toDouble(features)), Double.NaN);
     }
 
     private static int largest(double[] values, int excluded) {

@@ -16,8 +16,13 @@ final class EmbeddingChart {
     private EmbeddingChart() {}
 
     static BufferedImage render(String title, double[][] points, byte[] labels) {
-        XYChart chart = new XYChartBuilder().width(620).height(520).title(title).xAxisTitle("component 1")
-                .yAxisTitle("component 2").build();
+        XYChart chart = new XYChartBuilder()
+                .width(620)
+                .height(520)
+                .title(title)
+                .xAxisTitle("component 1")
+                .yAxisTitle("component 2")
+                .build();
         Charts.style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(5);
@@ -39,7 +44,8 @@ final class EmbeddingChart {
             XYSeries series = chart.addSeries(String.valueOf(digit), x, y);
             Color c = Palette.ofClass(digit);
             series.setMarker(SeriesMarkers.CIRCLE);
-            series.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 170)); // overlapping points stay visible
+            series.setMarkerColor(
+                    new Color(c.getRed(), c.getGreen(), c.getBlue(), 170)); // overlapping points stay visible
         }
         return Charts.image(chart);
     }

@@ -44,7 +44,10 @@ final class Gallery {
             DigitImages.centredText(g, answer, centre, y + TILE + 20);
             g.setFont(small);
             g.setColor(Palette.MUTED);
-            DigitImages.centredText(g, String.format(Locale.ROOT, "%.1f%%  #%d", 100 * v.confidence(), v.index()), centre,
+            DigitImages.centredText(
+                    g,
+                    String.format(Locale.ROOT, "%.1f%%  #%d", 100 * v.confidence(), v.index()),
+                    centre,
                     y + TILE + 35);
         }
         g.dispose();

@@ -42,7 +42,8 @@ final class Html {
         out.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : rows) {
             out.append("<tr>");
-            row.forEach(cell -> out.append(cell.startsWith("<td") || cell.startsWith("<th") ? cell : "<td>" + cell + "</td>"));
+            row.forEach(cell ->
+                    out.append(cell.startsWith("<td") || cell.startsWith("<th") ? cell : "<td>" + cell + "</td>"));
             out.append("</tr>\n");
         }
         return out.append("</tbody></table>\n").toString();

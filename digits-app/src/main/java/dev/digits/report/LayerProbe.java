@@ -39,8 +39,9 @@ final class LayerProbe {
     LayerProbe(Classifier classifier) {
         this.classifier = classifier;
         if (!(classifier.block() instanceof SequentialBlock sequential)) {
-            throw new DigitsException("the report looks inside sequential networks only; " + classifier.architecture().name()
-                    + " is a " + classifier.block().getClass().getSimpleName());
+            throw new DigitsException("the report looks inside sequential networks only; "
+                    + classifier.architecture().name() + " is a "
+                    + classifier.block().getClass().getSimpleName());
         }
         this.layers = sequential.getChildren().values();
     }
@@ -74,7 +75,8 @@ final class LayerProbe {
                     }
                     pending = y;
                 } else if (pending != null) {
-                    boolean activation = layer.getParameters().isEmpty() && y.getShape().equals(pending.getShape());
+                    boolean activation =
+                            layer.getParameters().isEmpty() && y.getShape().equals(pending.getShape());
                     result.add(maps(result.size() + 1, activation ? y : pending));
                     pending = null;
                 }

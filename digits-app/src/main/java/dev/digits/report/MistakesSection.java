@@ -24,14 +24,21 @@ final class MistakesSection {
                 + ". Each digit is captioned <em>true &rarr; predicted</em>, the probability the model gave its answer, and "
                 + "the image's index in the test set.</p>\n");
         if (!shown.isEmpty()) {
-            section.figure(new Figure(MISTAKES, "Misclassified test digits, most confident first", "Confident mistakes at the top "
-                    + "are either digits a person would also misread (ambiguous, badly cut or mislabelled) or a systematic blind "
-                    + "spot: look for repeated pairs, such as 4 \u2192 9 or 7 \u2192 2, and for strokes the network ignores.",
+            section.figure(new Figure(
+                    MISTAKES,
+                    "Misclassified test digits, most confident first",
+                    "Confident mistakes at the top "
+                            + "are either digits a person would also misread (ambiguous, badly cut or mislabelled) or a systematic blind "
+                            + "spot: look for repeated pairs, such as 4 \u2192 9 or 7 \u2192 2, and for strokes the network ignores.",
                     Gallery.render(test, shown)));
         }
-        section.figure(new Figure(UNSURE, "Least confident correct predictions", "Right answers with the lowest probability: "
-                + "the model nearly got these wrong. They show where the classes touch, and what a slightly worse model would "
-                + "miss next.", Gallery.render(test, Verdict.leastConfidentCorrect(verdicts, SHOWN_UNSURE))));
+        section.figure(new Figure(
+                UNSURE,
+                "Least confident correct predictions",
+                "Right answers with the lowest probability: "
+                        + "the model nearly got these wrong. They show where the classes touch, and what a slightly worse model would "
+                        + "miss next.",
+                Gallery.render(test, Verdict.leastConfidentCorrect(verdicts, SHOWN_UNSURE))));
         return section;
     }
 }

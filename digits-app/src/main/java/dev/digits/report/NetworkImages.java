@@ -22,8 +22,10 @@ final class NetworkImages {
         int tileWidth = w.width() * scale;
         int tileHeight = w.height() * scale;
         int rows = (w.filters() + columns - 1) / columns;
-        BufferedImage image = new BufferedImage(2 * MARGIN + columns * (tileWidth + 3 * GAP) - 3 * GAP,
-                2 * MARGIN + rows * (tileHeight + 3 * GAP) - 3 * GAP, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(
+                2 * MARGIN + columns * (tileWidth + 3 * GAP) - 3 * GAP,
+                2 * MARGIN + rows * (tileHeight + 3 * GAP) - 3 * GAP,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = DigitImages.canvas(image);
         float maxAbs = 1e-12f;
         for (float v : w.values()) {
@@ -35,8 +37,11 @@ final class NetworkImages {
             for (int p = 0; p < size; p++) {
                 rgb[p] = Palette.diverging(w.values()[f * w.channels() * size + p] / maxAbs);
             }
-            DigitImages.frame(g, DigitImages.map(rgb, w.width(), w.height(), scale),
-                    MARGIN + (f % columns) * (tileWidth + 3 * GAP), MARGIN + (f / columns) * (tileHeight + 3 * GAP));
+            DigitImages.frame(
+                    g,
+                    DigitImages.map(rgb, w.width(), w.height(), scale),
+                    MARGIN + (f % columns) * (tileWidth + 3 * GAP),
+                    MARGIN + (f / columns) * (tileHeight + 3 * GAP));
         }
         g.dispose();
         return image;
@@ -54,8 +59,10 @@ final class NetworkImages {
         int rows = (maps.channels() + columns - 1) / columns;
         int blockHeight = Math.max(DIGIT_TILE + 20, rows * (tileHeight + GAP));
         int left = MARGIN + DIGIT_TILE + 4 * GAP;
-        BufferedImage image = new BufferedImage(left + columns * (tileWidth + GAP) + MARGIN,
-                2 * MARGIN + digits.size() * (blockHeight + 4 * GAP) - 4 * GAP, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(
+                left + columns * (tileWidth + GAP) + MARGIN,
+                2 * MARGIN + digits.size() * (blockHeight + 4 * GAP) - 4 * GAP,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = DigitImages.canvas(image);
         g.setFont(Charts.font(Font.PLAIN, 12));
         int size = maps.height() * maps.width();
@@ -80,8 +87,11 @@ final class NetworkImages {
                 for (int p = 0; p < size; p++) {
                     rgb[p] = Palette.viridis((maps.value(d, c, p / maps.width(), p % maps.width()) - low) / range);
                 }
-                g.drawImage(DigitImages.map(rgb, maps.width(), maps.height(), scale),
-                        left + (c % columns) * (tileWidth + GAP), top + (c / columns) * (tileHeight + GAP), null);
+                g.drawImage(
+                        DigitImages.map(rgb, maps.width(), maps.height(), scale),
+                        left + (c % columns) * (tileWidth + GAP),
+                        top + (c / columns) * (tileHeight + GAP),
+                        null);
             }
         }
         g.dispose();
@@ -96,8 +106,8 @@ final class NetworkImages {
         int cellWidth = 2 * tile + 3 * GAP + 24;
         int cellHeight = tile + 28;
         int rows = (digits.size() + columns - 1) / columns;
-        BufferedImage image = new BufferedImage(2 * MARGIN + columns * cellWidth, 2 * MARGIN + rows * cellHeight,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(
+                2 * MARGIN + columns * cellWidth, 2 * MARGIN + rows * cellHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = DigitImages.canvas(image);
         g.setFont(Charts.font(Font.PLAIN, 12));
         for (int i = 0; i < digits.size(); i++) {

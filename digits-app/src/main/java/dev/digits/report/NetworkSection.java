@@ -14,6 +14,7 @@ final class NetworkSection {
     static final String TSNE = "network-embedding-tsne.png";
     /** The digits whose feature maps are shown: the first test image of each of these classes. */
     static final int[] FEATURE_MAP_CLASSES = {0, 4, 7};
+
     static final int SALIENCY_MISTAKES = 5;
     // The embeddings use the first test images only: the report must stay fast (t-SNE is O(n^2)), and
     // a few thousand points already show the clusters (more would hide each other).
@@ -34,18 +35,33 @@ final class NetworkSection {
         Section section = new Section("network", "5. Inside the network");
 
         LayerProbe.Weights weights = probe.firstConvolutionWeights();
-        section.figure(new Figure(FILTERS, String.format(Locale.ROOT, "The %d filters of the first convolution (%dx%d)",
-                weights.filters(), weights.height(), weights.width()), "Each square is one learned 3x3 filter: red weights "
-                + "add the pixel's ink, blue ones subtract it, white ignores it (one colour scale for all). Filters with a red "
-                + "side next to a blue side detect edges in that direction; a filter that is all pale contributes little.",
+        section.figure(new Figure(
+                FILTERS,
+                String.format(
+                        Locale.ROOT,
+                        "The %d filters of the first convolution (%dx%d)",
+                        weights.filters(),
+                        weights.height(),
+                        weights.width()),
+                "Each square is one learned 3x3 filter: red weights "
+                        + "add the pixel's ink, blue ones subtract it, white ignores it (one colour scale for all). Filters with a red "
+                        + "side next to a blue side detect edges in that direction; a filter that is all pale contributes little.",
                 NetworkImages.filters(weights)));
 
         DigitSet chosen = firstOfClasses(test, FEATURE_MAP_CLASSES);
         List<LayerProbe.FeatureMaps> layers = probe.featureMaps(chosen);
         for (LayerProbe.FeatureMaps maps : layers) {
-            section.figure(new Figure(featureMapFile(maps.layer()), String.format(Locale.ROOT,
-                    "Feature maps of convolution %d of %d (%d channels, %dx%d)", maps.layer(), layers.size(), maps.channels(),
-                    maps.height(), maps.width()), featureMapGuide(maps.layer(), layers.size()),
+            section.figure(new Figure(
+                    featureMapFile(maps.layer()),
+                    String.format(
+                            Locale.ROOT,
+                            "Feature maps of convolution %d of %d (%d channels, %dx%d)",
+                            maps.layer(),
+                            layers.size(),
+                            maps.channels(),
+                            maps.height(),
+                            maps.width()),
+                    featureMapGuide(maps.layer(), layers.size()),
                     NetworkImages.featureMaps(chosen, maps)));
         }
 
@@ -54,17 +70,31 @@ final class NetworkSection {
         float[][] features = probe.penultimate(test, Math.min(PCA_POINTS, test.size()));
         byte[] labels = test.labels();
         Embedding.Projection pca = Embedding.pca(features);
-        section.figure(new Figure(PCA, "PCA of the penultimate layer", String.format(Locale.ROOT, "The %d-dimensional input of "
-                + "the last layer for the first %,d test images, projected on its two main directions (%.0f%% of the variance). "
-                + "Classes the last layer can separate with straight lines form separate groups; groups that overlap here may "
-                + "still separate in the other dimensions.", features[0].length, features.length, 100 * pca.explained()),
+        section.figure(new Figure(
+                PCA,
+                "PCA of the penultimate layer",
+                String.format(
+                        Locale.ROOT,
+                        "The %d-dimensional input of "
+                                + "the last layer for the first %,d test images, projected on its two main directions (%.0f%% of the variance). "
+                                + "Classes the last layer can separate with straight lines form separate groups; groups that overlap here may "
+                                + "still separate in the other dimensions.",
+                        features[0].length,
+                        features.length,
+                        100 * pca.explained()),
                 EmbeddingChart.render("PCA", pca.points(), labels)));
         float[][] tsneFeatures = java.util.Arrays.copyOf(features, Math.min(TSNE_POINTS, features.length));
         Embedding.Projection tsne = Embedding.tsne(tsneFeatures, TSNE_SEED);
-        section.figure(new Figure(TSNE, "t-SNE of the penultimate layer", String.format(Locale.ROOT, "The same activations for "
-                + "the first %,d test images, laid out so that images with similar activations stay close. Tight, separate "
-                + "clusters mean the network has learned distinct representations; points inside another class's cluster are "
-                + "usually its mistakes. Distances between clusters mean little in t-SNE.", tsneFeatures.length),
+        section.figure(new Figure(
+                TSNE,
+                "t-SNE of the penultimate layer",
+                String.format(
+                        Locale.ROOT,
+                        "The same activations for "
+                                + "the first %,d test images, laid out so that images with similar activations stay close. Tight, separate "
+                                + "clusters mean the network has learned distinct representations; points inside another class's cluster are "
+                                + "usually its mistakes. Distances between clusters mean little in t-SNE.",
+                        tsneFeatures.length),
                 EmbeddingChart.render("t-SNE", tsne.points(), labels)));
         return section;
     }
@@ -104,11 +134,14 @@ final class NetworkSection {
             captions.add(v.correct() ? "predicted " + v.predicted() : v.label() + " \u2192 " + v.predicted());
         }
         float[] gradients = Saliency.of(classifier, chosen, classes);
-        return new Figure(SALIENCY, "Saliency: which pixels drive the decision", "Left the digit, right the size of the gradient "
-                + "of the predicted class's score with respect to each pixel (bright = changing that pixel changes the score "
-                + "most). The first two rows show the first test image of each class (in red where the model gets it wrong), "
-                + "the last row the model's most confident mistakes. Bright pixels on the strokes that tell the digit apart (the bar of a 7, the "
-                + "gap of a 4) are a good sign; bright background or a mistake lit up on one stray stroke shows what misled it.",
+        return new Figure(
+                SALIENCY,
+                "Saliency: which pixels drive the decision",
+                "Left the digit, right the size of the gradient "
+                        + "of the predicted class's score with respect to each pixel (bright = changing that pixel changes the score "
+                        + "most). The first two rows show the first test image of each class (in red where the model gets it wrong), "
+                        + "the last row the model's most confident mistakes. Bright pixels on the strokes that tell the digit apart (the bar of a 7, the "
+                        + "gap of a 4) are a good sign; bright background or a mistake lit up on one stray stroke shows what misled it.",
                 NetworkImages.saliency(chosen, gradients, captions));
     }
 
@@ -136,7 +169,8 @@ final class NetworkSection {
         byte[] pixels = new byte[indices.size() * DigitSet.PIXELS];
         byte[] labels = new byte[indices.size()];
         for (int i = 0; i < indices.size(); i++) {
-            System.arraycopy(set.pixels(), indices.get(i) * DigitSet.PIXELS, pixels, i * DigitSet.PIXELS, DigitSet.PIXELS);
+            System.arraycopy(
+                    set.pixels(), indices.get(i) * DigitSet.PIXELS, pixels, i * DigitSet.PIXELS, DigitSet.PIXELS);
             labels[i] = set.labels()[indices.get(i)];
         }
         return new DigitSet(pixels, labels);

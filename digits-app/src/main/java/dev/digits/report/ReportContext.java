@@ -10,7 +10,9 @@ import dev.digits.eval.Evaluation;
  */
 record ReportContext(ReportInputs inputs, Evaluation evaluation, float[] logProbabilities) {
     static ReportContext of(ReportInputs inputs) {
-        float[] logProbabilities = inputs.classifier().logProbabilities(inputs.data().test());
-        return new ReportContext(inputs, Evaluation.of(inputs.data().test().labels(), logProbabilities), logProbabilities);
+        float[] logProbabilities =
+                inputs.classifier().logProbabilities(inputs.data().test());
+        return new ReportContext(
+                inputs, Evaluation.of(inputs.data().test().labels(), logProbabilities), logProbabilities);
     }
 }

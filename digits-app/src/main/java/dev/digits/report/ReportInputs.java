@@ -13,8 +13,8 @@ import java.util.List;
  * @param history the run's epochs; empty for a model without a history (imported, or trained elsewhere)
  * @param data the images as the run used them; {@code validation} is empty when the card does not say
  */
-public record ReportInputs(Path modelDirectory, ModelCard card, List<EpochStats> history, TrainingData data,
-        Classifier classifier) {
+public record ReportInputs(
+        Path modelDirectory, ModelCard card, List<EpochStats> history, TrainingData data, Classifier classifier) {
     public ReportInputs {
         history = List.copyOf(history);
     }

@@ -41,8 +41,13 @@ public final class ReportWriter {
             }
         }
         Path page = directory.resolve(PAGE);
-        AtomicFiles.writeString(page, ReportPage.render(inputs.card(), inputs.modelDirectory(), sections,
-                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+        AtomicFiles.writeString(
+                page,
+                ReportPage.render(
+                        inputs.card(),
+                        inputs.modelDirectory(),
+                        sections,
+                        OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         return page;
     }
 }

@@ -29,21 +29,26 @@ final class ResultsSection {
                 + metric("errors", "errors", Html.count(e.errors()))
                 + metric("test_count", "test images", Html.count(e.count()))
                 + "</div>\n");
-        section.figure(new Figure(CONFUSION, "Confusion matrix (counts)", "Rows are the true class, columns the prediction; the "
-                + "diagonal holds the correct answers. The colour scale ends at the largest error count, so the diagonal saturates "
-                + "and even single errors show. Look for dark cells off the diagonal: they are the pairs the model mixes up, and a row with several of them is a "
-                + "class it finds hard.", heatmap(e.confusion())));
+        section.figure(new Figure(
+                CONFUSION,
+                "Confusion matrix (counts)",
+                "Rows are the true class, columns the prediction; the "
+                        + "diagonal holds the correct answers. The colour scale ends at the largest error count, so the diagonal saturates "
+                        + "and even single errors show. Look for dark cells off the diagonal: they are the pairs the model mixes up, and a row with several of them is a "
+                        + "class it finds hard.",
+                heatmap(e.confusion())));
         section.heading("Per class");
         section.raw(perClassTable(e));
         section.heading("Most frequent confusions");
         section.raw(confusionsTable(Confusions.mostFrequent(e.confusion(), TOP_CONFUSIONS)));
-        section.raw("<details><summary>Confusion matrix as a table</summary>\n" + confusionTable(e.confusion()) + "</details>\n");
+        section.raw("<details><summary>Confusion matrix as a table</summary>\n" + confusionTable(e.confusion())
+                + "</details>\n");
         return section;
     }
 
     private static String metric(String key, String label, String value) {
-        return "<div class=\"metric\"><div class=\"value\" data-key=\"" + key + "\">" + value + "</div><div class=\"label\">"
-                + label + "</div></div>\n";
+        return "<div class=\"metric\"><div class=\"value\" data-key=\"" + key + "\">" + value
+                + "</div><div class=\"label\">" + label + "</div></div>\n";
     }
 
     static BufferedImage heatmap(int[][] confusion) {
@@ -64,12 +69,17 @@ final class ResultsSection {
                 }
             }
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(640).height(560).xAxisTitle("predicted class")
-                .yAxisTitle("true class").build();
+        HeatMapChart chart = new HeatMapChartBuilder()
+                .width(640)
+                .height(560)
+                .xAxisTitle("predicted class")
+                .yAxisTitle("true class")
+                .build();
         HeatMapStyler styler = Charts.style(chart.getStyler());
         styler.setLegendVisible(false);
         styler.setRangeColors(new Color[] {Color.WHITE, new Color(0xc6dbef), new Color(0x6baed6), new Color(0x4292c6)});
-        // The scale ends at the largest error count: the diagonal (hundreds) saturates, and the errors get the whole range.
+        // The scale ends at the largest error count: the diagonal (hundreds) saturates, and the errors get the whole
+        // range.
         styler.setMin(0);
         styler.setMax(maxError);
         styler.setShowValue(true);
@@ -85,8 +95,11 @@ final class ResultsSection {
         List<List<String>> rows = new ArrayList<>();
         for (Evaluation.ClassMetrics m : e.perClass()) {
             String d = String.valueOf(m.digit());
-            rows.add(List.of("<th>" + d + "</th>", Html.cell("precision_" + d, Html.decimal(m.precision())),
-                    Html.cell("recall_" + d, Html.decimal(m.recall())), Html.cell("f1_" + d, Html.decimal(m.f1())),
+            rows.add(List.of(
+                    "<th>" + d + "</th>",
+                    Html.cell("precision_" + d, Html.decimal(m.precision())),
+                    Html.cell("recall_" + d, Html.decimal(m.recall())),
+                    Html.cell("f1_" + d, Html.decimal(m.f1())),
                     Html.cell("support_" + d, Html.count(m.support()))));
         }
         return "<p>Precision: of the images predicted as this class, the share that are. Recall: of the images of this class, "
@@ -100,7 +113,9 @@ final class ResultsSection {
         }
         List<List<String>> rows = new ArrayList<>();
         for (Confusions.Confusion c : confusions) {
-            rows.add(List.of(c.trueClass() + " &rarr; " + c.predicted(), Html.count(c.count()),
+            rows.add(List.of(
+                    c.trueClass() + " &rarr; " + c.predicted(),
+                    Html.count(c.count()),
                     Html.percent(c.shareOfClass()) + " of the " + c.trueClass() + "s"));
         }
         return "<p>The largest off-diagonal cells: digit written &rarr; digit predicted.</p>\n"

@@ -27,11 +27,16 @@ final class Saliency {
             oneHot[i * DigitSet.CLASSES + classes[i]] = 1;
         }
         try (NDManager scope = classifier.manager().newSubManager();
-                GradientCollector collector = Engine.getEngine(Classifier.ENGINE).newGradientCollector()) {
+                GradientCollector collector =
+                        Engine.getEngine(Classifier.ENGINE).newGradientCollector()) {
             NDArray input = Images.toInputs(scope, images, 0, n);
             input.setRequiresGradient(true);
-            // Images do not interact in inference mode, so one backward pass of the summed scores gives each image its own gradient.
-            NDArray score = classifier.logits(input).mul(scope.create(oneHot, new Shape(n, DigitSet.CLASSES))).sum();
+            // Images do not interact in inference mode, so one backward pass of the summed scores gives each image its
+            // own gradient.
+            NDArray score = classifier
+                    .logits(input)
+                    .mul(scope.create(oneHot, new Shape(n, DigitSet.CLASSES)))
+                    .sum();
             collector.backward(score);
             return input.getGradient().abs().toFloatArray();
         }

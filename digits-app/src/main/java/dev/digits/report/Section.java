@@ -50,12 +50,24 @@ final class Section {
     Section figure(Figure figure) {
         figures.add(figure);
         String name = figure.file().substring(0, figure.file().length() - ".png".length());
-        html.append("<figure id=\"fig-").append(name).append("\">\n")
-                .append("<img src=\"").append(figure.file()).append("\" width=\"").append(figure.image().getWidth())
-                .append("\" height=\"").append(figure.image().getHeight()).append("\" alt=\"")
-                .append(Html.escape(figure.title())).append("\">\n")
-                .append("<figcaption><strong>").append(Html.escape(figure.title())).append(".</strong> ")
-                .append("<span class=\"guide\">").append(Html.escape(figure.guide())).append("</span></figcaption>\n")
+        html.append("<figure id=\"fig-")
+                .append(name)
+                .append("\">\n")
+                .append("<img src=\"")
+                .append(figure.file())
+                .append("\" width=\"")
+                .append(figure.image().getWidth())
+                .append("\" height=\"")
+                .append(figure.image().getHeight())
+                .append("\" alt=\"")
+                .append(Html.escape(figure.title()))
+                .append("\">\n")
+                .append("<figcaption><strong>")
+                .append(Html.escape(figure.title()))
+                .append(".</strong> ")
+                .append("<span class=\"guide\">")
+                .append(Html.escape(figure.guide()))
+                .append("</span></figcaption>\n")
                 .append("</figure>\n");
         return this;
     }

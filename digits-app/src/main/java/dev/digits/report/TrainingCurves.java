@@ -1,6 +1,5 @@
 package dev.digits.report;
 
-import dev.digits.io.AtomicFiles;
 import dev.digits.train.EpochStats;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -57,17 +56,31 @@ public final class TrainingCurves {
         styler.setPlotGridLinesColor(new Color(0xe0e0e0));
     }
 
-    private static XYChart chart(String title, List<EpochStats> history,
-            ToDoubleFunction<EpochStats> train, ToDoubleFunction<EpochStats> validation, Consumer<XYStyler> look) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title).xAxisTitle("epoch").yAxisTitle(title.toLowerCase(java.util.Locale.ROOT)).build();
+    private static XYChart chart(
+            String title,
+            List<EpochStats> history,
+            ToDoubleFunction<EpochStats> train,
+            ToDoubleFunction<EpochStats> validation,
+            Consumer<XYStyler> look) {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("epoch")
+                .yAxisTitle(title.toLowerCase(java.util.Locale.ROOT))
+                .build();
         XYStyler styler = chart.getStyler();
         look.accept(styler);
         styler.setLegendPosition(Styler.LegendPosition.InsideNE);
         styler.setXAxisDecimalPattern("0");
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
         addSeries(chart, "train", epochs, history.stream().mapToDouble(train).toArray(), TRAIN);
-        addSeries(chart, "validation", epochs, history.stream().mapToDouble(validation).toArray(), VALIDATION);
+        addSeries(
+                chart,
+                "validation",
+                epochs,
+                history.stream().mapToDouble(validation).toArray(),
+                VALIDATION);
         return chart;
     }
 

@@ -30,8 +30,9 @@ record Tsne(double perplexity, double learningRate, int iterations, long seed) {
 
     Tsne {
         if (!(perplexity >= 1) || !(learningRate > 0) || iterations < 1) {
-            throw new IllegalArgumentException("t-SNE needs perplexity >= 1, a positive learning rate and iterations >= 1, got "
-                    + perplexity + ", " + learningRate + ", " + iterations);
+            throw new IllegalArgumentException(
+                    "t-SNE needs perplexity >= 1, a positive learning rate and iterations >= 1, got " + perplexity
+                            + ", " + learningRate + ", " + iterations);
         }
     }
 

@@ -22,20 +22,28 @@ record Verdict(int index, int label, int predicted, double confidence) {
         List<Verdict> verdicts = new ArrayList<>(labels.length);
         for (int i = 0; i < labels.length; i++) {
             int predicted = Evaluation.argmax(logProbabilities, i * DigitSet.CLASSES, DigitSet.CLASSES);
-            verdicts.add(new Verdict(i, labels[i], predicted, Math.exp(logProbabilities[i * DigitSet.CLASSES + predicted])));
+            verdicts.add(
+                    new Verdict(i, labels[i], predicted, Math.exp(logProbabilities[i * DigitSet.CLASSES + predicted])));
         }
         return verdicts;
     }
 
     /** The wrong answers, the most confident first: those are the ones a user would trust. */
     static List<Verdict> mistakes(List<Verdict> verdicts) {
-        return verdicts.stream().filter(v -> !v.correct())
-                .sorted(Comparator.comparingDouble(Verdict::confidence).reversed().thenComparingInt(Verdict::index)).toList();
+        return verdicts.stream()
+                .filter(v -> !v.correct())
+                .sorted(Comparator.comparingDouble(Verdict::confidence)
+                        .reversed()
+                        .thenComparingInt(Verdict::index))
+                .toList();
     }
 
     /** The right answers, the least confident first: the model was nearly wrong. */
     static List<Verdict> leastConfidentCorrect(List<Verdict> verdicts, int limit) {
-        return verdicts.stream().filter(Verdict::correct)
-                .sorted(Comparator.comparingDouble(Verdict::confidence).thenComparingInt(Verdict::index)).limit(limit).toList();
+        return verdicts.stream()
+                .filter(Verdict::correct)
+                .sorted(Comparator.comparingDouble(Verdict::confidence).thenComparingInt(Verdict::index))
+                .limit(limit)
+                .toList();
     }
 }

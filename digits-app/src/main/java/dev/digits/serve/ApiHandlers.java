@@ -14,11 +14,17 @@ import java.util.Map;
 /** The API's handlers: each translates HTTP to a {@link DigitRecognizer} call and its result to JSON. */
 final class ApiHandlers {
     /** {@code POST /api/v1/predict} answers this. */
-    record PredictResponse(int digit, float confidence, boolean sure, String unsureBecause, float[] probabilities,
-                           float[] preprocessed) {}
+    record PredictResponse(
+            int digit,
+            float confidence,
+            boolean sure,
+            String unsureBecause,
+            float[] probabilities,
+            float[] preprocessed) {}
 
     /** One digit of a {@code POST /api/v1/read} answer. */
-    record DigitResponse(Box box, int digit, float confidence, boolean sure, float[] probabilities, float[] preprocessed) {}
+    record DigitResponse(
+            Box box, int digit, float confidence, boolean sure, float[] probabilities, float[] preprocessed) {}
 
     record ReadResponse(String text, List<DigitResponse> digits) {}
 
@@ -40,22 +46,31 @@ final class ApiHandlers {
         } catch (NoDigitFoundException e) {
             throw emptyCanvas();
         }
-        ctx.json(new PredictResponse(p.digit(), p.confidence(), p.sure(), p.unsureBecause(), p.probabilities(), p.input()));
+        ctx.json(new PredictResponse(
+                p.digit(), p.confidence(), p.sure(), p.unsureBecause(), p.probabilities(), p.input()));
     }
 
     void read(Context ctx) {
         ImageInput input = ImageInput.from(ctx, decoder);
         if (input.image() == null) {
-            throw new ApiError(400, "wrong JSON shape", "/api/v1/read takes an image (bytes or a data URL), not prepared pixels");
+            throw new ApiError(
+                    400, "wrong JSON shape", "/api/v1/read takes an image (bytes or a data URL), not prepared pixels");
         }
         Reading reading = recognizer.read(input.image());
         if (reading.isEmpty()) {
             throw emptyCanvas();
         }
-        ctx.json(new ReadResponse(reading.text(), reading.digits().stream()
-                .map(d -> new DigitResponse(d.box(), d.prediction().digit(), d.prediction().confidence(),
-                        d.prediction().sure(), d.prediction().probabilities(), d.prediction().input()))
-                .toList()));
+        ctx.json(new ReadResponse(
+                reading.text(),
+                reading.digits().stream()
+                        .map(d -> new DigitResponse(
+                                d.box(),
+                                d.prediction().digit(),
+                                d.prediction().confidence(),
+                                d.prediction().sure(),
+                                d.prediction().probabilities(),
+                                d.prediction().input()))
+                        .toList()));
     }
 
     void model(Context ctx) {
@@ -70,7 +85,9 @@ final class ApiHandlers {
     }
 
     private static ApiError emptyCanvas() {
-        return new ApiError(422, "no digit found",
+        return new ApiError(
+                422,
+                "no digit found",
                 "the image has no ink once background and specks are removed (an empty canvas?), or the prepared pixels are all background");
     }
 }

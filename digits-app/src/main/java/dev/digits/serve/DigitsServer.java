@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class DigitsServer {
     private static final Logger log = LoggerFactory.getLogger(DigitsServer.class);
     /** Routes of the API, as documented in {@code /openapi.json} (a test holds the two together). */
-    public static final List<String> API_ROUTES = List.of(
-            "POST /api/v1/predict", "POST /api/v1/read", "GET /api/v1/model", "GET /health");
+    public static final List<String> API_ROUTES =
+            List.of("POST /api/v1/predict", "POST /api/v1/read", "GET /api/v1/model", "GET /health");
+
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
     private static final String BUNDLED_REPORT = "/dev/digits/bundled/report";
 
@@ -38,8 +39,8 @@ public final class DigitsServer {
                 throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got " + port);
             }
             if (maxBodyBytes <= 0 || maxPixels <= 0) {
-                throw new IllegalArgumentException("the body and pixel limits must be positive, got " + maxBodyBytes + " bytes and "
-                        + maxPixels + " pixels");
+                throw new IllegalArgumentException("the body and pixel limits must be positive, got " + maxBodyBytes
+                        + " bytes and " + maxPixels + " pixels");
             }
         }
     }
@@ -50,7 +51,8 @@ public final class DigitsServer {
         boolean hasReport = options.reportDirectory() == null
                 ? DigitsServer.class.getResource(BUNDLED_REPORT + "/report.html") != null
                 : Files.isRegularFile(options.reportDirectory().resolve("report.html"));
-        ApiHandlers api = new ApiHandlers(recognizer, new ImageDecoder(options.maxPixels()), hasReport ? "/report/report.html" : null);
+        ApiHandlers api = new ApiHandlers(
+                recognizer, new ImageDecoder(options.maxPixels()), hasReport ? "/report/report.html" : null);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jetty.host = options.host();
@@ -64,25 +66,31 @@ public final class DigitsServer {
             if (hasReport) {
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/report";
-                    s.directory = options.reportDirectory() == null ? BUNDLED_REPORT
+                    s.directory = options.reportDirectory() == null
+                            ? BUNDLED_REPORT
                             : options.reportDirectory().toAbsolutePath().toString();
                     s.location = options.reportDirectory() == null ? Location.CLASSPATH : Location.EXTERNAL;
                 });
             }
-            c.requestLogger.http((ctx, millis) -> log.info("{} {} {} {} ms",
-                    ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(millis)));
+            c.requestLogger.http((ctx, millis) -> log.info(
+                    "{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(millis)));
 
             c.routes.before("/api/*", ctx -> refuseLargeBodies(ctx.header("Content-Length"), options.maxBodyBytes()));
             c.routes.post("/api/v1/predict", api::predict);
             c.routes.post("/api/v1/read", api::read);
             c.routes.get("/api/v1/model", api::model);
             c.routes.get("/health", api::health);
-            c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json")
-                    .result(DigitsServer.class.getResourceAsStream("/web/openapi.json")));
+            c.routes.get(
+                    "/openapi.json",
+                    ctx -> ctx.contentType("application/json")
+                            .result(DigitsServer.class.getResourceAsStream("/web/openapi.json")));
 
             c.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status).json(e.body()));
-            c.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
-                    .json(new ApiError.Body(e.getStatus() == 413 ? "body too large" : "request refused", e.getMessage())));
+            c.routes.exception(
+                    HttpResponseException.class,
+                    (e, ctx) -> ctx.status(e.getStatus())
+                            .json(new ApiError.Body(
+                                    e.getStatus() == 413 ? "body too large" : "request refused", e.getMessage())));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(500).json(new ApiError.Body("internal error", e.toString()));
@@ -92,8 +100,11 @@ public final class DigitsServer {
 
     private static void refuseLargeBodies(String contentLength, long limit) {
         if (contentLength != null && !contentLength.isBlank() && Long.parseLong(contentLength.strip()) > limit) {
-            throw new ApiError(413, "body too large", "the body is " + contentLength.strip() + " bytes; the limit is " + limit
-                    + " (digits serve --max-body-bytes)");
+            throw new ApiError(
+                    413,
+                    "body too large",
+                    "the body is " + contentLength.strip() + " bytes; the limit is " + limit
+                            + " (digits serve --max-body-bytes)");
         }
     }
 

@@ -27,7 +27,9 @@ record ImageInput(BufferedImage image, float[] pixels) {
         if (type.equals("application/json")) {
             return fromJson(ctx.bodyAsBytes(), decoder);
         }
-        throw new ApiError(415, "unsupported media type",
+        throw new ApiError(
+                415,
+                "unsupported media type",
                 "send image bytes (image/png, image/jpeg, image/gif, image/bmp, image/webp, image/tiff) or application/json; got "
                         + (type.isEmpty() ? "no Content-Type" : type));
     }
@@ -47,20 +49,26 @@ record ImageInput(BufferedImage image, float[] pixels) {
         if (json != null && json.has("image") && json.get("image").isTextual()) {
             return new ImageInput(decode(decoder, dataUrl(json.get("image").asText())), null);
         }
-        throw new ApiError(400, "wrong JSON shape",
+        throw new ApiError(
+                400,
+                "wrong JSON shape",
                 "expected {\"pixels\": [784 numbers 0..1]} or {\"image\": \"data:image/png;base64,...\"}");
     }
 
     private static float[] pixels(JsonNode array) {
         if (!array.isArray() || array.size() != DigitSet.PIXELS) {
-            throw new ApiError(400, "wrong JSON shape", "\"pixels\" must be an array of " + DigitSet.PIXELS
-                    + " numbers (28x28, row-major), got " + (array.isArray() ? array.size() + " elements" : array.getNodeType()));
+            throw new ApiError(
+                    400,
+                    "wrong JSON shape",
+                    "\"pixels\" must be an array of " + DigitSet.PIXELS + " numbers (28x28, row-major), got "
+                            + (array.isArray() ? array.size() + " elements" : array.getNodeType()));
         }
         float[] pixels = new float[DigitSet.PIXELS];
         for (int i = 0; i < pixels.length; i++) {
             JsonNode value = array.get(i);
             if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
-                throw new ApiError(400, "wrong JSON shape", "\"pixels\"[" + i + "] must be a number in [0, 1], got " + value);
+                throw new ApiError(
+                        400, "wrong JSON shape", "\"pixels\"[" + i + "] must be a number in [0, 1], got " + value);
             }
             pixels[i] = (float) value.asDouble();
         }
@@ -69,8 +77,11 @@ record ImageInput(BufferedImage image, float[] pixels) {
 
     private static byte[] dataUrl(String url) {
         int comma = url.indexOf(',');
-        if (!url.startsWith(DATA_URL_PREFIX) || comma < 0 || !url.substring(0, comma).endsWith(";base64")) {
-            throw new ApiError(400, "wrong JSON shape", "\"image\" must be a data URL: data:image/<type>;base64,<data>");
+        if (!url.startsWith(DATA_URL_PREFIX)
+                || comma < 0
+                || !url.substring(0, comma).endsWith(";base64")) {
+            throw new ApiError(
+                    400, "wrong JSON shape", "\"image\" must be a data URL: data:image/<type>;base64,<data>");
         }
         try {
             return Base64.getDecoder().decode(url.substring(comma + 1).strip());
@@ -94,6 +105,8 @@ record ImageInput(BufferedImage image, float[] pixels) {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -17,11 +17,13 @@ class BenchRealCommandTest {
     @Test
     void readsRealPhotosThroughTheUsersPathAndDrawsItsMistakes(@TempDir Path out) {
         Path root = Path.of(RealHandwriting.DEFAULT_DIRECTORY);
-        assumeTrue(Files.isDirectory(root.resolve("real/single")) && Files.isDirectory(root.resolve("pendigits")),
+        assumeTrue(
+                Files.isDirectory(root.resolve("real/single")) && Files.isDirectory(root.resolve("pendigits")),
                 "skipped: the real handwriting (shared/data beside the repository) is absent");
         CliRunner.Run run = CliRunner.run("bench", "real", "--set", "real/single", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
-        Matcher ours = Pattern.compile("93 digits: ours (\\d+\\.\\d+)% .* naive (\\d+\\.\\d+)%").matcher(run.out());
+        Matcher ours = Pattern.compile("93 digits: ours (\\d+\\.\\d+)% .* naive (\\d+\\.\\d+)%")
+                .matcher(run.out());
         assertTrue(ours.find(), run.out());
         double accuracy = Double.parseDouble(ours.group(1));
         assertTrue(accuracy >= 97.0, "the bundled model reads the real photos and drawings: " + accuracy + "%");

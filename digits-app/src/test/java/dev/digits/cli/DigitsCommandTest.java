@@ -18,7 +18,9 @@ class DigitsCommandTest {
     private static void assertFails(int code, String expectedInErr, String... args) {
         CliRunner.Run run = CliRunner.run(args);
         assertEquals(code, run.exitCode(), "exit code of digits " + String.join(" ", args) + "; stderr: " + run.err());
-        assertTrue(run.err().contains(expectedInErr), "stderr should contain '" + expectedInErr + "' but was: " + run.err());
+        assertTrue(
+                run.err().contains(expectedInErr),
+                "stderr should contain '" + expectedInErr + "' but was: " + run.err());
     }
 
     @Test
@@ -34,7 +36,8 @@ class DigitsCommandTest {
     @Test
     void badOptionValuesAreUsageErrors() {
         assertFails(2, "epochs must be at least 1, got 0", "train", "--epochs", "0");
-        assertFails(2, "Invalid value for option '--batch-size': 'many' is not an int", "train", "--batch-size", "many");
+        assertFails(
+                2, "Invalid value for option '--batch-size': 'many' is not an int", "train", "--batch-size", "many");
         assertFails(2, "unknown model 'resnet'; available: seed", "train", "--arch", "resnet");
         assertFails(2, "--model NAME is now --arch NAME", "train", "--model", "resnet"); // the old name still works
         assertFails(2, "expected one of [HOLDOUT, TEST]", "train", "--validation", "half");
@@ -54,20 +57,31 @@ class DigitsCommandTest {
         assertTrue(help.out().contains("Exit codes:") && help.out().contains("2   bad usage"), help.out());
         CliRunner.Run completion = CliRunner.run("generate-completion");
         assertEquals(0, completion.exitCode(), completion.err());
-        assertTrue(completion.out().contains("complete -F") && completion.out().contains("predict"),
+        assertTrue(
+                completion.out().contains("complete -F") && completion.out().contains("predict"),
                 "a bash completion script that knows the commands");
     }
 
     @Test
     void evaluateNeedsAModel() {
         assertFails(2, "Missing required option: '--model=DIR'", "evaluate");
-        assertFails(1, "model directory " + dir.resolve("none") + " does not exist", "evaluate", "--model", dir.resolve("none").toString());
+        assertFails(
+                1,
+                "model directory " + dir.resolve("none") + " does not exist",
+                "evaluate",
+                "--model",
+                dir.resolve("none").toString());
     }
 
     @Test
     void reportNeedsAModel() throws IOException {
         assertFails(2, "Missing required option: '--model=DIR'", "report");
-        assertFails(1, "model directory " + dir.resolve("none") + " does not exist", "report", "--model", dir.resolve("none").toString());
+        assertFails(
+                1,
+                "model directory " + dir.resolve("none") + " does not exist",
+                "report",
+                "--model",
+                dir.resolve("none").toString());
         Files.writeString(dir.resolve("model.json"), "{}");
         assertFails(1, dir + " is not a model directory: model.params is missing", "report", "--model", dir.toString());
     }
@@ -88,7 +102,10 @@ class DigitsCommandTest {
         CliRunner.Run run = CliRunner.run("train", "--help");
         assertEquals(0, run.exitCode());
         TrainingOptions defaults = TrainingOptions.defaults();
-        assertTrue(run.out().matches("(?s).*--batch-size=N\\s+Batch size\\.\\s+Default: " + defaults.batchSize() + "\\b.*"), run.out());
+        assertTrue(
+                run.out()
+                        .matches("(?s).*--batch-size=N\\s+Batch size\\.\\s+Default: " + defaults.batchSize() + "\\b.*"),
+                run.out());
         assertTrue(run.out().matches("(?s).*--epochs=N.*Default: " + defaults.epochs() + "\\b.*"), run.out());
         assertTrue(run.out().contains("Architecture: seed, compact, wide, strided."), run.out());
         assertTrue(run.out().contains("--resume=DIR"), run.out());

@@ -60,22 +60,38 @@ class PredictCommandTest {
 
     @Test
     void blankAndBrokenFilesFailClearly() throws IOException {
-        ImageIO.write(new BufferedImage(100, 100, BufferedImage.TYPE_BYTE_GRAY), "png", dir.resolve("blank.png").toFile());
+        ImageIO.write(
+                new BufferedImage(100, 100, BufferedImage.TYPE_BYTE_GRAY),
+                "png",
+                dir.resolve("blank.png").toFile());
         Files.write(dir.resolve("broken.png"), new byte[] {1, 2, 3, 4});
-        CliRunner.Run run = CliRunner.run("predict", dir.resolve("blank.png").toString(), dir.resolve("broken.png").toString(),
+        CliRunner.Run run = CliRunner.run(
+                "predict",
+                dir.resolve("blank.png").toString(),
+                dir.resolve("broken.png").toString(),
                 png("ok.png", 0).toString());
         assertEquals(1, run.exitCode(), "some inputs failed");
         assertTrue(run.err().contains("no digit found in " + dir.resolve("blank.png")), run.err());
         assertTrue(run.err().contains("broken.png"), run.err());
         assertTrue(run.out().contains("ok.png: 7"), "the good file is still predicted: " + run.out());
-        assertEquals(1, CliRunner.run("predict", dir.resolve("missing.png").toString()).exitCode());
-        assertEquals(2, CliRunner.run("predict", png("x.png", 0).toString(), "--top", "11").exitCode());
+        assertEquals(
+                1,
+                CliRunner.run("predict", dir.resolve("missing.png").toString()).exitCode());
+        assertEquals(
+                2,
+                CliRunner.run("predict", png("x.png", 0).toString(), "--top", "11")
+                        .exitCode());
     }
 
     @Test
     void readsNumbers() throws IOException {
         Path number = png("number.png", 1, 2, 0); // 2, 1, 7
-        CliRunner.Run run = CliRunner.run("read", number.toString(), "--json", "--save-preprocessed", dir.resolve("seen").toString());
+        CliRunner.Run run = CliRunner.run(
+                "read",
+                number.toString(),
+                "--json",
+                "--save-preprocessed",
+                dir.resolve("seen").toString());
         assertEquals(0, run.exitCode(), run.err());
         JsonNode reading = Json.MAPPER.readTree(run.out());
         assertEquals("217", reading.get("text").asText());

@@ -40,14 +40,25 @@ import org.openqa.selenium.logging.LogType;
 @Tag("slow")
 class ReportCommandTest {
     private static final List<String> SECTIONS = List.of("data", "training", "results", "mistakes", "network");
-    private static final Set<String> FIGURES = Set.of("data-samples.png", "data-class-distribution.png",
-            "training-curves.png", "training-epoch-times.png", "results-confusion-matrix.png", "mistakes-gallery.png",
-            "mistakes-least-confident-correct.png", "network-first-layer-filters.png", "network-feature-maps-conv1.png",
-            "network-feature-maps-conv2.png", "network-feature-maps-conv3.png", "network-saliency.png",
-            "network-embedding-pca.png", "network-embedding-tsne.png");
+    private static final Set<String> FIGURES = Set.of(
+            "data-samples.png",
+            "data-class-distribution.png",
+            "training-curves.png",
+            "training-epoch-times.png",
+            "results-confusion-matrix.png",
+            "mistakes-gallery.png",
+            "mistakes-least-confident-correct.png",
+            "network-first-layer-filters.png",
+            "network-feature-maps-conv1.png",
+            "network-feature-maps-conv2.png",
+            "network-feature-maps-conv3.png",
+            "network-saliency.png",
+            "network-embedding-pca.png",
+            "network-embedding-tsne.png");
 
     @TempDir
     static Path dir;
+
     static Path model;
     static Path report;
     static Document page;
@@ -57,7 +68,8 @@ class ReportCommandTest {
     static void trainEvaluateAndReport() throws IOException {
         TestData.mnist();
         model = dir.resolve("model");
-        CliRunner.Run train = CliRunner.run("train", "--out", model.toString(), "--limit", "1500", "--epochs", "2", "--seed", "7");
+        CliRunner.Run train =
+                CliRunner.run("train", "--out", model.toString(), "--limit", "1500", "--epochs", "2", "--seed", "7");
         assertEquals(0, train.exitCode(), train.err());
         CliRunner.Run evaluate = CliRunner.run("evaluate", "--model", model.toString(), "--json");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
@@ -65,7 +77,9 @@ class ReportCommandTest {
         report = dir.resolve("elsewhere");
         CliRunner.Run run = CliRunner.run("report", "--model", model.toString(), "--out", report.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("Report: " + report.resolve("report.html").toAbsolutePath(), run.out().strip());
+        assertEquals(
+                "Report: " + report.resolve("report.html").toAbsolutePath(),
+                run.out().strip());
         page = Jsoup.parse(report.resolve("report.html").toFile(), "UTF-8");
     }
 
@@ -75,14 +89,22 @@ class ReportCommandTest {
         assertTrue(Files.isRegularFile(written.resolve("report.html")));
         assertEquals(pngs(report), pngs(written), "the same figures");
         Document trained = Jsoup.parse(written.resolve("report.html").toFile(), "UTF-8");
-        assertEquals(page.select("[data-key]").eachText(), trained.select("[data-key]").eachText(), "the same numbers");
+        assertEquals(
+                page.select("[data-key]").eachText(),
+                trained.select("[data-key]").eachText(),
+                "the same numbers");
     }
 
     @Test
     void everySectionAndFigureIsPresentWithAReadingGuideAndEachPngDecodesAtItsDeclaredSize() throws IOException {
         assertEquals(SECTIONS, page.select("main > section").eachAttr("id"));
-        assertEquals(SECTIONS.stream().map(s -> "#" + s).toList(), page.select("nav a").eachAttr("href"));
-        assertEquals(new TreeSet<>(FIGURES), new TreeSet<>(page.select("figure img").eachAttr("src")), "every figure is shown");
+        assertEquals(
+                SECTIONS.stream().map(s -> "#" + s).toList(),
+                page.select("nav a").eachAttr("href"));
+        assertEquals(
+                new TreeSet<>(FIGURES),
+                new TreeSet<>(page.select("figure img").eachAttr("src")),
+                "every figure is shown");
         assertEquals(new TreeSet<>(FIGURES), pngs(report), "and written, and nothing else");
         for (Element figure : page.select("figure")) {
             Element img = figure.selectFirst("img");
@@ -94,7 +116,9 @@ class ReportCommandTest {
             assertEquals(Integer.parseInt(img.attr("height")), png.getHeight(), img.attr("src") + " height");
             assertTrue(png.getWidth() >= 300 && png.getHeight() >= 200, img.attr("src") + " is a real figure");
         }
-        assertEquals(1280, ImageIO.read(report.resolve("training-curves.png").toFile()).getWidth());
+        assertEquals(
+                1280,
+                ImageIO.read(report.resolve("training-curves.png").toFile()).getWidth());
         assertTrue(page.select("#training table.history tbody tr").size() == 2, "one history row per epoch");
         assertTrue(page.selectFirst("#no-history") == null, "a trained model has its history");
     }
@@ -103,7 +127,8 @@ class ReportCommandTest {
     void numbersMatchEvaluateJson() {
         assertEquals(decimal(evaluation.get("test_accuracy")), value("test_accuracy"));
         assertEquals(decimal(evaluation.get("test_loss")), value("test_loss"));
-        assertEquals(String.format(Locale.ROOT, "%,d", evaluation.get("test_count").asInt()), value("test_count"));
+        assertEquals(
+                String.format(Locale.ROOT, "%,d", evaluation.get("test_count").asInt()), value("test_count"));
         JsonNode confusion = evaluation.get("confusion_matrix");
         int errors = 0;
         for (int t = 0; t < 10; t++) {
@@ -130,7 +155,9 @@ class ReportCommandTest {
 
     @Test
     void thePageNeedsNothingFromTheNetwork() {
-        assertTrue(page.select("script[src], link, iframe, object, embed").isEmpty(), "no external scripts or style sheets");
+        assertTrue(
+                page.select("script[src], link, iframe, object, embed").isEmpty(),
+                "no external scripts or style sheets");
         for (String src : page.select("img").eachAttr("src")) {
             assertTrue(src.matches("[a-z0-9-]+\\.png"), "figures are files beside the page: " + src);
         }
@@ -146,21 +173,35 @@ class ReportCommandTest {
             Object broken = browser.executeScript(
                     "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)");
             assertEquals(List.of(), broken, "every figure loads");
-            assertEquals(SECTIONS.size(), ((Number) browser.executeScript("return document.querySelectorAll('main > section').length")).intValue());
+            assertEquals(
+                    SECTIONS.size(),
+                    ((Number) browser.executeScript("return document.querySelectorAll('main > section').length"))
+                            .intValue());
             Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", 1280, "height", height.intValue(), "scale", 1)));
+            Map<String, Object> shot = browser.executeCdpCommand(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of("x", 0, "y", 0, "width", 1280, "height", height.intValue(), "scale", 1)));
             Path screenshot = TestData.artifacts().resolve("report-screenshot.png");
             Files.write(screenshot, Base64.getDecoder().decode((String) shot.get("data")));
-            assertEquals(height.intValue(), ImageIO.read(screenshot.toFile()).getHeight(), "the whole page is captured");
+            assertEquals(
+                    height.intValue(), ImageIO.read(screenshot.toFile()).getHeight(), "the whole page is captured");
             List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::toString).toList();
+                    .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                    .map(LogEntry::toString)
+                    .toList();
             assertEquals(List.of(), errors, "console errors and warnings");
         } finally {
             browser.quit();
         }
-        Files.copy(report.resolve("results-confusion-matrix.png"), TestData.artifacts().resolve("report-confusion-matrix.png"),
+        Files.copy(
+                report.resolve("results-confusion-matrix.png"),
+                TestData.artifacts().resolve("report-confusion-matrix.png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -176,7 +217,9 @@ class ReportCommandTest {
 
     private static Set<String> pngs(Path directory) throws IOException {
         try (var files = Files.list(directory)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).collect(Collectors.toCollection(TreeSet::new));
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".png"))
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 }

@@ -52,7 +52,8 @@ class PenDigitsTest {
         assertEquals(12, seven.writer());
         assertEquals(2, seven.strokes().size());
         // The top of the tablet (y = 300) becomes y = 0: the bar of the 7 is at the top of the picture.
-        assertArrayEquals(new float[] {100, 0, 200, 0, 150, 200}, seven.strokes().get(0));
+        assertArrayEquals(
+                new float[] {100, 0, 200, 0, 150, 200}, seven.strokes().get(0));
         assertEquals(5, digits.get(1).writer());
     }
 

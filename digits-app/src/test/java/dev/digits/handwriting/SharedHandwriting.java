@@ -13,7 +13,9 @@ final class SharedHandwriting {
     private SharedHandwriting() {}
 
     static RealHandwriting require() {
-        assumeTrue(Files.isDirectory(ROOT.resolve("pendigits")) && Files.isDirectory(ROOT.resolve("usps"))
+        assumeTrue(
+                Files.isDirectory(ROOT.resolve("pendigits"))
+                        && Files.isDirectory(ROOT.resolve("usps"))
                         && Files.isDirectory(ROOT.resolve("optdigits")),
                 "skipped: the real handwriting (shared/data beside the repository) is absent");
         return new RealHandwriting(new DataCache(DataCache.defaultDirectory()), ROOT);

@@ -25,7 +25,9 @@ class EmbeddingTest {
         Embedding.Projection pca = Embedding.pca(x);
         assertTrue(pca.explained() > 0.95, "two components keep nearly all the variance: " + pca.explained());
         for (int i = 0; i < x.length; i++) {
-            assertEquals(Math.signum(pca.points()[0][0]) * (i % 2 == 0 ? 1 : -1), Math.signum(pca.points()[i][0]),
+            assertEquals(
+                    Math.signum(pca.points()[0][0]) * (i % 2 == 0 ? 1 : -1),
+                    Math.signum(pca.points()[i][0]),
                     "the first component tells the clusters apart");
         }
     }
@@ -40,7 +42,8 @@ class EmbeddingTest {
             within += distance(points[i], points[i % 2]);
             between += distance(points[i], points[1 - i % 2]);
         }
-        assertTrue(between > 2 * within, "points lie nearer their own cluster: within " + within + ", between " + between);
+        assertTrue(
+                between > 2 * within, "points lie nearer their own cluster: within " + within + ", between " + between);
     }
 
     private static double distance(double[] a, double[] b) {

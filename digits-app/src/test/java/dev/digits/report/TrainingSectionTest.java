@@ -10,8 +10,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrainingSectionTest {
-    private static final ModelCard CARD = new ModelCard("imported", "seed", "a CNN", 93_322, "mnist", List.of(),
-            ModelCard.INPUT, Map.of("epochs", 2), Map.of(), Map.of("djl", "0.36.0"), "2026-11-24T06:00:00Z", null,
+    private static final ModelCard CARD = new ModelCard(
+            "imported",
+            "seed",
+            "a CNN",
+            93_322,
+            "mnist",
+            List.of(),
+            ModelCard.INPUT,
+            Map.of("epochs", 2),
+            Map.of(),
+            Map.of("djl", "0.36.0"),
+            "2026-11-24T06:00:00Z",
+            null,
             Map.of("test_accuracy", 0.99, "epoch", 2.0));
 
     @Test
@@ -25,9 +36,12 @@ class TrainingSectionTest {
 
     @Test
     void aTrainedModelShowsCurvesEpochTimesAndMarksTheKeptEpoch() {
-        List<EpochStats> history = List.of(new EpochStats(1, 0.5, 0.8, 0.3, 0.9, 2.0), new EpochStats(2, 0.2, 0.95, 0.2, 0.94, 1.5));
+        List<EpochStats> history =
+                List.of(new EpochStats(1, 0.5, 0.8, 0.3, 0.9, 2.0), new EpochStats(2, 0.2, 0.95, 0.2, 0.94, 1.5));
         Section section = TrainingSection.build(CARD, history);
-        assertEquals(List.of(TrainingSection.CURVES, TrainingSection.EPOCH_TIMES), section.figures().stream().map(Figure::file).toList());
+        assertEquals(
+                List.of(TrainingSection.CURVES, TrainingSection.EPOCH_TIMES),
+                section.figures().stream().map(Figure::file).toList());
         assertTrue(section.html().contains("<td>2 (kept)</td>"), section.html());
         assertTrue(!section.html().contains("no-history"));
     }

@@ -38,7 +38,10 @@ class TsneTest {
                 double[] p = Tsne.neighbourhood(distances[i], i, perplexity);
                 assertEquals(0, p[i]);
                 assertEquals(1, Arrays.stream(p).sum(), 1e-9);
-                double entropy = -Arrays.stream(p).filter(v -> v > 0).map(v -> v * Math.log(v)).sum();
+                double entropy = -Arrays.stream(p)
+                        .filter(v -> v > 0)
+                        .map(v -> v * Math.log(v))
+                        .sum();
                 assertEquals(perplexity, Math.exp(entropy), 1e-3 * perplexity, "point " + i);
             }
         }
@@ -66,15 +69,20 @@ class TsneTest {
         int total = 0;
         for (int i = 0; i < y.length; i++) {
             int point = i;
-            int[] nearest = IntStream.range(0, y.length).filter(j -> j != point).boxed()
+            int[] nearest = IntStream.range(0, y.length)
+                    .filter(j -> j != point)
+                    .boxed()
                     .sorted(Comparator.comparingDouble(j -> Math.hypot(y[point][0] - y[j][0], y[point][1] - y[j][1])))
-                    .limit(10).mapToInt(Integer::intValue).toArray();
+                    .limit(10)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             for (int j : nearest) {
                 same += j % clusters == i % clusters ? 1 : 0;
                 total++;
             }
         }
-        assertTrue(same >= 0.98 * total, "10 nearest neighbours in 2-D from the same cluster: " + same + " of " + total);
+        assertTrue(
+                same >= 0.98 * total, "10 nearest neighbours in 2-D from the same cluster: " + same + " of " + total);
     }
 
     @Test

@@ -20,15 +20,25 @@ class VerdictTest {
     void mistakesMostConfidentFirstAndCorrectAnswersLeastConfidentFirst() {
         byte[] labels = {0, 1, 2, 3};
         float[] lp = logProbabilities(
-                new double[] {0.9, 0.1},            // 0 right, 0.9
-                new double[] {0.4, 0.6},            // 1 right, 0.6
-                new double[] {0.3, 0, 0.2, 0.5},    // 2 taken for 3 (0.5)
-                new double[] {0.1, 0.8, 0, 0.1});   // 3 taken for 1 (0.8)
+                new double[] {0.9, 0.1}, // 0 right, 0.9
+                new double[] {0.4, 0.6}, // 1 right, 0.6
+                new double[] {0.3, 0, 0.2, 0.5}, // 2 taken for 3 (0.5)
+                new double[] {0.1, 0.8, 0, 0.1}); // 3 taken for 1 (0.8)
         List<Verdict> all = Verdict.all(labels, lp);
-        assertEquals(List.of(3, 2), Verdict.mistakes(all).stream().map(Verdict::index).toList());
+        assertEquals(
+                List.of(3, 2),
+                Verdict.mistakes(all).stream().map(Verdict::index).toList());
         assertEquals(1, Verdict.mistakes(all).get(0).predicted());
         assertEquals(0.8, Verdict.mistakes(all).get(0).confidence(), 1e-6);
-        assertEquals(List.of(1, 0), Verdict.leastConfidentCorrect(all, 5).stream().map(Verdict::index).toList());
-        assertEquals(List.of(1), Verdict.leastConfidentCorrect(all, 1).stream().map(Verdict::index).toList());
+        assertEquals(
+                List.of(1, 0),
+                Verdict.leastConfidentCorrect(all, 5).stream()
+                        .map(Verdict::index)
+                        .toList());
+        assertEquals(
+                List.of(1),
+                Verdict.leastConfidentCorrect(all, 1).stream()
+                        .map(Verdict::index)
+                        .toList());
     }
 }

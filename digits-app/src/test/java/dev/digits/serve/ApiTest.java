@@ -45,7 +45,8 @@ class ApiTest {
     @BeforeAll
     static void start() {
         recognizer = DigitRecognizer.load();
-        server = new DigitsServer(recognizer, new DigitsServer.Options("127.0.0.1", 0, BODY_LIMIT, PIXEL_LIMIT, null)).start();
+        server = new DigitsServer(recognizer, new DigitsServer.Options("127.0.0.1", 0, BODY_LIMIT, PIXEL_LIMIT, null))
+                .start();
     }
 
     @AfterAll
@@ -78,12 +79,15 @@ class ApiTest {
             int status = Integer.parseInt(response.substring(response.indexOf(' ') + 1, response.indexOf(' ') + 4));
             String body = response.substring(response.indexOf("\r\n\r\n") + 4);
             // The JSON object, whether it came whole or as one chunk (Jetty writes an answer this short in one piece).
-            return new Answer(status, Json.MAPPER.readTree(body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1)));
+            return new Answer(
+                    status, Json.MAPPER.readTree(body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1)));
         }
     }
 
     private static Answer get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), Json.MAPPER.readTree(response.body()));
     }
@@ -107,7 +111,9 @@ class ApiTest {
 
     @Test
     void blankPreparedPixelsAreNoDigit() throws Exception {
-        Answer answer = post("/api/v1/predict", "application/json",
+        Answer answer = post(
+                "/api/v1/predict",
+                "application/json",
                 Json.writeLine(Map.of("pixels", new float[DigitSet.PIXELS])).getBytes(StandardCharsets.UTF_8));
         assertEquals(422, answer.status(), answer.json().toString());
         assertEquals("no digit found", answer.json().get("error").asText());
@@ -119,12 +125,18 @@ class ApiTest {
         for (int p = 0; p < pixels.length; p++) {
             pixels[p] = (TestData.mnist().test().pixels()[DigitSet.PIXELS + p] & 0xFF) / 255f;
         }
-        Answer fromPixels = post("/api/v1/predict", "application/json", Json.writeLine(Map.of("pixels", pixels)).getBytes(StandardCharsets.UTF_8));
+        Answer fromPixels = post(
+                "/api/v1/predict",
+                "application/json",
+                Json.writeLine(Map.of("pixels", pixels)).getBytes(StandardCharsets.UTF_8));
         assertEquals(200, fromPixels.status(), fromPixels.json().toString());
         assertEquals(TestImages.label(1), fromPixels.json().get("digit").asInt());
 
-        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(TestImages.digits(6, 2)));
-        Answer fromDataUrl = post("/api/v1/predict", "application/json; charset=utf-8",
+        String dataUrl =
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(TestImages.digits(6, 2)));
+        Answer fromDataUrl = post(
+                "/api/v1/predict",
+                "application/json; charset=utf-8",
                 Json.writeLine(Map.of("image", dataUrl)).getBytes(StandardCharsets.UTF_8));
         assertEquals(200, fromDataUrl.status(), fromDataUrl.json().toString());
         assertEquals(TestImages.label(2), fromDataUrl.json().get("digit").asInt());
@@ -146,11 +158,15 @@ class ApiTest {
     void describesTheModelAndIsHealthy() throws Exception {
         Answer model = get("/api/v1/model");
         assertEquals(200, model.status());
-        assertEquals(recognizer.card().name(), model.json().get("card").get("name").asText());
+        assertEquals(
+                recognizer.card().name(), model.json().get("card").get("name").asText());
         assertTrue(model.json().get("card").get("metrics").get("test_accuracy").asDouble() > 0.99);
-        assertEquals("/report/report.html", model.json().get("report").asText(), "the bundled model's report is served");
-        HttpResponse<String> report = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/report/report.html")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                "/report/report.html", model.json().get("report").asText(), "the bundled model's report is served");
+        HttpResponse<String> report = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/report/report.html"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, report.statusCode());
         assertTrue(report.body().contains("digits-bundled"), "the report is the bundled model's");
         assertEquals("ok", get("/health").json().get("status").asText());
@@ -159,15 +175,41 @@ class ApiTest {
     @Test
     void refusesWhatItCannotUse() throws Exception {
         byte[] png = TestImages.png(TestImages.digits(4, 0));
-        assertError(post("/api/v1/predict", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)), 415, "unsupported media type");
+        assertError(
+                post("/api/v1/predict", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)),
+                415,
+                "unsupported media type");
         assertError(post("/api/v1/predict", null, png), 415, "unsupported media type");
-        assertError(post("/api/v1/predict", "image/png", "not a png".getBytes(StandardCharsets.UTF_8)), 400, "undecodable image");
-        assertError(post("/api/v1/predict", "application/json", "{\"pixels\": [0.5, 1]}".getBytes(StandardCharsets.UTF_8)), 400, "wrong JSON shape");
-        assertError(post("/api/v1/predict", "application/json", "{\"image\": \"http://example.com/x.png\"}".getBytes(StandardCharsets.UTF_8)), 400, "wrong JSON shape");
-        assertError(post("/api/v1/predict", "application/json", "{\"colour\": 3}".getBytes(StandardCharsets.UTF_8)), 400, "wrong JSON shape");
-        assertError(post("/api/v1/predict", "application/json", "{\"pixels\": [".getBytes(StandardCharsets.UTF_8)), 400, "invalid JSON");
-        assertError(post("/api/v1/read", "application/json", Json.writeLine(Map.of("pixels", new float[784])).getBytes(StandardCharsets.UTF_8)),
-                400, "wrong JSON shape");
+        assertError(
+                post("/api/v1/predict", "image/png", "not a png".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "undecodable image");
+        assertError(
+                post("/api/v1/predict", "application/json", "{\"pixels\": [0.5, 1]}".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "wrong JSON shape");
+        assertError(
+                post(
+                        "/api/v1/predict",
+                        "application/json",
+                        "{\"image\": \"http://example.com/x.png\"}".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "wrong JSON shape");
+        assertError(
+                post("/api/v1/predict", "application/json", "{\"colour\": 3}".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "wrong JSON shape");
+        assertError(
+                post("/api/v1/predict", "application/json", "{\"pixels\": [".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "invalid JSON");
+        assertError(
+                post(
+                        "/api/v1/read",
+                        "application/json",
+                        Json.writeLine(Map.of("pixels", new float[784])).getBytes(StandardCharsets.UTF_8)),
+                400,
+                "wrong JSON shape");
         BufferedImage blank = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
         assertError(post("/api/v1/predict", "image/png", TestImages.png(blank)), 422, "no digit found");
         assertError(post("/api/v1/read", "image/png", TestImages.png(blank)), 422, "no digit found");
@@ -179,11 +221,15 @@ class ApiTest {
         // (Sending the body too races the server's close: the client may see a reset instead of the 413.)
         Answer tooLong = postHeadersOnly("/api/v1/predict", "image/png", BODY_LIMIT + 1);
         assertError(tooLong, 413, "body too large");
-        assertTrue(tooLong.json().get("detail").asText().contains("--max-body-bytes"), tooLong.json().toString());
+        assertTrue(
+                tooLong.json().get("detail").asText().contains("--max-body-bytes"),
+                tooLong.json().toString());
         // A 67-byte PNG whose header declares 50,000 x 50,000 pixels: refused from the header, nothing decoded.
         Answer bomb = post("/api/v1/predict", "image/png", pngHeaderOnly(50_000, 50_000));
         assertError(bomb, 413, "image too large");
-        assertTrue(bomb.json().get("detail").asText().contains("2,500,000,000 pixels"), bomb.json().toString());
+        assertTrue(
+                bomb.json().get("detail").asText().contains("2,500,000,000 pixels"),
+                bomb.json().toString());
     }
 
     @Test
@@ -192,7 +238,9 @@ class ApiTest {
         Set<String> documented = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
-            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+            path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
         }
         assertEquals(new HashSet<>(DigitsServer.API_ROUTES), documented);
     }
@@ -214,7 +262,10 @@ class ApiTest {
             for (int i = 0; i < answers.size(); i++) {
                 Answer answer = answers.get(i).get();
                 assertEquals(200, answer.status(), "request " + i + ": " + answer.json());
-                assertEquals(TestImages.label(indices[i % indices.length]), answer.json().get("digit").asInt(), "request " + i);
+                assertEquals(
+                        TestImages.label(indices[i % indices.length]),
+                        answer.json().get("digit").asInt(),
+                        "request " + i);
             }
         } finally {
             clients.shutdown();
@@ -223,18 +274,30 @@ class ApiTest {
 
     @Test
     void requestsInFlightFinishWhenTheServerStops() throws Exception {
-        DigitsServer stopping = new DigitsServer(recognizer, new DigitsServer.Options("127.0.0.1", 0,
-                DigitsServer.Options.DEFAULT_MAX_BODY_BYTES, DigitsServer.Options.DEFAULT_MAX_PIXELS, null)).start();
+        DigitsServer stopping = new DigitsServer(
+                        recognizer,
+                        new DigitsServer.Options(
+                                "127.0.0.1",
+                                0,
+                                DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
+                                DigitsServer.Options.DEFAULT_MAX_PIXELS,
+                                null))
+                .start();
         byte[] large = TestImages.png(TestImages.digits(60, 0, 1, 2)); // 5,440 x 1,840 pixels: a second or so of work
         URI uri = URI.create("http://127.0.0.1:" + stopping.port() + "/api/v1/read");
-        var answer = http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "image/png")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(large)).build(), HttpResponse.BodyHandlers.ofString());
+        var answer = http.sendAsync(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "image/png")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(large))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Thread.sleep(300); // the request is being processed
         long start = System.nanoTime();
         stopping.stop();
         HttpResponse<String> response = answer.get();
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("" + TestImages.label(0) + TestImages.label(1) + TestImages.label(2),
+        assertEquals(
+                "" + TestImages.label(0) + TestImages.label(1) + TestImages.label(2),
                 Json.MAPPER.readTree(response.body()).get("text").asText());
         assertTrue((System.nanoTime() - start) / 1e9 < 6, "stop waits at most the stop timeout");
     }

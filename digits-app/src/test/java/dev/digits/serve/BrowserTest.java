@@ -52,21 +52,39 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver); "
                         + ".ci/run installs them");
         recognizer = DigitRecognizer.load();
-        server = new DigitsServer(recognizer, new DigitsServer.Options("127.0.0.1", 0,
-                DigitsServer.Options.DEFAULT_MAX_BODY_BYTES, DigitsServer.Options.DEFAULT_MAX_PIXELS, null)).start();
+        server = new DigitsServer(
+                        recognizer,
+                        new DigitsServer.Options(
+                                "127.0.0.1",
+                                0,
+                                DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
+                                DigitsServer.Options.DEFAULT_MAX_PIXELS,
+                                null))
+                .start();
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,1000");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,1000");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -85,8 +103,11 @@ class BrowserTest {
     void open() {
         browser.manage().window().setSize(new Dimension(1280, 1000));
         browser.get("http://127.0.0.1:" + server.port() + "/");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector("#probabilities .bar")).size() == 10);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElement(By.id("model-name")).getText().equals("…"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b ->
+                        b.findElements(By.cssSelector("#probabilities .bar")).size() == 10);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> !b.findElement(By.id("model-name")).getText().equals("…"));
     }
 
     /** Strokes in pad units (the pad is 400x400), drawn with the mouse through pointer events. */
@@ -138,7 +159,8 @@ class BrowserTest {
 
     private static WebElement awaitAnswer() {
         WebElement prediction = browser.findElement(By.id("prediction"));
-        new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(20)).until(b -> "ready".equals(prediction.getAttribute("data-state")));
+        new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(20))
+                .until(b -> "ready".equals(prediction.getAttribute("data-state")));
         return prediction;
     }
 
@@ -161,7 +183,8 @@ class BrowserTest {
         assertEquals("0", digitAfterDrawing(strokes(ellipse(200, 200, 85, 125))));
         WebElement prediction = browser.findElement(By.id("prediction"));
         double confidence = Double.parseDouble(prediction.getAttribute("data-confidence"));
-        double zeroBar = Double.parseDouble(browser.findElement(By.cssSelector("#probabilities [data-digit=\"0\"]")).getAttribute("data-probability"));
+        double zeroBar = Double.parseDouble(browser.findElement(By.cssSelector("#probabilities [data-digit=\"0\"]"))
+                .getAttribute("data-probability"));
         assertEquals(confidence, zeroBar, 1e-6, "the bar of the predicted digit shows its confidence");
         double sum = 0;
         for (WebElement bar : browser.findElements(By.cssSelector("#probabilities [data-digit]"))) {
@@ -181,10 +204,13 @@ class BrowserTest {
     @Test
     void realPenStrokesOfNewWritersAreReadOnThePage() {
         Path shared = Path.of(RealHandwriting.DEFAULT_DIRECTORY);
-        Assumptions.assumeTrue(Files.isDirectory(shared.resolve("pendigits")),
+        Assumptions.assumeTrue(
+                Files.isDirectory(shared.resolve("pendigits")),
                 "skipped: the real pen strokes (shared/data/pendigits beside the repository) are absent");
-        List<PenDigit> measured = new RealHandwriting(new DataCache(DataCache.defaultDirectory()), shared).penDigits().stream()
-                .filter(d -> RealHandwriting.measuredWriter(d.writer())).toList();
+        List<PenDigit> measured = new RealHandwriting(new DataCache(DataCache.defaultDirectory()), shared)
+                .penDigits().stream()
+                        .filter(d -> RealHandwriting.measuredWriter(d.writer()))
+                        .toList();
         int right = 0;
         int count = 0;
         StringBuilder wrong = new StringBuilder();
@@ -201,8 +227,13 @@ class BrowserTest {
             }
         }
         double accuracy = (double) right / count;
-        System.out.printf(java.util.Locale.ROOT, "page, real pen strokes of new writers: %d of %d read right (%.1f%%); wrong:%s%n",
-                right, count, 100 * accuracy, wrong);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "page, real pen strokes of new writers: %d of %d read right (%.1f%%); wrong:%s%n",
+                right,
+                count,
+                100 * accuracy,
+                wrong);
         assertTrue(accuracy >= 0.94, right + " of " + count + " read right; wrong:" + wrong);
     }
 
@@ -217,16 +248,20 @@ class BrowserTest {
      * a WebDriver round trip per point.
      */
     private static void replay(List<double[][]> strokes) {
-        ((JavascriptExecutor) browser).executeScript(String.join("\n",
-                "const pad = document.getElementById('pad');",
-                "const r = pad.getBoundingClientRect();",
-                "const at = (p) => ({clientX: r.left + p[0] * r.width / pad.width, clientY: r.top + p[1] * r.height / pad.height,",
-                "  pointerId: 1, pointerType: 'mouse', button: 0, buttons: 1, bubbles: true, cancelable: true});",
-                "for (const stroke of arguments[0]) {",
-                "  pad.dispatchEvent(new PointerEvent('pointerdown', at(stroke[0])));",
-                "  for (const p of stroke.slice(1)) pad.dispatchEvent(new PointerEvent('pointermove', at(p)));",
-                "  pad.dispatchEvent(new PointerEvent('pointerup', at(stroke[stroke.length - 1])));",
-                "}"), strokes);
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        String.join(
+                                "\n",
+                                "const pad = document.getElementById('pad');",
+                                "const r = pad.getBoundingClientRect();",
+                                "const at = (p) => ({clientX: r.left + p[0] * r.width / pad.width, clientY: r.top + p[1] * r.height / pad.height,",
+                                "  pointerId: 1, pointerType: 'mouse', button: 0, buttons: 1, bubbles: true, cancelable: true});",
+                                "for (const stroke of arguments[0]) {",
+                                "  pad.dispatchEvent(new PointerEvent('pointerdown', at(stroke[0])));",
+                                "  for (const p of stroke.slice(1)) pad.dispatchEvent(new PointerEvent('pointermove', at(p)));",
+                                "  pad.dispatchEvent(new PointerEvent('pointerup', at(stroke[stroke.length - 1])));",
+                                "}"),
+                        strokes);
     }
 
     /** A pen digit's strokes in pad units: its longer side 60% of the pad, centred. */
@@ -237,7 +272,9 @@ class BrowserTest {
         for (float[] s : digit.strokes()) {
             List<double[]> points = new java.util.ArrayList<>();
             for (int i = 0; i < s.length / 2; i++) {
-                double[] p = {200 + (s[2 * i] - (b[0] + b[2]) / 2) * scale, 200 + (s[2 * i + 1] - (b[1] + b[3]) / 2) * scale};
+                double[] p = {
+                    200 + (s[2 * i] - (b[0] + b[2]) / 2) * scale, 200 + (s[2 * i + 1] - (b[1] + b[3]) / 2) * scale
+                };
                 double[] last = points.isEmpty() ? null : points.get(points.size() - 1);
                 if (last == null || i == s.length / 2 - 1 || Math.hypot(p[0] - last[0], p[1] - last[1]) >= PEN_STEP) {
                     points.add(p);
@@ -252,8 +289,9 @@ class BrowserTest {
     void anAnswerThatArrivesAfterThePadChangedIsNotShown() {
         // Hold the page's answers until the test lets them through, so that one arrives just after a clear.
         JavascriptExecutor page = (JavascriptExecutor) browser;
-        page.executeScript("const realFetch = window.fetch; window.held = [];"
-                + "window.fetch = (...args) => realFetch(...args).then(r => new Promise(resolve => window.held.push(() => resolve(r))));");
+        page.executeScript(
+                "const realFetch = window.fetch; window.held = [];"
+                        + "window.fetch = (...args) => realFetch(...args).then(r => new Promise(resolve => window.held.push(() => resolve(r))));");
         draw(strokes(path(200, 80, 200, 320)));
         new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(b -> ((Number) page.executeScript("return window.held.length")).intValue() > 0);
@@ -286,10 +324,13 @@ class BrowserTest {
         draw(strokes(path(90, 100, 80, 300), path(180, 110, 320, 110, 230, 310)));
         WebElement prediction = awaitAnswer();
         assertEquals("17", prediction.getAttribute("data-text"));
-        assertEquals(2, browser.findElements(By.cssSelector("#seen-digits .seen-digit")).size());
-        Object seenInk = ((JavascriptExecutor) browser).executeScript(
-                "const d = document.getElementById('seen').getContext('2d').getImageData(0, 0, 28, 28).data;"
-                        + "let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 127) n++; return n;");
+        assertEquals(
+                2,
+                browser.findElements(By.cssSelector("#seen-digits .seen-digit")).size());
+        Object seenInk = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const d = document.getElementById('seen').getContext('2d').getImageData(0, 0, 28, 28).data;"
+                                + "let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 127) n++; return n;");
         assertTrue(((Number) seenInk).intValue() > 20, "the selected digit's 28x28 input is shown: " + seenInk);
         screenshot("web-number.png");
     }
@@ -312,14 +353,16 @@ class BrowserTest {
         assertEquals("none", pad.getCssValue("touch-action"), "touch drawing does not scroll the page");
         screenshot("web-phone.png");
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
         assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
     }
 
     private static long inkPixels() {
-        Object count = ((JavascriptExecutor) browser).executeScript(
-                "const c = document.getElementById('pad'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                        + "let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 127) n++; return n;");
+        Object count = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const c = document.getElementById('pad'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                                + "let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 127) n++; return n;");
         return ((Number) count).longValue();
     }
 
@@ -329,25 +372,48 @@ class BrowserTest {
         Path directory = Files.createTempDirectory("fashion-model");
         List<String> names = dev.digits.data.DatasetSpec.FASHION.classNames();
         dev.digits.model.ModelCard bundled = dev.digits.model.BundledModel.READER.card();
-        dev.digits.model.ModelCard card = new dev.digits.model.ModelCard("fashion-card", bundled.architecture(),
-                bundled.description(), bundled.parameters(), "fashion", names, bundled.input(), bundled.hyperparameters(),
-                bundled.dataSha256(), bundled.software(), bundled.created(), bundled.command(), java.util.Map.of("test_accuracy", 0.9));
+        dev.digits.model.ModelCard card = new dev.digits.model.ModelCard(
+                "fashion-card",
+                bundled.architecture(),
+                bundled.description(),
+                bundled.parameters(),
+                "fashion",
+                names,
+                bundled.input(),
+                bundled.hyperparameters(),
+                bundled.dataSha256(),
+                bundled.software(),
+                bundled.created(),
+                bundled.command(),
+                java.util.Map.of("test_accuracy", 0.9));
         try (dev.digits.model.Classifier classifier = dev.digits.model.BundledModel.READER.load()) {
             dev.digits.model.ModelDirectory.save(directory, classifier, card);
         }
         try (DigitRecognizer fashion = DigitRecognizer.load(directory)) {
-            DigitsServer fashionServer = new DigitsServer(fashion, new DigitsServer.Options("127.0.0.1", 0,
-                    DigitsServer.Options.DEFAULT_MAX_BODY_BYTES, DigitsServer.Options.DEFAULT_MAX_PIXELS, null)).start();
+            DigitsServer fashionServer = new DigitsServer(
+                            fashion,
+                            new DigitsServer.Options(
+                                    "127.0.0.1",
+                                    0,
+                                    DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
+                                    DigitsServer.Options.DEFAULT_MAX_PIXELS,
+                                    null))
+                    .start();
             try {
                 browser.get("http://127.0.0.1:" + fashionServer.port() + "/");
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("model-name")).getText().equals("fashion-card"));
-                List<String> labels = browser.findElements(By.cssSelector("#probabilities .bar .label")).stream().map(WebElement::getText).toList();
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(b -> b.findElement(By.id("model-name")).getText().equals("fashion-card"));
+                List<String> labels = browser.findElements(By.cssSelector("#probabilities .bar .label")).stream()
+                        .map(WebElement::getText)
+                        .toList();
                 assertEquals(names, labels);
-                assertTrue(browser.findElement(By.id("model-accuracy")).getText().startsWith("Fashion-MNIST"));
+                assertTrue(
+                        browser.findElement(By.id("model-accuracy")).getText().startsWith("Fashion-MNIST"));
                 draw(strokes(path(205, 70, 195, 330)));
                 WebElement prediction = awaitAnswer();
                 int index = Integer.parseInt(prediction.getAttribute("data-digit"));
-                assertEquals(names.get(index), browser.findElement(By.id("answer")).getText(), "the answer is a class name");
+                assertEquals(
+                        names.get(index), browser.findElement(By.id("answer")).getText(), "the answer is a class name");
                 screenshot("web-fashion.png");
             } finally {
                 fashionServer.stop();

@@ -21,12 +21,17 @@ import org.slf4j.LoggerFactory;
 public final class DataCache {
     /** Environment variable that moves the cache (the {@code --data-dir} option wins over it). */
     public static final String DIRECTORY_VARIABLE = "DIGITS_DATA_DIR";
+
     private static final Logger log = LoggerFactory.getLogger(DataCache.class);
 
     /** What is known about one file of a data set in the cache. */
     public record FileStatus(DataFile file, Path path, State state) {}
 
-    public enum State { VERIFIED, MISSING, CORRUPT }
+    public enum State {
+        VERIFIED,
+        MISSING,
+        CORRUPT
+    }
 
     private final Path directory;
     private final SourceFactory sources;
@@ -53,7 +58,8 @@ public final class DataCache {
             return Path.of(configured);
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cacheHome = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        Path cacheHome =
+                xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return cacheHome.resolve("digits");
     }
 
@@ -71,7 +77,8 @@ public final class DataCache {
         for (DataFile file : spec.files()) {
             Path path = locate(spec, file);
             State state = path == null ? State.MISSING : verified(path, file) ? State.VERIFIED : State.CORRUPT;
-            result.add(new FileStatus(file, path != null ? path : directoryOf(spec).resolve(file.name()), state));
+            result.add(
+                    new FileStatus(file, path != null ? path : directoryOf(spec).resolve(file.name()), state));
         }
         return result;
     }
@@ -134,8 +141,8 @@ public final class DataCache {
         try {
             String actual = Sha256.ofContent(fetched);
             if (!actual.equals(file.sha256())) {
-                failures.add(source.describe() + ": " + file.name() + " has SHA-256 " + actual
-                        + ", expected " + file.sha256());
+                failures.add(source.describe() + ": " + file.name() + " has SHA-256 " + actual + ", expected "
+                        + file.sha256());
                 return false;
             }
             AtomicFiles.moveIntoPlace(fetched, target.resolve(file.name()));
@@ -151,12 +158,17 @@ public final class DataCache {
         for (String failure : failures) {
             message.append("  tried ").append(failure).append('\n');
         }
-        message.append("Put these files (raw or .gz) into ").append(directoryOf(spec).toAbsolutePath())
-                .append(" by hand, or point --data-dir / ").append(DIRECTORY_VARIABLE)
+        message.append("Put these files (raw or .gz) into ")
+                .append(directoryOf(spec).toAbsolutePath())
+                .append(" by hand, or point --data-dir / ")
+                .append(DIRECTORY_VARIABLE)
                 .append(" at a directory that has them:\n");
         for (DataFile file : missing) {
-            message.append("  ").append(file.name()).append("  (SHA-256 of the uncompressed file ")
-                    .append(file.sha256()).append(")\n");
+            message.append("  ")
+                    .append(file.name())
+                    .append("  (SHA-256 of the uncompressed file ")
+                    .append(file.sha256())
+                    .append(")\n");
         }
         return message.toString().strip();
     }

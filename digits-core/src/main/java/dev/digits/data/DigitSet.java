@@ -17,8 +17,8 @@ public record DigitSet(byte[] pixels, byte[] labels) {
         Objects.requireNonNull(pixels);
         Objects.requireNonNull(labels);
         if (pixels.length != labels.length * PIXELS) {
-            throw new IllegalArgumentException(pixels.length + " pixel bytes do not hold "
-                    + labels.length + " images of " + PIXELS + " pixels");
+            throw new IllegalArgumentException(
+                    pixels.length + " pixel bytes do not hold " + labels.length + " images of " + PIXELS + " pixels");
         }
     }
 
@@ -35,8 +35,8 @@ public record DigitSet(byte[] pixels, byte[] labels) {
         if (from < 0 || to > size() || from > to) {
             throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + size() + " images");
         }
-        return new DigitSet(Arrays.copyOfRange(pixels, from * PIXELS, to * PIXELS),
-                Arrays.copyOfRange(labels, from, to));
+        return new DigitSet(
+                Arrays.copyOfRange(pixels, from * PIXELS, to * PIXELS), Arrays.copyOfRange(labels, from, to));
     }
 
     public DigitSet first(int count) {

@@ -31,6 +31,7 @@ public record HandwritingFiles(String name, List<DataFile> files, Map<String, UR
      */
     public static final DataFile OPTDIGITS_TRAIN =
             new DataFile("optdigits-orig.tra", "b0649058daf39b41da11827b6f9d784333e85e7362539fe7afd26fef517b4a3f");
+
     public static final DataFile OPTDIGITS_CROSS_VALIDATION =
             new DataFile("optdigits-orig.cv", "686f79818680b16b5f5618e5f9e3dc792adfe7eb7c1d4ca7efa5d2c29aae3b28");
     public static final DataFile OPTDIGITS_WRITER_DEPENDENT =
@@ -48,21 +49,31 @@ public record HandwritingFiles(String name, List<DataFile> files, Map<String, UR
     }
 
     public static HandwritingFiles pendigits(Path localRoot) {
-        return new HandwritingFiles("pendigits", List.of(PENDIGITS_TRAIN),
-                Map.of(PENDIGITS_TRAIN.name(), URI.create(UCI + "pendigits/pendigits-orig.tra.Z")), localRoot);
+        return new HandwritingFiles(
+                "pendigits",
+                List.of(PENDIGITS_TRAIN),
+                Map.of(PENDIGITS_TRAIN.name(), URI.create(UCI + "pendigits/pendigits-orig.tra.Z")),
+                localRoot);
     }
 
     public static HandwritingFiles optdigits(Path localRoot) {
         List<DataFile> files = List.of(OPTDIGITS_TRAIN, OPTDIGITS_CROSS_VALIDATION, OPTDIGITS_WRITER_DEPENDENT);
-        return new HandwritingFiles("optdigits", files, Map.of(
-                OPTDIGITS_TRAIN.name(), URI.create(UCI + "optdigits/optdigits-orig.tra.Z"),
-                OPTDIGITS_CROSS_VALIDATION.name(), URI.create(UCI + "optdigits/optdigits-orig.cv.Z"),
-                OPTDIGITS_WRITER_DEPENDENT.name(), URI.create(UCI + "optdigits/optdigits-orig.wdep.Z")), localRoot);
+        return new HandwritingFiles(
+                "optdigits",
+                files,
+                Map.of(
+                        OPTDIGITS_TRAIN.name(), URI.create(UCI + "optdigits/optdigits-orig.tra.Z"),
+                        OPTDIGITS_CROSS_VALIDATION.name(), URI.create(UCI + "optdigits/optdigits-orig.cv.Z"),
+                        OPTDIGITS_WRITER_DEPENDENT.name(), URI.create(UCI + "optdigits/optdigits-orig.wdep.Z")),
+                localRoot);
     }
 
     public static HandwritingFiles usps(Path localRoot) {
-        return new HandwritingFiles("usps", List.of(USPS_TRAIN), Map.of(USPS_TRAIN.name(),
-                URI.create("https://hastie.su.domains/ElemStatLearn/datasets/zip.train.gz")), localRoot);
+        return new HandwritingFiles(
+                "usps",
+                List.of(USPS_TRAIN),
+                Map.of(USPS_TRAIN.name(), URI.create("https://hastie.su.domains/ElemStatLearn/datasets/zip.train.gz")),
+                localRoot);
     }
 
     /** The official source first, then the local directory. */

@@ -34,23 +34,21 @@ public final class Idx {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             boolean gzipped = isGzip(raw);
             long fileSize = Files.size(file);
-            try (DataInputStream in = new DataInputStream(
-                    gzipped ? new GZIPInputStream(raw, 1 << 16) : raw)) {
+            try (DataInputStream in = new DataInputStream(gzipped ? new GZIPInputStream(raw, 1 << 16) : raw)) {
                 return read(in, name, expectedRank, gzipped ? -1 : fileSize);
             }
         } catch (EOFException e) {
-            throw new DigitsException(name + ": file ends inside its header; "
-                    + "the file is truncated. Delete " + file + " to download it again.");
+            throw new DigitsException(name + ": file ends inside its header; " + "the file is truncated. Delete " + file
+                    + " to download it again.");
         } catch (java.util.zip.ZipException e) {
-            throw new DigitsException(name + ": looks gzipped but cannot be decompressed ("
-                    + e.getMessage() + "). Delete " + file + " to download it again.");
+            throw new DigitsException(name + ": looks gzipped but cannot be decompressed (" + e.getMessage()
+                    + "). Delete " + file + " to download it again.");
         } catch (IOException e) {
             throw new DigitsException(name + ": cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static Contents read(DataInputStream in, String name, int expectedRank, long fileSize)
-            throws IOException {
+    private static Contents read(DataInputStream in, String name, int expectedRank, long fileSize) throws IOException {
         int magic = in.readInt();
         int type = (magic >>> 8) & 0xFF;
         int rank = magic & 0xFF;
@@ -64,15 +62,15 @@ public final class Idx {
         for (int i = 0; i < rank; i++) {
             dimensions[i] = in.readInt();
             if (dimensions[i] <= 0) {
-                throw new DigitsException(name + ": dimension " + i + " is " + dimensions[i]
-                        + "; every dimension must be positive");
+                throw new DigitsException(
+                        name + ": dimension " + i + " is " + dimensions[i] + "; every dimension must be positive");
             }
             valueCount *= dimensions[i];
         }
         long expectedSize = 4L + 4L * rank + valueCount;
         if (valueCount > Integer.MAX_VALUE - 16) {
-            throw new DigitsException(name + ": dimensions " + Arrays.toString(dimensions)
-                    + " describe " + valueCount + " values, more than this reader supports");
+            throw new DigitsException(name + ": dimensions " + Arrays.toString(dimensions) + " describe " + valueCount
+                    + " values, more than this reader supports");
         }
         if (fileSize >= 0 && fileSize != expectedSize) {
             throw new DigitsException(String.format(

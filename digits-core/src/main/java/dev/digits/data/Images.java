@@ -12,8 +12,8 @@ public final class Images {
 
     /** All images as one {@code [n, 1, 28, 28]} uint8 array (0..255): the buffer batches are sliced from. */
     public static NDArray toPixels(NDManager manager, DigitSet set) {
-        return manager.create(ByteBuffer.wrap(set.pixels()), new Shape(set.size(), 1, DigitSet.SIDE, DigitSet.SIDE),
-                DataType.UINT8);
+        return manager.create(
+                ByteBuffer.wrap(set.pixels()), new Shape(set.size(), 1, DigitSet.SIDE, DigitSet.SIDE), DataType.UINT8);
     }
 
     /** All labels as one {@code [n]} int64 array. */
@@ -27,7 +27,8 @@ public final class Images {
 
     /** Images {@code [from, to)} as network inputs: float32 {@code [n, 1, 28, 28]} in [0, 1]. */
     public static NDArray toInputs(NDManager manager, DigitSet set, int from, int to) {
-        ByteBuffer slice = ByteBuffer.wrap(set.pixels(), from * DigitSet.PIXELS, (to - from) * DigitSet.PIXELS).slice();
+        ByteBuffer slice = ByteBuffer.wrap(set.pixels(), from * DigitSet.PIXELS, (to - from) * DigitSet.PIXELS)
+                .slice();
         NDArray bytes = manager.create(slice, new Shape(to - from, 1, DigitSet.SIDE, DigitSet.SIDE), DataType.UINT8);
         return normalize(bytes);
     }

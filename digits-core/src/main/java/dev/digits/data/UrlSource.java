@@ -36,7 +36,8 @@ final class UrlSource implements Source {
 
     @Override
     public String describe() {
-        return "official source " + urls.values().stream().map(URI::getHost).distinct().sorted().toList();
+        return "official source "
+                + urls.values().stream().map(URI::getHost).distinct().sorted().toList();
     }
 
     @Override
@@ -46,7 +47,8 @@ final class UrlSource implements Source {
             if (uri == null) {
                 continue;
             }
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
             HttpResponse<InputStream> response;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -29,8 +29,12 @@ public record Evaluation(int count, double accuracy, double loss, int[][] confus
             }
             lossSum -= logProbabilities[i * classes + label];
         }
-        return new Evaluation(labels.length, (double) correct / labels.length, lossSum / labels.length,
-                confusion, perClass(confusion));
+        return new Evaluation(
+                labels.length,
+                (double) correct / labels.length,
+                lossSum / labels.length,
+                confusion,
+                perClass(confusion));
     }
 
     /** The index (from {@code offset}) of the largest of {@code length} values; the first on a tie. */

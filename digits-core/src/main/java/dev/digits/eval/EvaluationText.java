@@ -8,13 +8,15 @@ public final class EvaluationText {
 
     public static String render(Evaluation evaluation, List<String> classNames) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("test images: %,d   accuracy: %.4f   loss: %.4f   errors: %d%n%n",
+        out.append(String.format(
+                "test images: %,d   accuracy: %.4f   loss: %.4f   errors: %d%n%n",
                 evaluation.count(), evaluation.accuracy(), evaluation.loss(), evaluation.errors()));
         out.append("confusion matrix (rows: true class, columns: predicted)\n");
         out.append(confusionTable(evaluation.confusion(), classNames)).append('\n');
         out.append(String.format("%-8s %9s %9s %9s %9s%n", "class", "precision", "recall", "f1", "support"));
         for (Evaluation.ClassMetrics m : evaluation.perClass()) {
-            out.append(String.format("%-8s %9.4f %9.4f %9.4f %9d%n",
+            out.append(String.format(
+                    "%-8s %9.4f %9.4f %9.4f %9d%n",
                     classNames.get(m.digit()), m.precision(), m.recall(), m.f1(), m.support()));
         }
         return out.toString();

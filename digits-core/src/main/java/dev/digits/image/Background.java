@@ -28,8 +28,10 @@ public final class Background {
         int h = Math.max(1, (int) Math.round(inkUp.height() * shrink));
         FloatImage small = Resampler.resize(inkUp, w, h);
         float inkLevel = Otsu.threshold(small.pixels());
-        int window = Math.max(3, (int) Math.max(Math.round(Math.min(w, h) * WINDOW_FRACTION),
-                Math.ceil(STROKE_WINDOWS * strokeWidth(small, inkLevel)))) | 1;
+        int window = Math.max(3, (int) Math.max(
+                        Math.round(Math.min(w, h) * WINDOW_FRACTION),
+                        Math.ceil(STROKE_WINDOWS * strokeWidth(small, inkLevel))))
+                | 1;
         if (window > Math.min(w, h)) {
             return flat(inkUp, small, inkLevel);
         }

@@ -31,8 +31,10 @@ final class BorderClutter {
         }
         Set<Integer> clutter = new HashSet<>();
         for (int id = 0; id < n; id++) {
-            if (perSide[0][id] >= SIDE_FRACTION * w || perSide[1][id] >= SIDE_FRACTION * w
-                    || perSide[2][id] >= SIDE_FRACTION * h || perSide[3][id] >= SIDE_FRACTION * h) {
+            if (perSide[0][id] >= SIDE_FRACTION * w
+                    || perSide[1][id] >= SIDE_FRACTION * w
+                    || perSide[2][id] >= SIDE_FRACTION * h
+                    || perSide[3][id] >= SIDE_FRACTION * h) {
                 clutter.add(id);
             }
         }

@@ -35,8 +35,11 @@ public record Box(int x, int y, int width, int height) {
 
     /** The smallest box holding both. */
     public Box union(Box other) {
-        return spanning(Math.min(x, other.x), Math.min(y, other.y),
-                Math.max(right(), other.right()), Math.max(bottom(), other.bottom()));
+        return spanning(
+                Math.min(x, other.x),
+                Math.min(y, other.y),
+                Math.max(right(), other.right()),
+                Math.max(bottom(), other.bottom()));
     }
 
     /** How many columns the two boxes share (0 when they are side by side). */

@@ -26,13 +26,14 @@ public final class ContactSheet {
         int gap = zoom == 1 ? 0 : GAP;
         int rows = (inputs.size() + columns - 1) / columns;
         int cell = side * zoom + gap;
-        BufferedImage sheet = new BufferedImage(Math.max(1, columns * cell - gap), Math.max(1, rows * cell - gap),
-                BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage sheet = new BufferedImage(
+                Math.max(1, columns * cell - gap), Math.max(1, rows * cell - gap), BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster raster = sheet.getRaster();
         for (int i = 0; i < inputs.size(); i++) {
             float[] input = inputs.get(i);
             if (input.length != side * side) {
-                throw new IllegalArgumentException("input " + i + " has " + input.length + " values, expected " + side * side);
+                throw new IllegalArgumentException(
+                        "input " + i + " has " + input.length + " values, expected " + side * side);
             }
             int left = (i % columns) * cell;
             int top = (i / columns) * cell;

@@ -60,7 +60,9 @@ final class ExifOrientation {
         boolean swaps = orientation >= 5;
         int outW = swaps ? h : w;
         int outH = swaps ? w : h;
-        BufferedImage out = new BufferedImage(outW, outH,
+        BufferedImage out = new BufferedImage(
+                outW,
+                outH,
                 image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < outH; y++) {
             for (int x = 0; x < outW; x++) {
@@ -68,13 +70,34 @@ final class ExifOrientation {
                 int sx;
                 int sy;
                 switch (orientation) {
-                    case 2 -> { sx = w - 1 - x; sy = y; }
-                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
-                    case 4 -> { sx = x; sy = h - 1 - y; }
-                    case 5 -> { sx = y; sy = x; }
-                    case 6 -> { sx = y; sy = h - 1 - x; }
-                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
-                    case 8 -> { sx = w - 1 - y; sy = x; }
+                    case 2 -> {
+                        sx = w - 1 - x;
+                        sy = y;
+                    }
+                    case 3 -> {
+                        sx = w - 1 - x;
+                        sy = h - 1 - y;
+                    }
+                    case 4 -> {
+                        sx = x;
+                        sy = h - 1 - y;
+                    }
+                    case 5 -> {
+                        sx = y;
+                        sy = x;
+                    }
+                    case 6 -> {
+                        sx = y;
+                        sy = h - 1 - x;
+                    }
+                    case 7 -> {
+                        sx = w - 1 - y;
+                        sy = h - 1 - x;
+                    }
+                    case 8 -> {
+                        sx = w - 1 - y;
+                        sy = x;
+                    }
                     default -> throw new IllegalArgumentException("EXIF orientation " + orientation + " is not 1..8");
                 }
                 out.setRGB(x, y, image.getRGB(sx, sy));

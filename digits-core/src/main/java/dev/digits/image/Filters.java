@@ -19,7 +19,11 @@ final class Filters {
         return separable(pixels, width, height, window, Reduction.MEAN);
     }
 
-    private enum Reduction { MIN, MAX, MEAN }
+    private enum Reduction {
+        MIN,
+        MAX,
+        MEAN
+    }
 
     private static float[] separable(float[] pixels, int width, int height, int window, Reduction reduction) {
         int radius = window / 2;
@@ -36,7 +40,14 @@ final class Filters {
         return out;
     }
 
-    private static void line(float[] in, int offset, int stride, int length, int radius, Reduction reduction, float[] out,
+    private static void line(
+            float[] in,
+            int offset,
+            int stride,
+            int length,
+            int radius,
+            Reduction reduction,
+            float[] out,
             float[][] scratch) {
         if (reduction != Reduction.MEAN) {
             extremes(in, offset, stride, length, radius, reduction == Reduction.MAX, out, scratch[0], scratch[1]);
@@ -73,8 +84,16 @@ final class Filters {
      * the left-running value at its end alone; one within a single block (clipped by the end of the
      * line, where the right-running values start afresh) the right-running value at its start alone.
      */
-    private static void extremes(float[] in, int offset, int stride, int length, int radius, boolean max, float[] out,
-            float[] fromLeft, float[] fromRight) {
+    private static void extremes(
+            float[] in,
+            int offset,
+            int stride,
+            int length,
+            int radius,
+            boolean max,
+            float[] out,
+            float[] fromLeft,
+            float[] fromRight) {
         int window = 2 * radius + 1;
         for (int start = 0; start < length; start += window) {
             int end = Math.min(length, start + window);
@@ -104,7 +123,8 @@ final class Filters {
             } else {
                 intoBlock = intoBlock + 1 == window ? 0 : intoBlock + 1;
                 boolean oneBlock = hi == length - 1 ? lo >= lastBlock : intoBlock == 0;
-                value = oneBlock ? fromRight[lo]
+                value = oneBlock
+                        ? fromRight[lo]
                         : max ? Math.max(fromRight[lo], fromLeft[hi]) : Math.min(fromRight[lo], fromLeft[hi]);
             }
             out[offset + i * stride] = value;

@@ -10,7 +10,8 @@ public record FloatImage(int width, int height, float[] pixels) {
     public FloatImage {
         Objects.requireNonNull(pixels);
         if (width <= 0 || height <= 0 || pixels.length != width * height) {
-            throw new IllegalArgumentException(pixels.length + " pixels do not make a " + width + "x" + height + " image");
+            throw new IllegalArgumentException(
+                    pixels.length + " pixels do not make a " + width + "x" + height + " image");
         }
     }
 

@@ -27,6 +27,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 public final class ImageDecoder {
     /** Enough for any phone camera (a 50-megapixel sensor is 8160x6120). */
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+
     private static final String FORMATS = "PNG, JPEG, GIF, BMP, WebP or TIFF";
 
     private final long maxPixels;
@@ -89,12 +90,19 @@ public final class ImageDecoder {
                 throw new DigitsException(name + ": corrupt " + format + " header: " + describe(e), e);
             }
             if (width <= 0 || height <= 0) {
-                throw new DigitsException(name + ": " + format + " header declares an empty " + width + "x" + height + " image");
+                throw new DigitsException(
+                        name + ": " + format + " header declares an empty " + width + "x" + height + " image");
             }
             if (width * height > maxPixels) {
-                throw new ImageTooLargeException(String.format(Locale.ROOT,
+                throw new ImageTooLargeException(String.format(
+                        Locale.ROOT,
                         "%s: the %s image is %dx%d = %,d pixels, more than the limit of %,d; scale it down first",
-                        name, format, width, height, width * height, maxPixels));
+                        name,
+                        format,
+                        width,
+                        height,
+                        width * height,
+                        maxPixels));
             }
             try {
                 return ExifOrientation.upright(reader.read(0), orientation);

@@ -118,7 +118,11 @@ public final class InkExtractor {
             for (int dx = -1; dx <= 1; dx++) {
                 int nx = x + dx;
                 int ny = y + dy;
-                if (nx >= 0 && ny >= 0 && nx < width && ny < height && labels[ny * width + nx] != ConnectedComponents.NONE) {
+                if (nx >= 0
+                        && ny >= 0
+                        && nx < width
+                        && ny < height
+                        && labels[ny * width + nx] != ConnectedComponents.NONE) {
                     return labels[ny * width + nx];
                 }
             }

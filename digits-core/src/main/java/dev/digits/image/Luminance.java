@@ -73,12 +73,21 @@ public final class Luminance {
      * {@code getSamples} give, without their per-pixel conversions. Colour must be sRGB (what
      * {@code getRGB} returns unchanged) and alpha not premultiplied.
      */
-    private record Interleaved(byte[] data, int origin, int pixelStride, int scanlineStride, int[] bandOffsets,
-            boolean grey, int width, int height) {
+    private record Interleaved(
+            byte[] data,
+            int origin,
+            int pixelStride,
+            int scanlineStride,
+            int[] bandOffsets,
+            boolean grey,
+            int width,
+            int height) {
         static Interleaved of(BufferedImage image) {
             Raster raster = image.getRaster();
-            if (!(image.getColorModel() instanceof ComponentColorModel model) || model.isAlphaPremultiplied()
-                    || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1
+            if (!(image.getColorModel() instanceof ComponentColorModel model)
+                    || model.isAlphaPremultiplied()
+                    || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
+                    || buffer.getNumBanks() != 1
                     || !(raster.getSampleModel() instanceof ComponentSampleModel samples)) {
                 return null;
             }
@@ -96,8 +105,15 @@ public final class Luminance {
             int origin = buffer.getOffset()
                     + (raster.getMinY() - raster.getSampleModelTranslateY()) * samples.getScanlineStride()
                     + (raster.getMinX() - raster.getSampleModelTranslateX()) * samples.getPixelStride();
-            return new Interleaved(buffer.getData(), origin, samples.getPixelStride(), samples.getScanlineStride(),
-                    samples.getBandOffsets(), grey, raster.getWidth(), raster.getHeight());
+            return new Interleaved(
+                    buffer.getData(),
+                    origin,
+                    samples.getPixelStride(),
+                    samples.getScanlineStride(),
+                    samples.getBandOffsets(),
+                    grey,
+                    raster.getWidth(),
+                    raster.getHeight());
         }
 
         void read(float[] luma, float[] alpha) {
@@ -106,8 +122,11 @@ public final class Luminance {
                 int p = origin + y * scanlineStride;
                 for (int x = 0; x < width; x++, p += pixelStride) {
                     int i = y * width + x;
-                    luma[i] = grey ? UNIT[data[p + bandOffsets[0]] & 0xff]
-                            : luma(data[p + bandOffsets[0]] & 0xff, data[p + bandOffsets[1]] & 0xff,
+                    luma[i] = grey
+                            ? UNIT[data[p + bandOffsets[0]] & 0xff]
+                            : luma(
+                                    data[p + bandOffsets[0]] & 0xff,
+                                    data[p + bandOffsets[1]] & 0xff,
                                     data[p + bandOffsets[2]] & 0xff);
                     if (alpha != null) {
                         alpha[i] = UNIT[data[p + bandOffsets[alphaBand]] & 0xff];

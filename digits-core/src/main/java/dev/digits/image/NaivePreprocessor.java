@@ -13,7 +13,8 @@ public final class NaivePreprocessor {
 
     /** 784 values in [0, 1], row-major. */
     public static float[] input(BufferedImage image) {
-        float[] pixels = Resampler.resize(Luminance.of(image), DigitSet.SIDE, DigitSet.SIDE).pixels();
+        float[] pixels = Resampler.resize(Luminance.of(image), DigitSet.SIDE, DigitSet.SIDE)
+                .pixels();
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = Math.max(0f, Math.min(1f, pixels[i])); // resampling may overshoot by a rounding error
         }

@@ -40,8 +40,11 @@ record Piece(Set<Integer> ids, int from, int to, Box box) {
         if (union == null) {
             return new Box(0, 0, 0, 0);
         }
-        return Box.spanning(Math.max(0, union.x() - 1), Math.max(0, union.y() - 1),
-                Math.min(map.ink().width(), union.right() + 1), Math.min(map.ink().height(), union.bottom() + 1));
+        return Box.spanning(
+                Math.max(0, union.x() - 1),
+                Math.max(0, union.y() - 1),
+                Math.min(map.ink().width(), union.right() + 1),
+                Math.min(map.ink().height(), union.bottom() + 1));
     }
 
     /** This piece's ink, background elsewhere (a neighbour's strokes too), cropped to its box. */

@@ -48,7 +48,9 @@ final class PieceJoiner {
             }
         }
         attachCrumbs(groups, boxes, lineHeight);
-        return groups.stream().map(ids -> Piece.of(map, ids, 0, map.ink().width())).toList();
+        return groups.stream()
+                .map(ids -> Piece.of(map, ids, 0, map.ink().width()))
+                .toList();
     }
 
     /**
@@ -92,9 +94,12 @@ final class PieceJoiner {
             return false;
         }
         boolean stacked = overlap >= MIN_OVERLAP * narrow.width()
-                && narrow.centreX() >= wide.x() && narrow.centreX() <= wide.right();
+                && narrow.centreX() >= wide.x()
+                && narrow.centreX() <= wide.right();
         Box union = a.union(b);
-        boolean stub = overlap > 0 && low.height() < STUB_HEIGHT * lineHeight && union.width() <= TouchingDigits.MAX_ASPECT * union.height();
+        boolean stub = overlap > 0
+                && low.height() < STUB_HEIGHT * lineHeight
+                && union.width() <= TouchingDigits.MAX_ASPECT * union.height();
         return stacked || stub;
     }
 }

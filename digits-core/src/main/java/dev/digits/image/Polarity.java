@@ -1,6 +1,5 @@
 package dev.digits.image;
 
-
 /** Which way round ink and background are. */
 public enum Polarity {
     /** Light strokes on a dark canvas, as MNIST stores digits. */
@@ -142,5 +141,4 @@ public enum Polarity {
         }
         return new FloatImage(luminance.width(), luminance.height(), out);
     }
-
 }

@@ -56,13 +56,16 @@ public final class Preprocessor {
             Polarity corners = Polarity.byCorners(luminance);
             polarities = corners == null ? List.of(detected, detected.opposite()) : List.of(corners);
         }
-        return polarities.stream().flatMap(polarity -> whole(working, polarity).stream()).toList();
+        return polarities.stream()
+                .flatMap(polarity -> whole(working, polarity).stream())
+                .toList();
     }
 
     /** All the ink, read with {@code polarity}, as one digit; empty when there is none. */
     private static Optional<OneDigit> whole(Working working, Polarity polarity) {
         InkMap map = InkExtractor.extract(working.luminance(), polarity);
-        return map.isEmpty() ? Optional.empty()
+        return map.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new OneDigit(crop(map, Segmenter.whole(map), working), Segmenter.apart(map)));
     }
 
@@ -93,7 +96,9 @@ public final class Preprocessor {
     public List<DigitCrop> digits(BufferedImage image, DigitScorer cutting, DigitScorer joining) {
         Working working = Working.of(image, WORK_SIDE);
         InkMap map = InkExtractor.extract(working.luminance());
-        return Segmenter.segment(map, cutting, joining).stream().map(piece -> crop(map, piece, working)).toList();
+        return Segmenter.segment(map, cutting, joining).stream()
+                .map(piece -> crop(map, piece, working))
+                .toList();
     }
 
     private static DigitCrop crop(InkMap map, Piece piece, Working working) {
@@ -110,8 +115,9 @@ public final class Preprocessor {
                 return new Working(full, 1.0, full.width(), full.height());
             }
             double scale = (double) side / longer;
-            FloatImage small = Resampler.resize(full,
-                    Math.max(1, (int) Math.round(full.width() * scale)), Math.max(1, (int) Math.round(full.height() * scale)));
+            FloatImage small =
+                    Resampler.resize(full, Math.max(1, (int) Math.round(full.width() * scale)), Math.max(1, (int)
+                            Math.round(full.height() * scale)));
             return new Working(small, scale, full.width(), full.height());
         }
     }

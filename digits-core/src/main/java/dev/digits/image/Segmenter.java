@@ -25,7 +25,8 @@ final class Segmenter {
      * whether a short fragment belongs to its neighbour (both null: shape alone decides).
      */
     static List<Piece> segment(InkMap map, DigitScorer cutting, DigitScorer joining) {
-        int lineHeight = map.components().stream().mapToInt(c -> c.box().height()).max().orElse(0);
+        int lineHeight =
+                map.components().stream().mapToInt(c -> c.box().height()).max().orElse(0);
         List<Piece> digits = new ArrayList<>();
         for (Piece piece : PieceJoiner.join(map, lineHeight)) {
             TouchingDigits.split(map, piece, lineHeight, digits, cutting);
@@ -39,7 +40,8 @@ final class Segmenter {
      * (no cuts between touching digits: they may be one wide digit).
      */
     static int apart(InkMap map) {
-        int lineHeight = map.components().stream().mapToInt(c -> c.box().height()).max().orElse(0);
+        int lineHeight =
+                map.components().stream().mapToInt(c -> c.box().height()).max().orElse(0);
         return PieceJoiner.join(map, lineHeight).size();
     }
 

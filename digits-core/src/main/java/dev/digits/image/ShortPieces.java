@@ -45,10 +45,12 @@ final class ShortPieces {
                 Set<Integer> ids = new HashSet<>(piece.ids());
                 ids.addAll(neighbour.ids());
                 Piece union = Piece.of(map, ids, 0, map.ink().width());
-                if (union.box().width() > TouchingDigits.MAX_ASPECT * union.box().height()) {
+                if (union.box().width()
+                        > TouchingDigits.MAX_ASPECT * union.box().height()) {
                     continue;
                 }
-                DigitScorer.Guess[] guesses = scorer.read(List.of(MnistFormat.input(neighbour.ink(map)), MnistFormat.input(union.ink(map))));
+                DigitScorer.Guess[] guesses =
+                        scorer.read(List.of(MnistFormat.input(neighbour.ink(map)), MnistFormat.input(union.ink(map))));
                 float alone = guesses[0].confidence();
                 float together = guesses[1].confidence();
                 if (together >= SURE && together >= alone - TOLERANCE && together > best) {

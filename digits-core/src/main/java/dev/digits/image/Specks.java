@@ -14,6 +14,7 @@ public final class Specks {
      * specks: so a lone dot on a blank page is "no digit", not a digit enlarged from three pixels.
      */
     static final double EXTENT_FRACTION = 0.015;
+
     private static final int MIN_EXTENT = 2;
 
     private Specks() {}
@@ -24,7 +25,8 @@ public final class Specks {
         double minArea = AREA_FRACTION * largest;
         double minExtent = Math.max(MIN_EXTENT, EXTENT_FRACTION * Math.max(imageWidth, imageHeight));
         return components.stream()
-                .filter(c -> c.area() >= minArea && Math.max(c.box().width(), c.box().height()) >= minExtent)
+                .filter(c ->
+                        c.area() >= minArea && Math.max(c.box().width(), c.box().height()) >= minExtent)
                 .toList();
     }
 }

@@ -21,9 +21,11 @@ public final class StrokeWidth {
      * scans are thinned.
      */
     static final double MIN_WIDTH = 5.0;
+
     static final double MAX_WIDTH = 18.0;
     /** The width given to strokes outside the range: about MNIST's median. */
     static final double TYPICAL_WIDTH = 8.0;
+
     private static final float INK = 0.5f;
 
     private StrokeWidth() {}
@@ -35,8 +37,8 @@ public final class StrokeWidth {
      */
     public static FloatImage normalise(FloatImage crop) {
         double scale = (double) WORK_SIDE / Math.max(crop.width(), crop.height());
-        FloatImage work = Resampler.resize(crop, Math.max(1, (int) Math.round(crop.width() * scale)),
-                Math.max(1, (int) Math.round(crop.height() * scale)));
+        FloatImage work = Resampler.resize(crop, Math.max(1, (int) Math.round(crop.width() * scale)), Math.max(1, (int)
+                Math.round(crop.height() * scale)));
         double width = width(work);
         if (width < MIN_WIDTH) {
             // Widened where its longer side is 1 to 2 times WORK_SIDE: the cost of a dilation grows with
@@ -120,8 +122,14 @@ public final class StrokeWidth {
                 if (v <= 0) {
                     continue;
                 }
-                if (x > 0 && y > 0 && x < inWidth - 1 && y < inHeight - 1
-                        && in[p - 1] >= v && in[p + 1] >= v && in[p - inWidth] >= v && in[p + inWidth] >= v) {
+                if (x > 0
+                        && y > 0
+                        && x < inWidth - 1
+                        && y < inHeight - 1
+                        && in[p - 1] >= v
+                        && in[p + 1] >= v
+                        && in[p - inWidth] >= v
+                        && in[p + inWidth] >= v) {
                     int self = (y + radius) * w + x + radius;
                     out[self] = Math.max(out[self], v);
                     continue;

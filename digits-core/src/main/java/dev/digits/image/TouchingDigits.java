@@ -27,6 +27,7 @@ final class TouchingDigits {
      * (log-odds) more surely than the whole.
      */
     static final double NARROW_ASPECT = 0.75;
+
     static final double NARROW_MARGIN = 2;
     /** Where the classifier judges, cuts are tried this close to the piece's sides (a 1 beside an 8 is narrow). */
     private static final double WIDE_CUT_MARGIN = 0.15;
@@ -69,7 +70,8 @@ final class TouchingDigits {
             return;
         }
         FloatImage ink = piece.ink(map);
-        Piece[] parts = scorer == null ? shapeCut(map, piece, ink, height) : bestReadCut(map, piece, ink, height, scorer);
+        Piece[] parts =
+                scorer == null ? shapeCut(map, piece, ink, height) : bestReadCut(map, piece, ink, height, scorer);
         if (parts == null) {
             out.add(piece);
             return;
@@ -82,8 +84,13 @@ final class TouchingDigits {
     private static Piece[] shapeCut(InkMap map, Piece piece, FloatImage ink, double height) {
         int cut = leastInkColumn(ink, CUT_MARGIN);
         Piece[] parts = cutAt(map, piece, cut);
-        boolean clear = piece.box().width() > MAX_ASPECT * height && columnInk(ink, cut) <= MAX_BRIDGE_STROKES * strokeWidth(ink);
-        return clear && bothDigitHigh(parts[0].box(), parts[1].box(), piece.box().height()) ? parts : null;
+        boolean clear = piece.box().width() > MAX_ASPECT * height
+                && columnInk(ink, cut) <= MAX_BRIDGE_STROKES * strokeWidth(ink);
+        return clear
+                        && bothDigitHigh(
+                                parts[0].box(), parts[1].box(), piece.box().height())
+                ? parts
+                : null;
     }
 
     /**
@@ -115,7 +122,8 @@ final class TouchingDigits {
         double bestParts = 0;
         for (int i = 0; i < candidates.size(); i++) {
             Piece[] parts = candidates.get(i);
-            double weaker = Math.min(guesses[1 + 2 * i].plausibility(parts[0].box()), guesses[2 + 2 * i].plausibility(parts[1].box()));
+            double weaker = Math.min(
+                    guesses[1 + 2 * i].plausibility(parts[0].box()), guesses[2 + 2 * i].plausibility(parts[1].box()));
             if (best < 0 || weaker > bestParts) {
                 best = i;
                 bestParts = weaker;
@@ -130,7 +138,10 @@ final class TouchingDigits {
 
     private static Piece[] cutAt(InkMap map, Piece piece, int cut) {
         Box box = piece.box();
-        return new Piece[] {Piece.of(map, piece.ids(), piece.from(), box.x() + cut), Piece.of(map, piece.ids(), box.x() + cut, piece.to())};
+        return new Piece[] {
+            Piece.of(map, piece.ids(), piece.from(), box.x() + cut),
+            Piece.of(map, piece.ids(), box.x() + cut, piece.to())
+        };
     }
 
     /** Up to {@code count} columns of least ink within the middle of the piece, at least a tenth of its width apart. */
@@ -161,7 +172,8 @@ final class TouchingDigits {
 
     /** Touching digits cut apart leave two parts each nearly as high as the pair. */
     private static boolean bothDigitHigh(Box left, Box right, int height) {
-        return !left.isEmpty() && !right.isEmpty()
+        return !left.isEmpty()
+                && !right.isEmpty()
                 && Math.min(left.height(), right.height()) >= MIN_PART_HEIGHT * height;
     }
 

@@ -15,7 +15,8 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // Records are written by their components; "isEmpty()"-style helpers are not data.
-            .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.IS_GETTER,
+            .setVisibility(
+                    com.fasterxml.jackson.annotation.PropertyAccessor.IS_GETTER,
                     com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE);
 
     private Json() {}

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /** Every architecture {@code --model} accepts. */
 public final class Architectures {
     public static final String DEFAULT = "seed";
-    private static final List<Architecture> ALL = List.of(new SeedCnn(), CompactCnn.compact(), CompactCnn.wide(), new StridedCnn());
+    private static final List<Architecture> ALL =
+            List.of(new SeedCnn(), CompactCnn.compact(), CompactCnn.wide(), new StridedCnn());
 
     private Architectures() {}
 
@@ -16,7 +17,9 @@ public final class Architectures {
     }
 
     public static Architecture byName(String name) {
-        return ALL.stream().filter(a -> a.name().equals(name)).findFirst()
+        return ALL.stream()
+                .filter(a -> a.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new DigitsException("unknown model '" + name + "'; available: "
                         + ALL.stream().map(Architecture::name).collect(Collectors.joining(", "))));
     }

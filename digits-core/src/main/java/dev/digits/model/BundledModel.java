@@ -29,7 +29,8 @@ public enum BundledModel {
         try (InputStream in = open(ModelDirectory.CARD)) {
             return Json.MAPPER.readValue(in, ModelCard.class);
         } catch (IOException e) {
-            throw new DigitsException("the bundled model card cannot be read (" + directory + "): " + e.getMessage(), e);
+            throw new DigitsException(
+                    "the bundled model card cannot be read (" + directory + "): " + e.getMessage(), e);
         }
     }
 

@@ -33,7 +33,8 @@ import java.nio.file.Path;
 public final class Classifier implements AutoCloseable {
     /** Engine this project runs on (the PyTorch natives come from Maven Central). */
     public static final String ENGINE = "PyTorch";
-    // Small batches keep inference temporaries small, reused by the allocator rather than mapped anew (docs/measured.md, "Speed settings").
+    // Small batches keep inference temporaries small, reused by the allocator rather than mapped anew
+    // (docs/measured.md, "Speed settings").
     private static final int INFERENCE_BATCH = 250;
 
     private final Architecture architecture;
@@ -49,7 +50,8 @@ public final class Classifier implements AutoCloseable {
         Engine.getEngine(ENGINE).setRandomSeed(seed);
         Model model = Model.newInstance(architecture.name(), Device.cpu(), ENGINE);
         model.setBlock(architecture.newBlock());
-        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, DigitSet.SIDE, DigitSet.SIDE));
+        model.getBlock()
+                .initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, DigitSet.SIDE, DigitSet.SIDE));
         return new Classifier(architecture, model);
     }
 
@@ -61,8 +63,10 @@ public final class Classifier implements AutoCloseable {
             return classifier;
         } catch (IOException | MalformedModelException | RuntimeException e) {
             classifier.close();
-            throw new DigitsException(file + ": cannot load " + architecture.name() + " parameters ("
-                    + e.getMessage() + "); was it saved from a different architecture?", e);
+            throw new DigitsException(
+                    file + ": cannot load " + architecture.name() + " parameters (" + e.getMessage()
+                            + "); was it saved from a different architecture?",
+                    e);
         }
     }
 
@@ -74,8 +78,10 @@ public final class Classifier implements AutoCloseable {
             return new Classifier(architecture, model);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
-            throw new DigitsException(file + ": the " + ENGINE + " engine cannot load it as a " + architecture.name()
-                    + " model (" + e.getMessage() + ")", e);
+            throw new DigitsException(
+                    file + ": the " + ENGINE + " engine cannot load it as a " + architecture.name() + " model ("
+                            + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -141,7 +147,8 @@ public final class Classifier implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MalformedModelException e) {
-            throw new IllegalStateException("parameters snapshot does not fit this " + architecture.name() + " network", e);
+            throw new IllegalStateException(
+                    "parameters snapshot does not fit this " + architecture.name() + " network", e);
         }
     }
 

@@ -55,16 +55,22 @@ public final class CompactCnn implements Architecture {
 
     @Override
     public String description() {
-        return String.format(Locale.ROOT, "batch-normalised CNN: 2x Conv%d, pool, 2x Conv%d, pool, Conv%d, global average pool, dropout, Dense10",
-                first, second, third);
+        return String.format(
+                Locale.ROOT,
+                "batch-normalised CNN: 2x Conv%d, pool, 2x Conv%d, pool, Conv%d, global average pool, dropout, Dense10",
+                first,
+                second,
+                third);
     }
 
     @Override
     public Block newBlock() {
         SequentialBlock net = new SequentialBlock()
-                .add(convBnRelu(first)).add(convBnRelu(first))
+                .add(convBnRelu(first))
+                .add(convBnRelu(first))
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(convBnRelu(second)).add(convBnRelu(second))
+                .add(convBnRelu(second))
+                .add(convBnRelu(second))
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(convBnRelu(third))
                 .add(Pool.globalAvgPool2dBlock())

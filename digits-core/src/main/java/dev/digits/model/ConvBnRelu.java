@@ -19,16 +19,22 @@ final class ConvBnRelu {
     /** The convolution has no bias: batch norm right after it supplies the shift. */
     static Block of(int filters, int kernel, int stride, int padding) {
         return new SequentialBlock()
-                .add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
-                        .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding))
-                        .optBias(false).build())
+                .add(Conv2d.builder()
+                        .setFilters(filters)
+                        .setKernelShape(new Shape(kernel, kernel))
+                        .optStride(new Shape(stride, stride))
+                        .optPadding(new Shape(padding, padding))
+                        .optBias(false)
+                        .build())
                 .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())
                 .add(Activation.reluBlock());
     }
 
     /** {@link #of} as layer specs, named {@code <name>}, {@code <name>_bn}, {@code <name>_relu}. */
     static List<LayerSpec> layers(String name, int filters, int kernel, int stride, int padding) {
-        return List.of(new LayerSpec.Conv2dSpec(name, filters, kernel, kernel, stride, stride, padding, padding, padding, padding, false),
+        return List.of(
+                new LayerSpec.Conv2dSpec(
+                        name, filters, kernel, kernel, stride, stride, padding, padding, padding, padding, false),
                 new LayerSpec.BatchNormSpec(name + "_bn", BATCH_NORM_EPSILON),
                 new LayerSpec.ActivationSpec(name + "_relu", LayerSpec.ActivationSpec.Function.RELU));
     }

@@ -42,7 +42,9 @@ public record Ensemble(List<Architecture> members) implements Architecture {
 
     @Override
     public Block newBlock() {
-        return new ParallelBlock(Ensemble::averageProbabilities, members.stream().map(Architecture::newBlock).toList());
+        return new ParallelBlock(
+                Ensemble::averageProbabilities,
+                members.stream().map(Architecture::newBlock).toList());
     }
 
     private static NDList averageProbabilities(List<NDList> memberLogits) {
@@ -56,15 +58,18 @@ public record Ensemble(List<Architecture> members) implements Architecture {
 
     /** An ensemble of the trained models in {@code memberDirectories}, their parameters loaded. */
     public static Classifier assemble(List<Path> memberDirectories) {
-        List<Architecture> architectures = memberDirectories.stream().map(Ensemble::memberArchitecture).toList();
+        List<Architecture> architectures =
+                memberDirectories.stream().map(Ensemble::memberArchitecture).toList();
         Classifier ensemble = Classifier.create(new Ensemble(architectures), 0);
         try {
             for (int i = 0; i < memberDirectories.size(); i++) {
                 Path parameters = memberDirectories.get(i).resolve(ModelDirectory.PARAMETERS);
-                try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(parameters)))) {
+                try (var in = new java.io.DataInputStream(
+                        new java.io.BufferedInputStream(Files.newInputStream(parameters)))) {
                     ensemble.block().getChildren().get(i).getValue().loadParameters(ensemble.manager(), in);
                 } catch (IOException | ai.djl.MalformedModelException e) {
-                    throw new DigitsException(parameters + ": cannot load this member's parameters (" + e.getMessage() + ")", e);
+                    throw new DigitsException(
+                            parameters + ": cannot load this member's parameters (" + e.getMessage() + ")", e);
                 }
             }
             return ensemble;
@@ -85,7 +90,9 @@ public record Ensemble(List<Architecture> members) implements Architecture {
 
     @Override
     public void writeDescription(Path directory) throws IOException {
-        Json.writeFile(directory.resolve(FILE), members.stream().map(Architecture::name).toList());
+        Json.writeFile(
+                directory.resolve(FILE),
+                members.stream().map(Architecture::name).toList());
     }
 
     public static Ensemble read(Path directory) {

@@ -31,8 +31,20 @@ public record ModelCard(
     public static final String INPUT = "1x28x28 float32, 0 = background, 1 = full ink (MNIST pixel / 255)";
 
     public ModelCard withMetrics(Map<String, Double> newMetrics) {
-        return new ModelCard(name, architecture, description, parameters, dataset, classes, input,
-                hyperparameters, dataSha256, software, created, command, Map.copyOf(newMetrics));
+        return new ModelCard(
+                name,
+                architecture,
+                description,
+                parameters,
+                dataset,
+                classes,
+                input,
+                hyperparameters,
+                dataSha256,
+                software,
+                created,
+                command,
+                Map.copyOf(newMetrics));
     }
 
     public Double metric(String key) {

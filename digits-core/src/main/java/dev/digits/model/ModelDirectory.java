@@ -57,11 +57,13 @@ public final class ModelDirectory {
                     + "train one with 'digits train' or pass the directory it printed");
         }
         for (String name : new String[] {CARD, PARAMETERS}) {
-            boolean scripted = name.equals(PARAMETERS) && Files.isRegularFile(directory.resolve(TorchScriptNetwork.FILE));
+            boolean scripted =
+                    name.equals(PARAMETERS) && Files.isRegularFile(directory.resolve(TorchScriptNetwork.FILE));
             if (!scripted && !Files.isRegularFile(directory.resolve(name))) {
                 throw new DigitsException(directory + " is not a model directory: " + name + " is missing"
                         + (Files.isRegularFile(directory.resolve("checkpoint.bin"))
-                                ? " (training did not finish; continue it with 'digits train --resume " + directory + "')"
+                                ? " (training did not finish; continue it with 'digits train --resume " + directory
+                                        + "')"
                                 : ""));
             }
         }

@@ -50,13 +50,17 @@ public final class SeedCnn implements Architecture {
     public Block newBlock() {
         Block output = dense(10);
         SequentialBlock net = new SequentialBlock()
-                .add(conv(32)).add(Activation.reluBlock())
+                .add(conv(32))
+                .add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(conv(64)).add(Activation.reluBlock())
+                .add(conv(64))
+                .add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(conv(64)).add(Activation.reluBlock())
+                .add(conv(64))
+                .add(Activation.reluBlock())
                 .add(Blocks.batchFlattenBlock())
-                .add(dense(64)).add(Activation.reluBlock())
+                .add(dense(64))
+                .add(Activation.reluBlock())
                 .add(output);
         net.setInitializer(HE_UNIFORM, Parameter.Type.WEIGHT);
         output.setInitializer(GLOROT_UNIFORM, Parameter.Type.WEIGHT);
@@ -64,7 +68,10 @@ public final class SeedCnn implements Architecture {
     }
 
     private static Block conv(int filters) {
-        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(3, 3)).build();
+        return Conv2d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(3, 3))
+                .build();
     }
 
     private static Block dense(int units) {

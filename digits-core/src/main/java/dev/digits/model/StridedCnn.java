@@ -27,7 +27,9 @@ import java.util.Optional;
 public final class StridedCnn implements Architecture {
     private static final float DROPOUT = 0.4f;
     /** The convolutions as {filters, kernel, stride}; each of stride 2 ends a stage and is followed by dropout. */
-    private static final int[][] CONVS = {{32, 3, 1}, {32, 3, 1}, {32, 5, 2}, {64, 3, 1}, {64, 3, 1}, {64, 5, 2}, {128, 4, 1}};
+    private static final int[][] CONVS = {
+        {32, 3, 1}, {32, 3, 1}, {32, 5, 2}, {64, 3, 1}, {64, 3, 1}, {64, 5, 2}, {128, 4, 1}
+    };
 
     @Override
     public String name() {

@@ -33,7 +33,8 @@ public record TorchScriptNetwork(Path file) implements Architecture {
 
     @Override
     public Block newBlock() {
-        throw new UnsupportedOperationException("a TorchScript network's block comes from its file; it cannot be built anew");
+        throw new UnsupportedOperationException(
+                "a TorchScript network's block comes from its file; it cannot be built anew");
     }
 
     /**
@@ -48,12 +49,14 @@ public record TorchScriptNetwork(Path file) implements Architecture {
             try {
                 out = classifier.logits(probe).getShape();
             } catch (RuntimeException e) {
-                throw new DigitsException(file + ": the TorchScript model fails on a batch of 2x1x28x28 float inputs ("
-                        + firstLine(e.getMessage()) + ")", e);
+                throw new DigitsException(
+                        file + ": the TorchScript model fails on a batch of 2x1x28x28 float inputs ("
+                                + firstLine(e.getMessage()) + ")",
+                        e);
             }
             if (!out.equals(new Shape(2, DigitSet.CLASSES))) {
-                throw new DigitsException(file + ": the TorchScript model returns " + out + " for a batch of two images; "
-                        + "it must return (2, " + DigitSet.CLASSES + ") scores");
+                throw new DigitsException(file + ": the TorchScript model returns " + out
+                        + " for a batch of two images; " + "it must return (2, " + DigitSet.CLASSES + ") scores");
             }
             return classifier;
         } catch (RuntimeException e) {

@@ -44,11 +44,13 @@ public final class DigitRecognizer implements AutoCloseable {
      * first {@link #read} (guarded by {@code this}), so that predicting alone never pays for it.
      */
     private Classifier cutter;
+
     private Segmentation segmentation;
     private final ImageDecoder decoder = new ImageDecoder();
     private final int cores = Runtime.getRuntime().availableProcessors();
     /** Admits one call per core to decode and prepare its picture, first come first served. */
     private final Semaphore turns;
+
     private final Preprocessor preprocessor = new Preprocessor();
 
     private DigitRecognizer(Classifier classifier, ModelCard card) {
@@ -101,7 +103,8 @@ public final class DigitRecognizer implements AutoCloseable {
      */
     public Prediction predict(float[] input) {
         if (input.length != DigitSet.PIXELS) {
-            throw new DigitsException("a prepared digit has " + DigitSet.PIXELS + " values (28x28), got " + input.length);
+            throw new DigitsException(
+                    "a prepared digit has " + DigitSet.PIXELS + " values (28x28), got " + input.length);
         }
         for (float value : input) {
             if (!(value >= 0 && value <= 1)) {
@@ -159,8 +162,8 @@ public final class DigitRecognizer implements AutoCloseable {
     /** The digits cut apart: the turn's work (the networks that settle doubtful cuts run within it). */
     private List<DigitCrop> segment(BufferedImage image) {
         Segmentation networks = segmentation();
-        return preprocessor.digits(image, inputs -> guesses(networks.cutting(), inputs),
-                inputs -> guesses(networks.reading(), inputs));
+        return preprocessor.digits(
+                image, inputs -> guesses(networks.cutting(), inputs), inputs -> guesses(networks.reading(), inputs));
     }
 
     private Reading reading(List<DigitCrop> crops) {
@@ -175,7 +178,8 @@ public final class DigitRecognizer implements AutoCloseable {
         List<Reading.Digit> digits = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < crops.size(); i++) {
-            Prediction prediction = Prediction.of(probabilities, i * DigitSet.CLASSES, crops.get(i).input());
+            Prediction prediction = Prediction.of(
+                    probabilities, i * DigitSet.CLASSES, crops.get(i).input());
             digits.add(new Reading.Digit(crops.get(i).box(), prediction));
             text.append(prediction.digit());
         }
@@ -225,7 +229,8 @@ public final class DigitRecognizer implements AutoCloseable {
         Prediction best = null;
         for (int i = 0; i < candidates.size(); i++) {
             Preprocessor.OneDigit candidate = candidates.get(i);
-            Prediction reading = Prediction.of(probabilities, i * DigitSet.CLASSES, candidate.crop().input(), candidate.apart());
+            Prediction reading = Prediction.of(
+                    probabilities, i * DigitSet.CLASSES, candidate.crop().input(), candidate.apart());
             best = best == null || reading.confidence() > best.confidence() ? reading : best;
         }
         return best;

@@ -31,14 +31,23 @@ public final class HandwritingBenchmark {
     /** Single digits: {@code predict} on each image, and the naive pipeline for comparison. */
     public static Result digits(DigitRecognizer recognizer, SampleSet set, int count) {
         long start = System.nanoTime();
-        int[] outcomes = IntStream.range(0, count).parallel().map(i -> {
-            SampleImage sample = set.sample(i);
-            int expected = sample.label().charAt(0) - '0';
-            int naive = recognizer.predict(NaivePreprocessor.input(sample.image())).digit() == expected ? 1 : 0;
-            int ours = predictedOrMinusOne(recognizer, sample) == expected ? 2 : 0;
-            return naive + ours;
-        }).toArray();
-        return new Result(set.name(), count, count(outcomes, 1), count(outcomes, 2), (System.nanoTime() - start) / 1e9, "");
+        int[] outcomes = IntStream.range(0, count)
+                .parallel()
+                .map(i -> {
+                    SampleImage sample = set.sample(i);
+                    int expected = sample.label().charAt(0) - '0';
+                    int naive = recognizer
+                                            .predict(NaivePreprocessor.input(sample.image()))
+                                            .digit()
+                                    == expected
+                            ? 1
+                            : 0;
+                    int ours = predictedOrMinusOne(recognizer, sample) == expected ? 2 : 0;
+                    return naive + ours;
+                })
+                .toArray();
+        return new Result(
+                set.name(), count, count(outcomes, 1), count(outcomes, 2), (System.nanoTime() - start) / 1e9, "");
     }
 
     /**
@@ -58,14 +67,17 @@ public final class HandwritingBenchmark {
     /** As {@link #numbers(DigitRecognizer, SampleSet, int)}, telling {@code listener} (from several threads) of each mistake. */
     public static Result numbers(DigitRecognizer recognizer, SampleSet set, int count, MistakeListener listener) {
         long start = System.nanoTime();
-        int[] outcomes = IntStream.range(0, count).parallel()
+        int[] outcomes = IntStream.range(0, count)
+                .parallel()
                 .map(i -> {
                     SampleImage sample = set.sample(i);
                     String text = readOrEmpty(recognizer, sample);
                     if (!text.equals(sample.label())) {
                         listener.mistake(i, sample, text);
                     }
-                    return Integer.signum(text.length() - sample.label().length()) + 1 + (text.equals(sample.label()) ? 3 : 0);
+                    return Integer.signum(text.length() - sample.label().length())
+                            + 1
+                            + (text.equals(sample.label()) ? 3 : 0);
                 })
                 .toArray();
         int[] tally = new int[5];
@@ -93,6 +105,7 @@ public final class HandwritingBenchmark {
     }
 
     private static int count(int[] outcomes, int bit) {
-        return (int) java.util.Arrays.stream(outcomes).filter(o -> (o & bit) != 0).count();
+        return (int)
+                java.util.Arrays.stream(outcomes).filter(o -> (o & bit) != 0).count();
     }
 }

@@ -42,9 +42,15 @@ public record Prediction(int digit, float confidence, float[] probabilities, flo
         float[] own = new float[DigitSet.CLASSES];
         System.arraycopy(probabilities, offset, own, 0, own.length);
         int best = Evaluation.argmax(own, 0, own.length);
-        String unsure = apart > 1 ? apart + " digits stand apart in the picture: read it as a number"
-                : own[best] < SURE_CONFIDENCE ? String.format(java.util.Locale.ROOT, "low confidence (%.0f%%, below %.0f%%)",
-                        100 * own[best], 100 * SURE_CONFIDENCE) : null;
+        String unsure = apart > 1
+                ? apart + " digits stand apart in the picture: read it as a number"
+                : own[best] < SURE_CONFIDENCE
+                        ? String.format(
+                                java.util.Locale.ROOT,
+                                "low confidence (%.0f%%, below %.0f%%)",
+                                100 * own[best],
+                                100 * SURE_CONFIDENCE)
+                        : null;
         return new Prediction(best, own[best], own, input, unsure);
     }
 

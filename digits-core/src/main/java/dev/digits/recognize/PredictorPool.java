@@ -29,6 +29,7 @@ final class PredictorPool implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled whenever a batch ends: its calls are done and its predictor is idle again. */
     private final Condition batchDone = lock.newCondition();
+
     private final Deque<Predictor<float[], float[]>> idle = new ArrayDeque<>();
     private final Deque<Call> waiting = new ArrayDeque<>();
     /** Forward passes run so far (guarded by {@link #lock}). */
@@ -64,8 +65,8 @@ final class PredictorPool implements AutoCloseable {
     /** Class probabilities {@code [n * 10]} for inputs {@code [n * 784]}. */
     float[] probabilities(float[] inputs) {
         if (inputs.length == 0 || inputs.length % DigitSet.PIXELS != 0) {
-            throw new IllegalArgumentException("inputs must be a positive multiple of " + DigitSet.PIXELS + " values, got "
-                    + inputs.length);
+            throw new IllegalArgumentException(
+                    "inputs must be a positive multiple of " + DigitSet.PIXELS + " values, got " + inputs.length);
         }
         Call mine = new Call(inputs);
         lock.lock();
@@ -125,7 +126,8 @@ final class PredictorPool implements AutoCloseable {
             output = predictor.predict(concatenate(batch));
         } catch (TranslateException | RuntimeException | Error e) {
             Throwable failure = e instanceof TranslateException
-                    ? new DigitsException("the model failed on this input: " + e.getMessage(), e) : e;
+                    ? new DigitsException("the model failed on this input: " + e.getMessage(), e)
+                    : e;
             batch.forEach(call -> call.failure = failure);
             return;
         }
@@ -143,7 +145,8 @@ final class PredictorPool implements AutoCloseable {
         if (batch.size() == 1) {
             return batch.get(0).inputs;
         }
-        float[] all = new float[batch.stream().mapToInt(call -> call.inputs.length).sum()];
+        float[] all =
+                new float[batch.stream().mapToInt(call -> call.inputs.length).sum()];
         int offset = 0;
         for (Call call : batch) {
             System.arraycopy(call.inputs, 0, all, offset, call.inputs.length);

@@ -20,6 +20,7 @@ public final class Augmentation {
     private static final double MAX_SHIFT = 2.5;
     /** Elastic displacement: a coarse random grid (in pixels), upsampled bilinearly, so it is smooth. */
     private static final int ELASTIC_GRID = 4;
+
     private static final double ELASTIC_STRENGTH = 1.2;
     private static final double THICKEN_PROBABILITY = 0.2;
     private static final double THIN_PROBABILITY = 0.15;
@@ -31,7 +32,9 @@ public final class Augmentation {
 
     /** As {@link #apply(byte[], int, long, int, int)}, with the distortions that suit the data set. */
     public static float[] apply(String dataset, byte[] pixels, int count, long seed, int epoch, int batch) {
-        return dataset.equals("fashion") ? mirrorAndShift(pixels, count, seed, epoch, batch) : apply(pixels, count, seed, epoch, batch);
+        return dataset.equals("fashion")
+                ? mirrorAndShift(pixels, count, seed, epoch, batch)
+                : apply(pixels, count, seed, epoch, batch);
     }
 
     /** Each image mirrored left to right with probability one half, then shifted by up to {@value #CLOTHES_SHIFT} pixels. */
@@ -69,7 +72,8 @@ public final class Augmentation {
                 source[p] = (pixels[i * DigitSet.PIXELS + p] & 0xFF) / 255f;
             }
             double stroke = random.nextDouble();
-            float[] image = stroke < THICKEN_PROBABILITY ? morph(source, true)
+            float[] image = stroke < THICKEN_PROBABILITY
+                    ? morph(source, true)
                     : stroke < THICKEN_PROBABILITY + THIN_PROBABILITY ? morph(source, false) : source;
             warp(image, out, i * DigitSet.PIXELS, random);
         }

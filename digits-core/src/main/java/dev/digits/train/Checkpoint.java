@@ -35,8 +35,14 @@ public final class Checkpoint {
         return Files.isRegularFile(directory.resolve(FILE));
     }
 
-    static void save(Path directory, State state, Classifier classifier, ResumableAdam optimizer, BestEpoch best,
-            WeightAverage average) throws IOException {
+    static void save(
+            Path directory,
+            State state,
+            Classifier classifier,
+            ResumableAdam optimizer,
+            BestEpoch best,
+            WeightAverage average)
+            throws IOException {
         byte[] averaged = average == null ? new byte[0] : average.classifier().parameterBytes();
         byte[] header = Json.writeLine(state).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(directory.resolve(FILE), stream -> {
@@ -76,9 +82,11 @@ public final class Checkpoint {
             // A version-2 checkpoint ends here (the file stream reports the bytes left exactly).
             byte[] averaged = in.available() > 0 ? in.readNBytes(in.readInt()) : new byte[0];
             if (average != null) {
-                average.classifier().restoreParameterBytes(averaged.length > 0 ? averaged : classifier.parameterBytes());
+                average.classifier()
+                        .restoreParameterBytes(averaged.length > 0 ? averaged : classifier.parameterBytes());
             }
-            return state.bestEpoch() == 0 ? BestEpoch.NONE
+            return state.bestEpoch() == 0
+                    ? BestEpoch.NONE
                     : BestEpoch.of(state.history().get(state.bestEpoch() - 1), bestParameters);
         } catch (IOException | MalformedModelException e) {
             throw unreadable(directory, e);
@@ -104,7 +112,9 @@ public final class Checkpoint {
     }
 
     private static DigitsException unreadable(Path directory, Exception e) {
-        return new DigitsException(directory.resolve(FILE) + ": cannot read the checkpoint (" + e.getMessage()
-                + "); start a new run without --resume", e);
+        return new DigitsException(
+                directory.resolve(FILE) + ": cannot read the checkpoint (" + e.getMessage()
+                        + "); start a new run without --resume",
+                e);
     }
 }

@@ -16,10 +16,18 @@ public final class History {
     private History() {}
 
     public static void write(Path directory, List<EpochStats> epochs) throws IOException {
-        StringBuilder csv = new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds\n");
+        StringBuilder csv =
+                new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds\n");
         for (EpochStats e : epochs) {
-            csv.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f%n", e.epoch(), e.trainLoss(),
-                    e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(), e.seconds()));
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%d,%.6f,%.6f,%.6f,%.6f,%.3f%n",
+                    e.epoch(),
+                    e.trainLoss(),
+                    e.trainAccuracy(),
+                    e.validationLoss(),
+                    e.validationAccuracy(),
+                    e.seconds()));
         }
         AtomicFiles.writeString(directory.resolve(CSV), csv.toString());
         Json.writeFile(directory.resolve(JSON), epochs);

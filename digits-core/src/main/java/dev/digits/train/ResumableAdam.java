@@ -8,9 +8,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
-import java.util.List;
 
 /**
  * Adam as Keras computes it (bias correction folded into the step size, epsilon added to sqrt(v)),
@@ -42,9 +42,20 @@ final class ResumableAdam extends Optimizer {
         float stepSize = (float) (rate * correction);
         NDArray mean = means.computeIfAbsent(parameterId, id -> weight.zerosLike());
         NDArray variance = variances.computeIfAbsent(parameterId, id -> weight.zerosLike());
-        weight.getNDArrayInternal().adamUpdate(
-                new NDList(weight, grad, mean, variance), new NDList(weight),
-                (float) rate, stepSize, 0f, rescaleGrad, clipGrad, BETA1, BETA2, epsilon, true, false);
+        weight.getNDArrayInternal()
+                .adamUpdate(
+                        new NDList(weight, grad, mean, variance),
+                        new NDList(weight),
+                        (float) rate,
+                        stepSize,
+                        0f,
+                        rescaleGrad,
+                        clipGrad,
+                        BETA1,
+                        BETA2,
+                        epsilon,
+                        true,
+                        false);
     }
 
     /**

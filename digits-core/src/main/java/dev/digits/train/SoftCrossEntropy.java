@@ -29,7 +29,11 @@ final class SoftCrossEntropy extends Loss {
         NDArray outlier = oneHot.get(":, " + classes);
         NDArray digit = oneHot.get(":, :" + classes);
         NDArray targets = digit.mul(1 - smoothing)
-                .add(outlier.neg().add(1).mul(smoothing / classes).add(outlier.div(classes)).expandDims(1));
+                .add(outlier.neg()
+                        .add(1)
+                        .mul(smoothing / classes)
+                        .add(outlier.div(classes))
+                        .expandDims(1));
         NDArray losses = logProbabilities.mul(targets).sum(new int[] {1}).neg();
         return losses.mul(outlier.mul(outlierWeight - 1).add(1)).mean();
     }

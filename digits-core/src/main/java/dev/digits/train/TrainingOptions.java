@@ -75,10 +75,25 @@ public record TrainingOptions(
 
     /** A builder that starts from these options. */
     public Builder toBuilder() {
-        return new Builder().architecture(architecture).dataset(dataset).epochs(epochs).batchSize(batchSize)
-                .learningRate(learningRate).adamEpsilon(adamEpsilon).seed(seed).limit(limit).validation(validation).keep(keep)
-                .augment(augment).schedule(schedule).labelSmoothing(labelSmoothing).ema(ema).patience(patience)
-                .erasing(erasing).outliers(outliers).handwriting(handwriting);
+        return new Builder()
+                .architecture(architecture)
+                .dataset(dataset)
+                .epochs(epochs)
+                .batchSize(batchSize)
+                .learningRate(learningRate)
+                .adamEpsilon(adamEpsilon)
+                .seed(seed)
+                .limit(limit)
+                .validation(validation)
+                .keep(keep)
+                .augment(augment)
+                .schedule(schedule)
+                .labelSmoothing(labelSmoothing)
+                .ema(ema)
+                .patience(patience)
+                .erasing(erasing)
+                .outliers(outliers)
+                .handwriting(handwriting);
     }
 
     /**
@@ -94,17 +109,33 @@ public record TrainingOptions(
      * images (about 20 errors on digits) are too few to rank epochs that differ by one or two.
      */
     public static TrainingOptions strong(String dataset, int seed, int limit) {
-        Builder recipe = builder().dataset(dataset).seed(seed).limit(limit).keep(Keep.LAST).schedule(Schedule.COSINE).ema(0.999f);
+        Builder recipe = builder()
+                .dataset(dataset)
+                .seed(seed)
+                .limit(limit)
+                .keep(Keep.LAST)
+                .schedule(Schedule.COSINE)
+                .ema(0.999f);
         if (dataset.equals("mnist")) {
-            return recipe.architecture("strided").epochs(22).learningRate(2e-3f).augment(true).build();
+            return recipe.architecture("strided")
+                    .epochs(22)
+                    .learningRate(2e-3f)
+                    .augment(true)
+                    .build();
         }
-        return recipe.architecture("wide").epochs(24).labelSmoothing(0.1f).erasing(0.5f).build();
+        return recipe.architecture("wide")
+                .epochs(24)
+                .labelSmoothing(0.1f)
+                .erasing(0.5f)
+                .build();
     }
 
     public TrainingOptions {
         require(epochs >= 1, "epochs must be at least 1, got " + epochs);
         require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
-        require(learningRate > 0 && Float.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
+        require(
+                learningRate > 0 && Float.isFinite(learningRate),
+                "learning rate must be positive, got " + learningRate);
         require(limit >= 0, "limit must be 0 (all) or positive, got " + limit);
         require(labelSmoothing >= 0 && labelSmoothing < 1, "label smoothing must be in [0, 1), got " + labelSmoothing);
         require(ema == 0 || (ema > 0 && ema < 1), "ema must be 0 (off) or between 0 and 1 (such as 0.999), got " + ema);
@@ -265,8 +296,25 @@ public record TrainingOptions(
 
         /** @throws IllegalArgumentException naming the first option out of its range */
         public TrainingOptions build() {
-            return new TrainingOptions(architecture, dataset, epochs, batchSize, learningRate, adamEpsilon, seed, limit,
-                    validation, keep, augment, schedule, labelSmoothing, ema, patience, erasing, outliers, handwriting);
+            return new TrainingOptions(
+                    architecture,
+                    dataset,
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    adamEpsilon,
+                    seed,
+                    limit,
+                    validation,
+                    keep,
+                    augment,
+                    schedule,
+                    labelSmoothing,
+                    ema,
+                    patience,
+                    erasing,
+                    outliers,
+                    handwriting);
         }
     }
 }

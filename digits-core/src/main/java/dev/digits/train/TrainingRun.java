@@ -50,7 +50,8 @@ public final class TrainingRun {
         this.command = command;
         this.progress = progress;
         this.train = options.outliers() > 0
-                ? OutlierExposure.withOutliers(data.train(), options.outliers(), options.seed()) : data.train();
+                ? OutlierExposure.withOutliers(data.train(), options.outliers(), options.seed())
+                : data.train();
     }
 
     /** Trains from scratch, or continues from the checkpoint in the output directory if {@code resume}. */
@@ -68,9 +69,8 @@ public final class TrainingRun {
             history.addAll(Checkpoint.readState(directory).history());
             best = Checkpoint.restore(directory, classifier, optimizer, average);
         }
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss())
-                .optOptimizer(optimizer)
-                .optDevices(new Device[] {Device.cpu()});
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(loss()).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
         try (Trainer trainer = classifier.model().newTrainer(config);
                 NDManager buffers = classifier.manager().newSubManager()) {
             NDArray images = Images.toPixels(buffers, train);
@@ -79,14 +79,24 @@ public final class TrainingRun {
                 long start = System.nanoTime();
                 RunningTotals totals = trainEpoch(trainer, images, labels, epoch, average);
                 Evaluation validation = evaluate(kept, data.validation());
-                EpochStats stats = new EpochStats(epoch, totals.loss(), totals.accuracy(),
-                        validation.loss(), validation.accuracy(), (System.nanoTime() - start) / 1e9);
+                EpochStats stats = new EpochStats(
+                        epoch,
+                        totals.loss(),
+                        totals.accuracy(),
+                        validation.loss(),
+                        validation.accuracy(),
+                        (System.nanoTime() - start) / 1e9);
                 history.add(stats);
                 if (best.isBeatenBy(stats)) {
                     best = BestEpoch.of(stats, kept);
                 }
-                Checkpoint.save(directory, new Checkpoint.State(options, command, history, best.epoch()),
-                        classifier, optimizer, best, average);
+                Checkpoint.save(
+                        directory,
+                        new Checkpoint.State(options, command, history, best.epoch()),
+                        classifier,
+                        optimizer,
+                        best,
+                        average);
                 progress.epochFinished(stats, options.epochs());
             }
             if (options.keep() == TrainingOptions.Keep.BEST && best.epoch() != history.size()) {
@@ -108,7 +118,9 @@ public final class TrainingRun {
 
     private Loss loss() {
         boolean soft = options.labelSmoothing() > 0 || options.outliers() > 0;
-        return soft ? new SoftCrossEntropy(options.labelSmoothing(), OutlierExposure.WEIGHT) : Loss.softmaxCrossEntropyLoss();
+        return soft
+                ? new SoftCrossEntropy(options.labelSmoothing(), OutlierExposure.WEIGHT)
+                : Loss.softmaxCrossEntropyLoss();
     }
 
     private boolean patienceRunOut(List<EpochStats> history, BestEpoch best) {
@@ -120,7 +132,8 @@ public final class TrainingRun {
         return patience > 0 && epochsDone - bestEpoch >= patience;
     }
 
-    private RunningTotals trainEpoch(Trainer trainer, NDArray images, NDArray labels, int epoch, WeightAverage average) {
+    private RunningTotals trainEpoch(
+            Trainer trainer, NDArray images, NDArray labels, int epoch, WeightAverage average) {
         int n = train.size();
         progress.epochStarted(epoch, options.epochs(), stepsPerEpoch());
         // Seeding per epoch makes any engine randomness (dropout) the same after a resume.
@@ -137,7 +150,12 @@ public final class TrainingRun {
                 try (NDManager stepScope = epochScope.newSubManager()) {
                     stepScope.tempAttachAll(shuffledImages, shuffledLabels);
                     NDArray pixels = shuffledImages.get(batch);
-                    trainStep(trainer, inputs(pixels, epoch, step), shuffledLabels.get(batch), totals, options.outliers() > 0);
+                    trainStep(
+                            trainer,
+                            inputs(pixels, epoch, step),
+                            shuffledLabels.get(batch),
+                            totals,
+                            options.outliers() > 0);
                 }
                 if (average != null) {
                     average.update((long) (epoch - 1) * stepsPerEpoch() + step + 1);
@@ -168,13 +186,16 @@ public final class TrainingRun {
     }
 
     /** One optimizer step; {@code withOutliers}: the batch may hold outliers, which accuracy does not count. */
-    private static void trainStep(Trainer trainer, NDArray inputs, NDArray labels, RunningTotals totals, boolean withOutliers) {
+    private static void trainStep(
+            Trainer trainer, NDArray inputs, NDArray labels, RunningTotals totals, boolean withOutliers) {
         try (GradientCollector collector = trainer.newGradientCollector()) {
             NDArray logits = trainer.forward(new NDList(inputs)).singletonOrThrow();
             NDArray loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
             collector.backward(loss);
             long correct = logits.argMax(1).eq(labels).countNonzero().getLong();
-            long digits = withOutliers ? labels.lt(OutlierExposure.LABEL).countNonzero().getLong() : labels.size();
+            long digits = withOutliers
+                    ? labels.lt(OutlierExposure.LABEL).countNonzero().getLong()
+                    : labels.size();
             totals.add(loss.getFloat(), labels.size(), correct, digits);
         }
         trainer.step();

@@ -29,12 +29,25 @@ class DataCacheTest {
     Path dir;
 
     private static final Map<String, byte[]> CONTENT = Map.of(
-            "train-images", bytes("train images"), "train-labels", bytes("train labels"),
-            "test-images", bytes("test images"), "test-labels", bytes("test labels"));
+            "train-images",
+            bytes("train images"),
+            "train-labels",
+            bytes("train labels"),
+            "test-images",
+            bytes("test images"),
+            "test-labels",
+            bytes("test labels"));
 
-    private static final DatasetSpec TINY = new DatasetSpec("tiny",
-            file("train-images"), file("train-labels"), file("test-images"), file("test-labels"),
-            List.of("a", "b"), List.of(), null, List.of());
+    private static final DatasetSpec TINY = new DatasetSpec(
+            "tiny",
+            file("train-images"),
+            file("train-labels"),
+            file("test-images"),
+            file("test-labels"),
+            List.of("a", "b"),
+            List.of(),
+            null,
+            List.of());
 
     /** A source that hands out fixed content and counts how often it was asked. */
     static final class FakeSource implements Source {
@@ -104,20 +117,34 @@ class DataCacheTest {
         assertEquals(DataCache.State.CORRUPT, cache(source).status(TINY).get(2).state());
 
         cache(source).ensure(TINY);
-        assertEquals(List.of("train-images", "train-labels", "test-images", "test-labels", "test-images"), source.fetched);
+        assertEquals(
+                List.of("train-images", "train-labels", "test-images", "test-labels", "test-images"), source.fetched);
         assertEquals("test images", Files.readString(dir.resolve("tiny/test-images")));
     }
 
     @Test
     void checksumMismatchFromEverySourceStopsWithInstructions() {
-        FakeSource wrong = new FakeSource(Map.of("train-images", bytes("evil"), "train-labels", bytes("train labels"),
-                "test-images", bytes("test images"), "test-labels", bytes("test labels")));
-        DigitsException e = assertThrows(DigitsException.class, () -> cache(new FailingSource(), wrong).ensure(TINY));
+        FakeSource wrong = new FakeSource(Map.of(
+                "train-images",
+                bytes("evil"),
+                "train-labels",
+                bytes("train labels"),
+                "test-images",
+                bytes("test images"),
+                "test-labels",
+                bytes("test labels")));
+        DigitsException e = assertThrows(
+                DigitsException.class, () -> cache(new FailingSource(), wrong).ensure(TINY));
         String message = e.getMessage();
         assertTrue(message.contains("tried offline mirror: no route to host"), message);
         assertTrue(message.contains("tried fake: train-images has SHA-256 " + sha256(bytes("evil"))), message);
-        assertTrue(message.contains("Put these files (raw or .gz) into " + dir.resolve("tiny").toAbsolutePath()), message);
-        assertTrue(message.contains("train-images  (SHA-256 of the uncompressed file " + sha256(bytes("train images"))), message);
+        assertTrue(
+                message.contains("Put these files (raw or .gz) into "
+                        + dir.resolve("tiny").toAbsolutePath()),
+                message);
+        assertTrue(
+                message.contains("train-images  (SHA-256 of the uncompressed file " + sha256(bytes("train images"))),
+                message);
         assertFalse(message.contains("test-labels  (SHA"), "files that arrived intact are not listed: " + message);
         assertFalse(Files.exists(dir.resolve("tiny/train-images")), "a file failing verification is never cached");
     }
@@ -136,7 +163,10 @@ class DataCacheTest {
     void downloadsGzippedFilesFromAnHttpMirror() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/mnist/", exchange -> {
-            String name = exchange.getRequestURI().getPath().substring("/mnist/".length()).replace(".gz", "");
+            String name = exchange.getRequestURI()
+                    .getPath()
+                    .substring("/mnist/".length())
+                    .replace(".gz", "");
             byte[] body = CONTENT.containsKey(name) ? gzip(CONTENT.get(name)) : new byte[0];
             exchange.sendResponseHeaders(CONTENT.containsKey(name) ? 200 : 404, body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -150,7 +180,8 @@ class DataCacheTest {
             assertEquals("train images", Files.readString(dir.resolve("tiny/train-images")));
 
             Path staging = Files.createTempDirectory(dir, "staging");
-            IOException e = assertThrows(IOException.class,
+            IOException e = assertThrows(
+                    IOException.class,
                     () -> new MirrorSource(base).fetch(List.of(new DataFile("absent", "00")), staging));
             assertTrue(e.getMessage().endsWith("absent.gz answered HTTP 404"), e.getMessage());
         } finally {

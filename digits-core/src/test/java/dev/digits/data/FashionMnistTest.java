@@ -17,7 +17,8 @@ class FashionMnistTest {
     @Test
     void loadsFromTheDebianPackageIntoAFreshCache() {
         Path debian = Path.of(DatasetSpec.FASHION.localDirectories().get(0));
-        Assumptions.assumeTrue(Files.isDirectory(debian),
+        Assumptions.assumeTrue(
+                Files.isDirectory(debian),
                 "needs Debian's dataset-fashion-mnist (" + debian + "); .ci/run installs it");
         Mnist.Splits fashion = Mnist.load(new DataCache(cache, DataCache::defaultSources), DatasetSpec.FASHION);
         assertEquals(60_000, fashion.train().size());
@@ -25,7 +26,12 @@ class FashionMnistTest {
         int[] thousandEach = new int[10];
         java.util.Arrays.fill(thousandEach, 1000);
         assertArrayEquals(thousandEach, fashion.test().classCounts(), "Fashion-MNIST's test set is balanced");
-        assertEquals("Ankle boot", DatasetSpec.FASHION.classNames().get(fashion.test().label(0)), "its first test image is an ankle boot");
-        assertEquals(DataCache.State.VERIFIED, new DataCache(cache).status(DatasetSpec.FASHION).get(0).state());
+        assertEquals(
+                "Ankle boot",
+                DatasetSpec.FASHION.classNames().get(fashion.test().label(0)),
+                "its first test image is an ankle boot");
+        assertEquals(
+                DataCache.State.VERIFIED,
+                new DataCache(cache).status(DatasetSpec.FASHION).get(0).state());
     }
 }

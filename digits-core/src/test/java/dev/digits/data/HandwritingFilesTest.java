@@ -23,18 +23,20 @@ class HandwritingFilesTest {
     private static final byte[] CONTENT = "1 -1 -1\n".getBytes(StandardCharsets.US_ASCII);
 
     private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        return HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     /** A set whose official source cannot answer (a closed port on this machine). */
     private static HandwritingFiles set(String sha256, Path localRoot) {
         DataFile file = new DataFile("zip.train", sha256);
-        return new HandwritingFiles("usps", List.of(file), Map.of(file.name(), URI.create("http://127.0.0.1:9/zip.train.gz")),
-                localRoot);
+        return new HandwritingFiles(
+                "usps", List.of(file), Map.of(file.name(), URI.create("http://127.0.0.1:9/zip.train.gz")), localRoot);
     }
 
     @Test
-    void fallsBackToTheLocalDirectoryAndVerifiesTheUnpackedContent(@TempDir Path cacheDir, @TempDir Path local) throws Exception {
+    void fallsBackToTheLocalDirectoryAndVerifiesTheUnpackedContent(@TempDir Path cacheDir, @TempDir Path local)
+            throws Exception {
         Files.createDirectories(local.resolve("usps"));
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(local.resolve("usps/zip.train.gz")))) {
             out.write(CONTENT);
@@ -46,7 +48,8 @@ class HandwritingFilesTest {
     }
 
     @Test
-    void aLocalFileWithTheWrongContentIsRefusedWithBothFailuresNamed(@TempDir Path cacheDir, @TempDir Path local) throws IOException {
+    void aLocalFileWithTheWrongContentIsRefusedWithBothFailuresNamed(@TempDir Path cacheDir, @TempDir Path local)
+            throws IOException {
         Files.createDirectories(local.resolve("usps"));
         Files.write(local.resolve("usps/zip.train"), "tampered".getBytes(StandardCharsets.US_ASCII));
         HandwritingFiles files = set("0".repeat(64), local);
@@ -57,7 +60,8 @@ class HandwritingFilesTest {
 
     @Test
     void theOfficialSetsNameTheirPublishersAndUnpackCompressedDownloads() {
-        assertTrue(HandwritingFiles.pendigits(null).urls().values().stream().allMatch(u -> u.getHost().equals("archive.ics.uci.edu")));
+        assertTrue(HandwritingFiles.pendigits(null).urls().values().stream()
+                .allMatch(u -> u.getHost().equals("archive.ics.uci.edu")));
         assertEquals(3, HandwritingFiles.optdigits(null).files().size());
         assertTrue(HandwritingFiles.usps(null).urls().get("zip.train").getPath().endsWith(".gz"));
     }

@@ -71,7 +71,8 @@ class IdxTest {
     void rejectsWrongMagicNumber() throws IOException {
         Path file = write("t10k-labels-idx1-ubyte", images(1));
         DigitsException e = assertThrows(DigitsException.class, () -> Idx.read(file, 1));
-        assertTrue(e.getMessage().startsWith("t10k-labels-idx1-ubyte: not an IDX file of 1-dimensional"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("t10k-labels-idx1-ubyte: not an IDX file of 1-dimensional"), e.getMessage());
         assertTrue(e.getMessage().contains("0x00000803") && e.getMessage().contains("0x00000801"), e.getMessage());
     }
 
@@ -86,8 +87,10 @@ class IdxTest {
         byte[] full = images(10);
         Path file = write("t10k-images-idx3-ubyte", Arrays.copyOf(full, 1024));
         DigitsException e = assertThrows(DigitsException.class, () -> Idx.read(file, 3));
-        assertEquals("t10k-images-idx3-ubyte: expected 7,856 bytes for dimensions [10, 28, 28], found 1,024; "
-                + "delete it to download again", e.getMessage());
+        assertEquals(
+                "t10k-images-idx3-ubyte: expected 7,856 bytes for dimensions [10, 28, 28], found 1,024; "
+                        + "delete it to download again",
+                e.getMessage());
     }
 
     @Test
@@ -95,7 +98,9 @@ class IdxTest {
         byte[] full = images(10);
         Path file = writeGzip("train.gz", Arrays.copyOf(full, 5000));
         DigitsException e = assertThrows(DigitsException.class, () -> Idx.read(file, 3));
-        assertTrue(e.getMessage().contains("expected 7,856 bytes (uncompressed)") && e.getMessage().contains("found 5,000"),
+        assertTrue(
+                e.getMessage().contains("expected 7,856 bytes (uncompressed)")
+                        && e.getMessage().contains("found 5,000"),
                 e.getMessage());
     }
 

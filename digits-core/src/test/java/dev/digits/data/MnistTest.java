@@ -17,7 +17,9 @@ class MnistTest {
         // Well-known facts about MNIST: the first training digit is a 5, the first test digit a 7.
         assertEquals(5, mnist.train().label(0));
         assertEquals(7, mnist.test().label(0));
-        assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, mnist.test().classCounts());
+        assertArrayEquals(
+                new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009},
+                mnist.test().classCounts());
         assertEquals(60_000, Arrays.stream(mnist.train().classCounts()).sum());
     }
 

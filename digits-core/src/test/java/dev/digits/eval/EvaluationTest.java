@@ -45,7 +45,8 @@ class EvaluationTest {
     void textReportShowsTheConfusionTable() {
         Evaluation e = Evaluation.of(new byte[] {3, 3}, rows(3, 8));
         String text = EvaluationText.render(e, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
-        String row3 = text.lines().filter(l -> l.startsWith("       3")).findFirst().orElseThrow();
+        String row3 =
+                text.lines().filter(l -> l.startsWith("       3")).findFirst().orElseThrow();
         assertEquals("       3     0     0     0     1     0     0     0     0     1     0", row3);
     }
 }

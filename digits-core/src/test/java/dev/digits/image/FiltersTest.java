@@ -18,8 +18,10 @@ class FiltersTest {
                 pixels[i] = random.nextInt(5) / 4f;
             }
             String what = width + "x" + height + ", window " + window;
-            assertArrayEquals(bruteForce(pixels, width, height, window, true), Filters.max(pixels, width, height, window), what);
-            assertArrayEquals(bruteForce(pixels, width, height, window, false), Filters.min(pixels, width, height, window), what);
+            assertArrayEquals(
+                    bruteForce(pixels, width, height, window, true), Filters.max(pixels, width, height, window), what);
+            assertArrayEquals(
+                    bruteForce(pixels, width, height, window, false), Filters.min(pixels, width, height, window), what);
         }
     }
 
@@ -46,7 +48,10 @@ class FiltersTest {
                             n++;
                         }
                     }
-                    org.junit.jupiter.api.Assertions.assertEquals(sum / n, blurred[y * width + x], 1e-5,
+                    org.junit.jupiter.api.Assertions.assertEquals(
+                            sum / n,
+                            blurred[y * width + x],
+                            1e-5,
                             width + "x" + height + ", window " + window + " at " + x + "," + y);
                 }
             }

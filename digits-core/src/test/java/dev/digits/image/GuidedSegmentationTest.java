@@ -51,19 +51,31 @@ class GuidedSegmentationTest {
 
     @Test
     void keepsTheWholeWhereItReadsBetter() {
-        assertEquals(1, new Preprocessor().digits(interlockedRings(), scorer(5, 0.99f, 0.9f, new ArrayList<>())).size(),
+        assertEquals(
+                1,
+                new Preprocessor()
+                        .digits(interlockedRings(), scorer(5, 0.99f, 0.9f, new ArrayList<>()))
+                        .size(),
                 "a 5 may well be as wide as the pair (1.4 times its height)");
     }
 
     @Test
     void cutsWhereTheWholeIsTooWideForWhatItReadsAs() {
-        assertEquals(2, new Preprocessor().digits(interlockedRings(), scorer(9, 0.9999f, 0.999f, new ArrayList<>())).size(),
+        assertEquals(
+                2,
+                new Preprocessor()
+                        .digits(interlockedRings(), scorer(9, 0.9999f, 0.999f, new ArrayList<>()))
+                        .size(),
                 "a 9 is hardly ever 1.4 times as wide as high: the sure reading of the whole is not believed");
     }
 
     @Test
     void tooWideAloneDoesNotCutWhereThePartsReadLessThanSurely() {
-        assertEquals(1, new Preprocessor().digits(interlockedRings(), scorer(9, 0.99f, 0.95f, new ArrayList<>())).size(),
+        assertEquals(
+                1,
+                new Preprocessor()
+                        .digits(interlockedRings(), scorer(9, 0.99f, 0.95f, new ArrayList<>()))
+                        .size(),
                 "halves of a very wide digit read as something, but not surely");
     }
 
@@ -77,9 +89,17 @@ class GuidedSegmentationTest {
 
     @Test
     void aNarrowPieceIsCutOnlyWhereThePartsReadFarMoreSurely() {
-        assertEquals(2, new Preprocessor().digits(vee(), scorer(4, 0.99f, 0.99999f, new ArrayList<>())).size(),
+        assertEquals(
+                2,
+                new Preprocessor()
+                        .digits(vee(), scorer(4, 0.99f, 0.99999f, new ArrayList<>()))
+                        .size(),
                 "read as a 4 at 0.99, but as two 1s at 0.99999 each");
-        assertEquals(1, new Preprocessor().digits(vee(), scorer(4, 0.99f, 0.995f, new ArrayList<>())).size(),
+        assertEquals(
+                1,
+                new Preprocessor()
+                        .digits(vee(), scorer(4, 0.99f, 0.995f, new ArrayList<>()))
+                        .size(),
                 "parts at 0.995 are more sure than the whole by more than a wide piece needs, but not by enough for a piece this narrow");
     }
 
@@ -120,16 +140,32 @@ class GuidedSegmentationTest {
     @Test
     void cutsAreAskedOfTheCuttingClassifierAndJoinsOfTheJoiningOne() {
         List<Integer> calls = new ArrayList<>();
-        assertEquals(2, new Preprocessor().digits(interlockedRings(), scorer(5, 0.4f, 0.99f, calls), NOT_ASKED).size());
+        assertEquals(
+                2,
+                new Preprocessor()
+                        .digits(interlockedRings(), scorer(5, 0.4f, 0.99f, calls), NOT_ASKED)
+                        .size());
         assertTrue(!calls.isEmpty(), "the cutting classifier decided the cut");
-        assertEquals(1, new Preprocessor().digits(strokeAndFragment(), NOT_ASKED, joinScorer(0.97f, 0.95f)).size(),
+        assertEquals(
+                1,
+                new Preprocessor()
+                        .digits(strokeAndFragment(), NOT_ASKED, joinScorer(0.97f, 0.95f))
+                        .size(),
                 "the joining classifier joined the fragment");
     }
 
     @Test
     void aShortPieceStaysApartWhereJoiningSpoilsTheNeighbour() {
-        assertEquals(2, new Preprocessor().digits(strokeAndFragment(), joinScorer(0.99f, 0.6f)).size());
-        assertEquals(2, new Preprocessor().digits(strokeAndFragment(), joinScorer(0.99f, 0.85f)).size(),
+        assertEquals(
+                2,
+                new Preprocessor()
+                        .digits(strokeAndFragment(), joinScorer(0.99f, 0.6f))
+                        .size());
+        assertEquals(
+                2,
+                new Preprocessor()
+                        .digits(strokeAndFragment(), joinScorer(0.99f, 0.85f))
+                        .size(),
                 "surely read together, but much less surely than the neighbour alone");
     }
 }

@@ -61,15 +61,25 @@ class ImageDecoderTest {
         assertEquals(64, upright.getHeight());
         assertTrue((upright.getRGB(40, 8) & 0xff) < 60, "top-right should be dark");
         assertTrue((upright.getRGB(8, 8) & 0xff) > 200, "top-left should be light");
-        assertEquals(64, decoder.decode(withExifOrientation(encode(stored, "jpeg"), 1), "upright.jpg").getWidth());
+        assertEquals(
+                64,
+                decoder.decode(withExifOrientation(encode(stored, "jpeg"), 1), "upright.jpg")
+                        .getWidth());
     }
 
     /** The JPEG with an APP1 EXIF segment holding only the orientation tag, right after its SOI marker. */
     private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         ByteBuffer tiff = ByteBuffer.allocate(26); // big-endian: "MM", 42, IFD at 8, one entry, no next IFD
-        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8)
+        tiff.put((byte) 'M')
+                .put((byte) 'M')
+                .putShort((short) 42)
+                .putInt(8)
                 .putShort((short) 1)
-                .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+                .putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0)
                 .putInt(0);
         byte[] exifHeader = {'E', 'x', 'i', 'f', 0, 0};
         int length = 2 + exifHeader.length + tiff.capacity();
@@ -132,8 +142,14 @@ class ImageDecoderTest {
     }
 
     private static byte[] pngHeader(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         chunk(out, "IHDR", ihdr.array());

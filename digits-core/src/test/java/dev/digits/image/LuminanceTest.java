@@ -32,7 +32,8 @@ class LuminanceTest {
 
     @Test
     void transparentCornersOfAPhotoTakeThePapersBrightness() {
-        BufferedImage photo = Drawings.draw(100, 100, new Color(200, 200, 200), Color.BLACK, 8, g -> Drawings.one(g, 50, 20, 60));
+        BufferedImage photo =
+                Drawings.draw(100, 100, new Color(200, 200, 200), Color.BLACK, 8, g -> Drawings.one(g, 50, 20, 60));
         photo.setRGB(0, 0, 0x00000000); // fully transparent black
         FloatImage grey = Luminance.of(photo);
         assertEquals(200 / 255f, grey.get(0, 0), 1e-3);
@@ -52,8 +53,12 @@ class LuminanceTest {
         deep.getRaster().setSample(1, 1, 0, 32768);
         assertEquals(0.5f, Luminance.of(roundTrip(deep)).get(1, 1), 1e-4);
 
-        var model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
-                Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        var model = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_GRAY),
+                true,
+                false,
+                Transparency.TRANSLUCENT,
+                DataBuffer.TYPE_BYTE);
         BufferedImage greyAlpha = new BufferedImage(model, model.createCompatibleWritableRaster(4, 4), false, null);
         greyAlpha.getRaster().setPixel(1, 1, new int[] {0, 255}); // one opaque black pixel, the rest transparent
         FloatImage grey = Luminance.of(roundTrip(greyAlpha));
@@ -77,7 +82,8 @@ class LuminanceTest {
     @Test
     void byteImagesReadStraightFromTheirArrayGiveWhatTheGeneralPathGives() {
         var random = new java.util.Random(5);
-        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_GRAY}) {
+        for (int type :
+                new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_GRAY}) {
             BufferedImage image = new BufferedImage(13, 7, type);
             for (int y = 0; y < 7; y++) {
                 for (int x = 0; x < 13; x++) {
@@ -85,9 +91,14 @@ class LuminanceTest {
                 }
             }
             // The same pixels in an image whose samples are ints: read through getRGB / getSamples.
-            BufferedImage general = new BufferedImage(13, 7, type == BufferedImage.TYPE_4BYTE_ABGR
-                    ? BufferedImage.TYPE_INT_ARGB : type == BufferedImage.TYPE_3BYTE_BGR ? BufferedImage.TYPE_INT_RGB
-                    : BufferedImage.TYPE_USHORT_GRAY);
+            BufferedImage general = new BufferedImage(
+                    13,
+                    7,
+                    type == BufferedImage.TYPE_4BYTE_ABGR
+                            ? BufferedImage.TYPE_INT_ARGB
+                            : type == BufferedImage.TYPE_3BYTE_BGR
+                                    ? BufferedImage.TYPE_INT_RGB
+                                    : BufferedImage.TYPE_USHORT_GRAY);
             for (int y = 0; y < 7; y++) {
                 for (int x = 0; x < 13; x++) {
                     if (type == BufferedImage.TYPE_BYTE_GRAY) {

@@ -66,11 +66,16 @@ class PreprocessorTest {
         BufferedImage zero = Drawings.blackOnWhite(16, 16, 5, g -> g.drawOval(2, 2, 11, 11));
         List<Preprocessor.OneDigit> crops = preprocessor.digitEitherWay(zero);
         assertEquals(1, crops.size(), "the corners decide");
-        float[] expected = preprocessor.digit(zero, Polarity.DARK_INK_ON_LIGHT).orElseThrow().input();
-        assertEquals(0, Drawings.meanAbsoluteDifference(expected, crops.get(0).crop().input()), 1e-6);
+        float[] expected = preprocessor
+                .digit(zero, Polarity.DARK_INK_ON_LIGHT)
+                .orElseThrow()
+                .input();
+        assertEquals(
+                0, Drawings.meanAbsoluteDifference(expected, crops.get(0).crop().input()), 1e-6);
         assertEquals(1, crops.get(0).apart());
         // A small digit on a large page is never in doubt.
-        assertEquals(1, preprocessor.digitEitherWay(seven(Color.WHITE, Color.BLACK)).size());
+        assertEquals(
+                1, preprocessor.digitEitherWay(seven(Color.WHITE, Color.BLACK)).size());
     }
 
     @Test
@@ -81,8 +86,14 @@ class PreprocessorTest {
 
     @Test
     void theSameDigitGivesTheSameInputInEitherPolarity() {
-        float[] dark = preprocessor.digit(seven(Color.WHITE, Color.BLACK)).orElseThrow().input();
-        float[] light = preprocessor.digit(seven(Color.BLACK, Color.WHITE)).orElseThrow().input();
+        float[] dark = preprocessor
+                .digit(seven(Color.WHITE, Color.BLACK))
+                .orElseThrow()
+                .input();
+        float[] light = preprocessor
+                .digit(seven(Color.BLACK, Color.WHITE))
+                .orElseThrow()
+                .input();
         assertTrue(Drawings.meanAbsoluteDifference(dark, light) < 0.01);
         double[] centre = MnistFormat.centreOfMass(Drawings.field(dark));
         assertEquals(MnistFormat.CENTRE, centre[0], 0.5);
@@ -91,7 +102,10 @@ class PreprocessorTest {
 
     @Test
     void unevenLightingAndTintedPaperDoNotChangeTheInput() {
-        float[] clean = preprocessor.digit(seven(Color.WHITE, Color.BLACK)).orElseThrow().input();
+        float[] clean = preprocessor
+                .digit(seven(Color.WHITE, Color.BLACK))
+                .orElseThrow()
+                .input();
         BufferedImage photo = seven(new Color(235, 225, 200), new Color(40, 40, 90));
         for (int y = 0; y < photo.getHeight(); y++) {
             for (int x = 0; x < photo.getWidth(); x++) {
@@ -104,7 +118,8 @@ class PreprocessorTest {
             }
         }
         float[] lit = preprocessor.digit(photo).orElseThrow().input();
-        assertTrue(Drawings.meanAbsoluteDifference(clean, lit) < 0.03,
+        assertTrue(
+                Drawings.meanAbsoluteDifference(clean, lit) < 0.03,
                 "difference " + Drawings.meanAbsoluteDifference(clean, lit));
     }
 
@@ -112,7 +127,12 @@ class PreprocessorTest {
     void theTableAroundAPhotographedPageIsNotInk() {
         BufferedImage page = seven(Color.WHITE, Color.BLACK);
         DigitCrop expected = preprocessor.digit(page).orElseThrow();
-        BufferedImage photo = Drawings.draw(400, 400, new Color(60, 50, 40), Color.BLACK, 1,
+        BufferedImage photo = Drawings.draw(
+                400,
+                400,
+                new Color(60, 50, 40),
+                Color.BLACK,
+                1,
                 g -> g.drawImage(page, 70, 40, null)); // the page fills most of the frame, off-centre
         DigitCrop actual = preprocessor.digit(photo).orElseThrow();
         // Within one pixel of the working copy, which is smaller for the larger photo.
@@ -128,9 +148,14 @@ class PreprocessorTest {
 
     @Test
     void transparentDrawingsAreReadWhateverTheStrokeColour() {
-        float[] opaque = preprocessor.digit(seven(Color.WHITE, Color.BLACK)).orElseThrow().input();
-        float[] blackStrokes = preprocessor.digit(seven(null, Color.BLACK)).orElseThrow().input();
-        float[] whiteStrokes = preprocessor.digit(seven(null, Color.WHITE)).orElseThrow().input();
+        float[] opaque = preprocessor
+                .digit(seven(Color.WHITE, Color.BLACK))
+                .orElseThrow()
+                .input();
+        float[] blackStrokes =
+                preprocessor.digit(seven(null, Color.BLACK)).orElseThrow().input();
+        float[] whiteStrokes =
+                preprocessor.digit(seven(null, Color.WHITE)).orElseThrow().input();
         assertTrue(Drawings.meanAbsoluteDifference(opaque, blackStrokes) < 0.01);
         assertTrue(Drawings.meanAbsoluteDifference(opaque, whiteStrokes) < 0.01);
     }
@@ -183,7 +208,8 @@ class PreprocessorTest {
                 continue; // among MNIST's thinnest or thickest: redrawn on purpose
             }
             inRange++;
-            total += Drawings.meanAbsoluteDifference(original, preprocessor.digit(image).orElseThrow().input());
+            total += Drawings.meanAbsoluteDifference(
+                    original, preprocessor.digit(image).orElseThrow().input());
         }
         assertTrue(inRange >= 85, "MNIST's strokes are mostly within its own range of widths: " + inRange + " of 100");
         // Differences come from MNIST's own rounding; a misplaced or rescaled digit differs by ~0.1.

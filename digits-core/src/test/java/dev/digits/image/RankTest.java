@@ -26,7 +26,10 @@ class RankTest {
             float[] sorted = Arrays.copyOf(values, n);
             Arrays.sort(sorted);
             for (int k = 0; k < n; k++) {
-                assertEquals(Float.floatToIntBits(sorted[k]), Float.floatToIntBits(Rank.kth(values, n, k)), "rank " + k + " of " + n);
+                assertEquals(
+                        Float.floatToIntBits(sorted[k]),
+                        Float.floatToIntBits(Rank.kth(values, n, k)),
+                        "rank " + k + " of " + n);
             }
             assertEquals(sorted[n / 2], Rank.median(values, n));
         }

@@ -21,7 +21,8 @@ class StrokeWidthTest {
     private static double workWidth(FloatImage crop) {
         FloatImage out = StrokeWidth.normalise(crop);
         double scale = (double) StrokeWidth.WORK_SIDE / Math.max(out.width(), out.height());
-        return StrokeWidth.width(Resampler.resize(out, (int) Math.round(out.width() * scale), (int) Math.round(out.height() * scale)));
+        return StrokeWidth.width(
+                Resampler.resize(out, (int) Math.round(out.width() * scale), (int) Math.round(out.height() * scale)));
     }
 
     @Test
@@ -39,8 +40,10 @@ class StrokeWidthTest {
     @Test
     void aHairlineIsWidenedIntoMnistsRange() {
         FloatImage thin = sevenCrop(2);
-        assertTrue(StrokeWidth.width(thin) * StrokeWidth.WORK_SIDE / Math.max(thin.width(), thin.height())
-                < StrokeWidth.MIN_WIDTH, "the test's pen is thinner than MNIST's");
+        assertTrue(
+                StrokeWidth.width(thin) * StrokeWidth.WORK_SIDE / Math.max(thin.width(), thin.height())
+                        < StrokeWidth.MIN_WIDTH,
+                "the test's pen is thinner than MNIST's");
         double width = workWidth(thin);
         assertTrue(width >= StrokeWidth.MIN_WIDTH && width <= StrokeWidth.MAX_WIDTH, "width " + width);
     }
@@ -100,7 +103,9 @@ class StrokeWidthTest {
             }
             FloatImage ink = new FloatImage(w, h, pixels);
             int radius = 1 + random.nextInt(7);
-            assertArrayEquals(everyPixelStamped(ink, radius).pixels(), StrokeWidth.dilate(ink, radius).pixels(),
+            assertArrayEquals(
+                    everyPixelStamped(ink, radius).pixels(),
+                    StrokeWidth.dilate(ink, radius).pixels(),
                     "trial " + trial + ", radius " + radius);
         }
     }

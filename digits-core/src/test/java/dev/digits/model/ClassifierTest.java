@@ -37,7 +37,8 @@ class ClassifierTest {
         try (Classifier compact = Classifier.create(CompactCnn.compact(), 1)) {
             // 139,818 trainable parameters plus 640 batch-norm running statistics (mean and variance).
             assertEquals(141_098, compact.parameterCount());
-            float[] logProbabilities = compact.logProbabilities(TestData.mnist().test().first(3));
+            float[] logProbabilities =
+                    compact.logProbabilities(TestData.mnist().test().first(3));
             assertEquals(30, logProbabilities.length);
         }
     }
@@ -64,10 +65,13 @@ class ClassifierTest {
     @Test
     void bundledModelLoadsAndReadsMnist() {
         ModelCard card = BundledModel.READER.card();
-        assertTrue(card.metric("test_accuracy") >= 0.993, "the bundled model is trained to at least 99.3%: " + card.metrics());
+        assertTrue(
+                card.metric("test_accuracy") >= 0.993,
+                "the bundled model is trained to at least 99.3%: " + card.metrics());
         assertTrue(card.command().startsWith("digits train "), card.command());
         try (Classifier bundled = BundledModel.READER.load()) {
-            var evaluation = dev.digits.eval.Evaluation.of(TestData.mnist().test().first(2000).labels(),
+            var evaluation = dev.digits.eval.Evaluation.of(
+                    TestData.mnist().test().first(2000).labels(),
                     bundled.logProbabilities(TestData.mnist().test().first(2000)));
             assertTrue(evaluation.accuracy() > 0.99, "accuracy on 2,000 test digits: " + evaluation.accuracy());
         }
@@ -84,7 +88,8 @@ class ClassifierTest {
         int count = 500;
         DigitSet pieces = new DigitSet(new NotOneDigit(TestData.mnist().test(), 3).pixels(count), new byte[count]);
         DigitSet digits = TestData.mnist().test().first(2000);
-        try (Classifier cutter = BundledModel.CUTTER.load(); Classifier reader = BundledModel.READER.load()) {
+        try (Classifier cutter = BundledModel.CUTTER.load();
+                Classifier reader = BundledModel.READER.load()) {
             // Measured on 1,000 such pieces: the cutter reads 17 above 0.9, the reader 630.
             int cutterSure = sure(cutter.logProbabilities(pieces), 0.9);
             int readerSure = sure(reader.logProbabilities(pieces), 0.9);
@@ -142,8 +147,20 @@ class ClassifierTest {
     @Test
     void saveThenLoadGivesBitIdenticalPredictions() throws IOException {
         DigitSet images = TestData.mnist().test().first(1000);
-        ModelCard card = new ModelCard("m", "seed", "", 93_322, "mnist", List.of(), ModelCard.INPUT, Map.of(), Map.of(),
-                Map.of(), "now", "test", Map.of("test_accuracy", 0.1));
+        ModelCard card = new ModelCard(
+                "m",
+                "seed",
+                "",
+                93_322,
+                "mnist",
+                List.of(),
+                ModelCard.INPUT,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                "now",
+                "test",
+                Map.of("test_accuracy", 0.1));
         float[] before;
         try (Classifier original = Classifier.create(new SeedCnn(), 11)) {
             before = original.logProbabilities(images);
@@ -165,14 +182,18 @@ class ClassifierTest {
     void unfinishedRunPointsToResume() throws IOException {
         Files.writeString(dir.resolve("checkpoint.bin"), "x");
         DigitsException e = assertThrows(DigitsException.class, () -> ModelDirectory.load(dir));
-        assertTrue(e.getMessage().contains("model.json is missing (training did not finish; continue it with 'digits train --resume"),
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "model.json is missing (training did not finish; continue it with 'digits train --resume"),
                 e.getMessage());
     }
 
     @Test
     void corruptParametersGiveAClearError() throws IOException {
         Files.writeString(dir.resolve("params"), "not parameters at all");
-        DigitsException e = assertThrows(DigitsException.class, () -> Classifier.load(new SeedCnn(), dir.resolve("params")));
+        DigitsException e =
+                assertThrows(DigitsException.class, () -> Classifier.load(new SeedCnn(), dir.resolve("params")));
         assertTrue(e.getMessage().startsWith(dir.resolve("params") + ": cannot load seed parameters"), e.getMessage());
     }
 }

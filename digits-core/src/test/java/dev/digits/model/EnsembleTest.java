@@ -23,8 +23,23 @@ class EnsembleTest {
     private Path member(String name, Architecture architecture, int seed) throws IOException {
         Path directory = dir.resolve(name);
         try (Classifier classifier = Classifier.create(architecture, seed)) {
-            ModelDirectory.save(directory, classifier, new ModelCard(name, architecture.name(), "", classifier.parameterCount(),
-                    "mnist", List.of(), ModelCard.INPUT, Map.of(), Map.of(), Map.of(), "now", "test", Map.of()));
+            ModelDirectory.save(
+                    directory,
+                    classifier,
+                    new ModelCard(
+                            name,
+                            architecture.name(),
+                            "",
+                            classifier.parameterCount(),
+                            "mnist",
+                            List.of(),
+                            ModelCard.INPUT,
+                            Map.of(),
+                            Map.of(),
+                            Map.of(),
+                            "now",
+                            "test",
+                            Map.of()));
         }
         return directory;
     }
@@ -36,7 +51,8 @@ class EnsembleTest {
         Path b = member("b", CompactCnn.compact(), 2);
         float[] pa;
         float[] pb;
-        try (Classifier ca = ModelDirectory.load(a); Classifier cb = ModelDirectory.load(b)) {
+        try (Classifier ca = ModelDirectory.load(a);
+                Classifier cb = ModelDirectory.load(b)) {
             pa = ca.logProbabilities(images);
             pb = cb.logProbabilities(images);
         }
@@ -47,8 +63,23 @@ class EnsembleTest {
                 double expected = Math.log((Math.exp(pa[i]) + Math.exp(pb[i])) / 2);
                 assertEquals(expected, ensemble[i], 1e-4, "log of the averaged probabilities, value " + i);
             }
-            ModelDirectory.save(dir.resolve("both"), both, new ModelCard("both", Ensemble.NAME, "", both.parameterCount(),
-                    "mnist", List.of(), ModelCard.INPUT, Map.of(), Map.of(), Map.of(), "now", "test", Map.of()));
+            ModelDirectory.save(
+                    dir.resolve("both"),
+                    both,
+                    new ModelCard(
+                            "both",
+                            Ensemble.NAME,
+                            "",
+                            both.parameterCount(),
+                            "mnist",
+                            List.of(),
+                            ModelCard.INPUT,
+                            Map.of(),
+                            Map.of(),
+                            Map.of(),
+                            "now",
+                            "test",
+                            Map.of()));
             assertEquals(93_322 + 141_098, both.parameterCount());
         }
         try (Classifier loaded = ModelDirectory.load(dir.resolve("both"))) {
@@ -61,7 +92,9 @@ class EnsembleTest {
         Path a = member("a", new SeedCnn(), 1);
         assertThrows(DigitsException.class, () -> Ensemble.assemble(List.of(a)));
         Path imported = member("imported", new SeedCnn(), 1);
-        Files.writeString(imported.resolve("model.json"), Files.readString(imported.resolve("model.json")).replace("\"seed\"", "\"layers\""));
+        Files.writeString(
+                imported.resolve("model.json"),
+                Files.readString(imported.resolve("model.json")).replace("\"seed\"", "\"layers\""));
         DigitsException e = assertThrows(DigitsException.class, () -> Ensemble.assemble(List.of(a, imported)));
         assertTrue(e.getMessage().contains("is a 'layers' model"), e.getMessage());
     }

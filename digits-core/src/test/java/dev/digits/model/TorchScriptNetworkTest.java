@@ -32,7 +32,8 @@ class TorchScriptNetworkTest {
     /** The fixtures, made once per run; the test is skipped, saying why, where torch is not installed. */
     private static synchronized Path fixtures() throws IOException {
         String missing = Python.missing("torch");
-        Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing + "; the TorchScript fixtures are made with it");
+        Assumptions.assumeTrue(
+                missing == null, () -> "skipped: " + missing + "; the TorchScript fixtures are made with it");
         if (fixtures == null) {
             Path out = TestData.artifacts().resolve("torchscript");
             Python.run("tools/make_torchscript_fixture.py", out.toString());
@@ -44,7 +45,8 @@ class TorchScriptNetworkTest {
     @Test
     void scoresAreThoseThatPyTorchComputed() throws IOException {
         Path fixtures = fixtures();
-        JsonNode expected = Json.MAPPER.readTree(fixtures.resolve("expected.json").toFile()).get("probe_scores");
+        JsonNode expected =
+                Json.MAPPER.readTree(fixtures.resolve("expected.json").toFile()).get("probe_scores");
         try (Classifier classifier = TorchScriptNetwork.load(fixtures.resolve("model.pt"))) {
             assertScores(expected, probeScores(classifier));
         }
@@ -53,9 +55,22 @@ class TorchScriptNetworkTest {
     @Test
     void savesAndLoadsAsAModelDirectory() throws IOException {
         Path fixtures = fixtures();
-        JsonNode expected = Json.MAPPER.readTree(fixtures.resolve("expected.json").toFile()).get("probe_scores");
-        ModelCard card = new ModelCard("ts", TorchScriptNetwork.NAME, "", 0, "mnist", List.of(), ModelCard.INPUT, Map.of(),
-                Map.of(), Map.of(), "now", "test", Map.of());
+        JsonNode expected =
+                Json.MAPPER.readTree(fixtures.resolve("expected.json").toFile()).get("probe_scores");
+        ModelCard card = new ModelCard(
+                "ts",
+                TorchScriptNetwork.NAME,
+                "",
+                0,
+                "mnist",
+                List.of(),
+                ModelCard.INPUT,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                "now",
+                "test",
+                Map.of());
         try (Classifier classifier = TorchScriptNetwork.load(fixtures.resolve("model.pt"))) {
             ModelDirectory.save(dir, classifier, card);
         }
@@ -70,7 +85,9 @@ class TorchScriptNetworkTest {
     void aNetworkWithoutTenScoresIsRefused() throws IOException {
         Path file = fixtures().resolve("wrong_output.pt");
         DigitsException e = assertThrows(DigitsException.class, () -> TorchScriptNetwork.load(file));
-        assertEquals(file + ": the TorchScript model returns (2, 5) for a batch of two images; it must return (2, 10) scores",
+        assertEquals(
+                file
+                        + ": the TorchScript model returns (2, 5) for a batch of two images; it must return (2, 10) scores",
                 e.getMessage());
     }
 
@@ -79,7 +96,9 @@ class TorchScriptNetworkTest {
         Path file = dir.resolve("model.pt");
         Files.writeString(file, "not a model");
         DigitsException e = assertThrows(DigitsException.class, () -> TorchScriptNetwork.load(file));
-        assertTrue(e.getMessage().startsWith(file + ": the PyTorch engine cannot load it as a torchscript model ("), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(file + ": the PyTorch engine cannot load it as a torchscript model ("),
+                e.getMessage());
     }
 
     /** The probe images of make_torchscript_fixture.py: pixel (y, x) of image n is ((7n + 3y + 5x) mod 17) / 16. */
@@ -100,7 +119,8 @@ class TorchScriptNetworkTest {
         assertEquals(PROBES * 10, actual.length);
         for (int n = 0; n < PROBES; n++) {
             for (int k = 0; k < 10; k++) {
-                assertEquals(expected.get(n).get(k).floatValue(), actual[n * 10 + k], 1e-5, "image " + n + ", class " + k);
+                assertEquals(
+                        expected.get(n).get(k).floatValue(), actual[n * 10 + k], 1e-5, "image " + n + ", class " + k);
             }
         }
     }

@@ -97,7 +97,9 @@ class DigitRecognizerTest {
     void decodesEncodedImages() throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(onPaper(1, 50, 30), "png", png);
-        assertEquals(TestData.mnist().test().label(1), recognizer.predict(png.toByteArray()).digit());
+        assertEquals(
+                TestData.mnist().test().label(1),
+                recognizer.predict(png.toByteArray()).digit());
         DigitsException e = assertThrows(DigitsException.class, () -> recognizer.predict(new byte[] {1, 2, 3}));
         assertTrue(e.getMessage().contains("the image"), e.getMessage());
     }
@@ -141,7 +143,10 @@ class DigitRecognizerTest {
         Reading reading = recognizer.read(number);
         assertEquals(expected.toString(), reading.text());
         for (int i = 1; i < reading.digits().size(); i++) {
-            assertTrue(reading.digits().get(i).box().x() > reading.digits().get(i - 1).box().x(), "left to right");
+            assertTrue(
+                    reading.digits().get(i).box().x()
+                            > reading.digits().get(i - 1).box().x(),
+                    "left to right");
         }
     }
 
@@ -164,7 +169,8 @@ class DigitRecognizerTest {
             for (int i = 0; i < futures.size(); i++) {
                 float[] probabilities = futures.get(i).get();
                 assertEquals((int) sequential.get(i % images.size()), argmax(probabilities));
-                assertArrayEquals(recognizer.predict(images.get(i % images.size())).probabilities(), probabilities, 1e-6f);
+                assertArrayEquals(
+                        recognizer.predict(images.get(i % images.size())).probabilities(), probabilities, 1e-6f);
             }
         } finally {
             pool.shutdown();

@@ -44,7 +44,8 @@ class PredictorPoolTest {
             } finally {
                 threads.shutdownNow();
             }
-            assertTrue(shared.passes() < inputs.size(),
+            assertTrue(
+                    shared.passes() < inputs.size(),
                     "16 threads share one predictor, so calls must have waited and gone through together: "
                             + shared.passes() + " passes for " + inputs.size() + " calls");
         }
@@ -52,7 +53,8 @@ class PredictorPoolTest {
 
     @Test
     void inputsThatAreNotWholeDigitsAreRefused() {
-        try (Classifier reader = BundledModel.READER.load(); PredictorPool pool = new PredictorPool(reader, 1)) {
+        try (Classifier reader = BundledModel.READER.load();
+                PredictorPool pool = new PredictorPool(reader, 1)) {
             assertThrows(IllegalArgumentException.class, () -> pool.probabilities(new float[DigitSet.PIXELS + 1]));
             assertThrows(IllegalArgumentException.class, () -> pool.probabilities(new float[0]));
         }

@@ -28,17 +28,27 @@ class ReadmeExampleTest {
         String imports = block.stream().filter(l -> l.startsWith("import ")).collect(Collectors.joining("\n"));
         String body = block.stream().filter(l -> !l.startsWith("import ")).collect(Collectors.joining("\n"));
         Path source = dir.resolve("ReadmeExample.java");
-        Files.writeString(source, imports + "\npublic class ReadmeExample {\n public static void main(String[] args) throws Exception {\n"
-                + body + "\n }\n}\n");
+        Files.writeString(
+                source,
+                imports + "\npublic class ReadmeExample {\n public static void main(String[] args) throws Exception {\n"
+                        + body + "\n }\n}\n");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = javac.run(null, null, diagnostics, "-classpath", System.getProperty("java.class.path"),
-                "-d", dir.toString(), source.toString());
+        int status = javac.run(
+                null,
+                null,
+                diagnostics,
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                dir.toString(),
+                source.toString());
         assertEquals(0, status, "the README example compiles: " + diagnostics.toString(StandardCharsets.UTF_8));
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream original = System.out;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             loader.loadClass("ReadmeExample").getMethod("main", String[].class).invoke(null, (Object) new String[0]);
         } finally {

@@ -20,8 +20,11 @@ class AugmentationTest {
     void distortsEachImageReproduciblyAndKeepsTheDigit() throws IOException {
         DigitSet batch = TestData.mnist().test().first(COUNT);
         float[] a = Augmentation.apply(batch.pixels(), COUNT, 42, 3, 7);
-        assertArrayEquals(a, Augmentation.apply(batch.pixels(), COUNT, 42, 3, 7), "same seed, epoch and batch: same images");
-        assertFalse(Arrays.equals(a, Augmentation.apply(batch.pixels(), COUNT, 42, 3, 8)), "another batch: other distortions");
+        assertArrayEquals(
+                a, Augmentation.apply(batch.pixels(), COUNT, 42, 3, 7), "same seed, epoch and batch: same images");
+        assertFalse(
+                Arrays.equals(a, Augmentation.apply(batch.pixels(), COUNT, 42, 3, 8)),
+                "another batch: other distortions");
 
         int changed = 0;
         for (int i = 0; i < COUNT; i++) {
@@ -37,13 +40,18 @@ class AugmentationTest {
                 difference += Math.abs(after - before);
             }
             // The amount of ink changes only moderately (stroke width, scale), never vanishes.
-            assertTrue(distorted > 0.4 * original && distorted < 2.5 * original, "image " + i + ": ink " + original + " -> " + distorted);
+            assertTrue(
+                    distorted > 0.4 * original && distorted < 2.5 * original,
+                    "image " + i + ": ink " + original + " -> " + distorted);
             if (difference > 0.05 * original) {
                 changed++;
             }
         }
         assertTrue(changed > COUNT * 0.9, "almost every image is distorted, " + changed + " of " + COUNT);
-        ImageIO.write(grid(batch.pixels(), a), "png", TestData.artifacts().resolve("augmentation.png").toFile());
+        ImageIO.write(
+                grid(batch.pixels(), a),
+                "png",
+                TestData.artifacts().resolve("augmentation.png").toFile());
     }
 
     @Test
@@ -81,7 +89,8 @@ class AugmentationTest {
     private static BufferedImage grid(byte[] originals, float[] distorted) {
         int side = DigitSet.SIDE;
         int scale = 3;
-        BufferedImage image = new BufferedImage(16 * side * scale + scale * 4, 8 * side * scale, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage image =
+                new BufferedImage(16 * side * scale + scale * 4, 8 * side * scale, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < COUNT; i++) {
             for (int p = 0; p < DigitSet.PIXELS; p++) {
                 int x = (i % 8) * side + p % side;
@@ -90,7 +99,8 @@ class AugmentationTest {
                 int after = Math.round(distorted[i * DigitSet.PIXELS + p] * 255);
                 for (int d = 0; d < scale * scale; d++) {
                     image.getRaster().setSample(x * scale + d % scale, y * scale + d / scale, 0, before);
-                    image.getRaster().setSample((x + 8 * side) * scale + scale * 4 + d % scale, y * scale + d / scale, 0, after);
+                    image.getRaster()
+                            .setSample((x + 8 * side) * scale + scale * 4 + d % scale, y * scale + d / scale, 0, after);
                 }
             }
         }

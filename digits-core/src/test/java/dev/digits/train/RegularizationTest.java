@@ -21,7 +21,8 @@ class RegularizationTest {
     @Test
     void smoothedCrossEntropyMatchesTheFormula() {
         try (NDManager manager = NDManager.newBaseManager(Classifier.ENGINE)) {
-            NDArray logits = manager.create(new float[] {2f, 0f, -1f, 0.5f, 0.5f, 3f}, new ai.djl.ndarray.types.Shape(2, 3));
+            NDArray logits =
+                    manager.create(new float[] {2f, 0f, -1f, 0.5f, 0.5f, 3f}, new ai.djl.ndarray.types.Shape(2, 3));
             NDArray labels = manager.create(new long[] {0, 2});
             float[] rows = {2f, 0f, -1f, 0.5f, 0.5f, 3f};
             double expected = 0;
@@ -35,11 +36,17 @@ class RegularizationTest {
                 }
             }
             expected /= 2;
-            float smoothed = new SoftCrossEntropy(smoothing, 0.5f).evaluate(new NDList(labels), new NDList(logits)).getFloat();
+            float smoothed = new SoftCrossEntropy(smoothing, 0.5f)
+                    .evaluate(new NDList(labels), new NDList(logits))
+                    .getFloat();
             assertEquals(expected, smoothed, 1e-5);
             // Without smoothing it is the engine's own cross-entropy.
-            float plain = new SoftCrossEntropy(0f, 0.5f).evaluate(new NDList(labels), new NDList(logits)).getFloat();
-            float reference = Loss.softmaxCrossEntropyLoss().evaluate(new NDList(labels), new NDList(logits)).getFloat();
+            float plain = new SoftCrossEntropy(0f, 0.5f)
+                    .evaluate(new NDList(labels), new NDList(logits))
+                    .getFloat();
+            float reference = Loss.softmaxCrossEntropyLoss()
+                    .evaluate(new NDList(labels), new NDList(logits))
+                    .getFloat();
             assertEquals(reference, plain, 1e-5);
         }
     }
@@ -54,7 +61,9 @@ class RegularizationTest {
             double logSum = Math.log(Math.exp(rows[3]) + Math.exp(rows[4]) + Math.exp(rows[5]));
             double outlierLoss = -((rows[3] - logSum) + (rows[4] - logSum) + (rows[5] - logSum)) / 3;
             float weight = 0.25f;
-            float loss = new SoftCrossEntropy(0f, weight).evaluate(new NDList(labels), new NDList(logits)).getFloat();
+            float loss = new SoftCrossEntropy(0f, weight)
+                    .evaluate(new NDList(labels), new NDList(logits))
+                    .getFloat();
             assertEquals((digitLoss + weight * outlierLoss) / 2, loss, 1e-5);
         }
     }

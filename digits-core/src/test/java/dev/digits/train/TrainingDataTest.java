@@ -11,7 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrainingDataTest {
-    private static final Mnist.Splits SPLITS = new Mnist.Splits(DatasetSpec.MNIST, images(TrainingData.HOLDOUT + 20), images(7));
+    private static final Mnist.Splits SPLITS =
+            new Mnist.Splits(DatasetSpec.MNIST, images(TrainingData.HOLDOUT + 20), images(7));
 
     private static DigitSet images(int count) {
         byte[] labels = new byte[count];
@@ -40,6 +41,10 @@ class TrainingDataTest {
         TrainingData recorded = TrainingData.asRecorded(SPLITS, null);
         assertSame(SPLITS.train(), recorded.train());
         assertEquals(0, recorded.validation().size());
-        assertEquals(0, TrainingData.asRecorded(SPLITS, Map.of("epochs", 3)).validation().size());
+        assertEquals(
+                0,
+                TrainingData.asRecorded(SPLITS, Map.of("epochs", 3))
+                        .validation()
+                        .size());
     }
 }

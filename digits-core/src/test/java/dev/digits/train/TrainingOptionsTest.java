@@ -11,8 +11,27 @@ class TrainingOptionsTest {
     @Test
     void theBuilderStartsFromTheOriginalRecipeAndChangesOnlyWhatItIsTold() {
         TrainingOptions defaults = TrainingOptions.defaults();
-        assertEquals(new TrainingOptions("seed", "mnist", 10, 64, 1e-3f, 1e-7f, 42, 0, TrainingOptions.Validation.HOLDOUT,
-                TrainingOptions.Keep.BEST, false, Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false), defaults);
+        assertEquals(
+                new TrainingOptions(
+                        "seed",
+                        "mnist",
+                        10,
+                        64,
+                        1e-3f,
+                        1e-7f,
+                        42,
+                        0,
+                        TrainingOptions.Validation.HOLDOUT,
+                        TrainingOptions.Keep.BEST,
+                        false,
+                        Schedule.CONSTANT,
+                        0f,
+                        0f,
+                        0,
+                        0f,
+                        0,
+                        false),
+                defaults);
         TrainingOptions changed = TrainingOptions.builder().epochs(3).ema(0.99f).build();
         assertEquals(defaults.toBuilder().epochs(3).ema(0.99f).build(), changed);
         assertEquals(3, changed.epochs());
@@ -22,15 +41,55 @@ class TrainingOptionsTest {
 
     @Test
     void theStrongRecipesAreWhatTheyWere() {
-        assertEquals(new TrainingOptions("strided", "mnist", 22, 64, 2e-3f, 1e-7f, 7, 0, TrainingOptions.Validation.HOLDOUT,
-                TrainingOptions.Keep.LAST, true, Schedule.COSINE, 0f, 0.999f, 0, 0f, 0, false), TrainingOptions.strong("mnist", 7, 0));
-        assertEquals(new TrainingOptions("wide", "fashion", 24, 64, 1e-3f, 1e-7f, 1, 500, TrainingOptions.Validation.HOLDOUT,
-                TrainingOptions.Keep.LAST, false, Schedule.COSINE, 0.1f, 0.999f, 0, 0.5f, 0, false), TrainingOptions.strong("fashion", 1, 500));
+        assertEquals(
+                new TrainingOptions(
+                        "strided",
+                        "mnist",
+                        22,
+                        64,
+                        2e-3f,
+                        1e-7f,
+                        7,
+                        0,
+                        TrainingOptions.Validation.HOLDOUT,
+                        TrainingOptions.Keep.LAST,
+                        true,
+                        Schedule.COSINE,
+                        0f,
+                        0.999f,
+                        0,
+                        0f,
+                        0,
+                        false),
+                TrainingOptions.strong("mnist", 7, 0));
+        assertEquals(
+                new TrainingOptions(
+                        "wide",
+                        "fashion",
+                        24,
+                        64,
+                        1e-3f,
+                        1e-7f,
+                        1,
+                        500,
+                        TrainingOptions.Validation.HOLDOUT,
+                        TrainingOptions.Keep.LAST,
+                        false,
+                        Schedule.COSINE,
+                        0.1f,
+                        0.999f,
+                        0,
+                        0.5f,
+                        0,
+                        false),
+                TrainingOptions.strong("fashion", 1, 500));
     }
 
     @Test
     void valuesOutOfRangeAreRefusedWithTheOptionsName() {
-        var error = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.builder().ema(1.5f).build());
+        var error = assertThrows(
+                IllegalArgumentException.class,
+                () -> TrainingOptions.builder().ema(1.5f).build());
         assertEquals("ema must be 0 (off) or between 0 and 1 (such as 0.999), got 1.5", error.getMessage());
     }
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digits.TestData;
 import dev.digits.data.DigitSet;
 import dev.digits.data.Mnist;
-import dev.digits.image.samples.NotOneDigit;
 import dev.digits.eval.Evaluation;
+import dev.digits.image.samples.NotOneDigit;
 import dev.digits.model.Classifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +24,25 @@ class TrainingRunTest {
     Path dir;
 
     private static TrainingOptions small(int limit, int epochs) {
-        return new TrainingOptions("seed", "mnist", epochs, 64, 1e-3f, 1e-7f, 42, limit, TrainingOptions.Validation.HOLDOUT,
-                TrainingOptions.Keep.LAST, false, Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false);
+        return new TrainingOptions(
+                "seed",
+                "mnist",
+                epochs,
+                64,
+                1e-3f,
+                1e-7f,
+                42,
+                limit,
+                TrainingOptions.Validation.HOLDOUT,
+                TrainingOptions.Keep.LAST,
+                false,
+                Schedule.CONSTANT,
+                0f,
+                0f,
+                0,
+                0f,
+                0,
+                false);
     }
 
     /** Every option of the stronger recipes on: one-cycle, label smoothing, weight averaging, augmentation. */
@@ -34,15 +51,33 @@ class TrainingRunTest {
     }
 
     private static TrainingOptions regularized(int epochs, float averageDecay, float erasing, int outliers) {
-        return new TrainingOptions("seed", "mnist", epochs, 64, 2e-3f, 1e-7f, 42, 1000, TrainingOptions.Validation.HOLDOUT,
-                TrainingOptions.Keep.LAST, true, Schedule.ONE_CYCLE, 0.1f, averageDecay, 0, erasing, outliers, false);
+        return new TrainingOptions(
+                "seed",
+                "mnist",
+                epochs,
+                64,
+                2e-3f,
+                1e-7f,
+                42,
+                1000,
+                TrainingOptions.Validation.HOLDOUT,
+                TrainingOptions.Keep.LAST,
+                true,
+                Schedule.ONE_CYCLE,
+                0.1f,
+                averageDecay,
+                0,
+                erasing,
+                outliers,
+                false);
     }
 
     private static TrainingData data(TrainingOptions options) {
         Mnist.Splits mnist = TestData.mnist();
         TrainingData split = TrainingData.split(mnist, options);
         // Validate on 1,000 images to keep the test short.
-        return new TrainingData(split.train(), split.validation().first(1000), mnist.test().first(1000));
+        return new TrainingData(
+                split.train(), split.validation().first(1000), mnist.test().first(1000));
     }
 
     @Test
@@ -64,8 +99,25 @@ class TrainingRunTest {
     @Test
     void outlierExposureMakesTheNetworkUnsureOfPiecesThatAreNotOneDigit() throws IOException {
         TrainingOptions plain = small(3000, 1);
-        TrainingOptions exposed = new TrainingOptions("seed", "mnist", 1, 64, 1e-3f, 1e-7f, 42, 3000,
-                TrainingOptions.Validation.HOLDOUT, TrainingOptions.Keep.LAST, false, Schedule.CONSTANT, 0f, 0f, 0, 0f, 1500, false);
+        TrainingOptions exposed = new TrainingOptions(
+                "seed",
+                "mnist",
+                1,
+                64,
+                1e-3f,
+                1e-7f,
+                42,
+                3000,
+                TrainingOptions.Validation.HOLDOUT,
+                TrainingOptions.Keep.LAST,
+                false,
+                Schedule.CONSTANT,
+                0f,
+                0f,
+                0,
+                0f,
+                1500,
+                false);
         // Pieces made from test digits: the exposed run saw other pieces, made from its training digits.
         byte[] pieces = new NotOneDigit(TestData.mnist().test(), 9).pixels(300);
         DigitSet notDigits = new DigitSet(pieces, new byte[300]);
@@ -74,7 +126,8 @@ class TrainingRunTest {
         int run = 0;
         for (TrainingOptions options : java.util.List.of(plain, exposed)) {
             TrainingData data = data(options);
-            TrainingRun.Result result = new TrainingRun(options, data, dir.resolve("run" + run), "test", Progress.SILENT).run(false);
+            TrainingRun.Result result =
+                    new TrainingRun(options, data, dir.resolve("run" + run), "test", Progress.SILENT).run(false);
             try (Classifier classifier = result.classifier()) {
                 accuracy[run] = TrainingRun.evaluate(classifier, data.test()).accuracy();
                 float[] logProbabilities = classifier.logProbabilities(notDigits);
@@ -86,21 +139,46 @@ class TrainingRunTest {
             run++;
         }
         // Measured: mean top probability on the pieces 0.69 without, 0.45 with outliers (accuracy 0.875 and 0.889).
-        assertTrue(sureness[1] < sureness[0] - 0.15, "mean top probability on pieces: " + sureness[0] + " -> " + sureness[1]);
+        assertTrue(
+                sureness[1] < sureness[0] - 0.15,
+                "mean top probability on pieces: " + sureness[0] + " -> " + sureness[1]);
         assertTrue(accuracy[1] >= 0.85, "digits are still read: " + accuracy[1]);
     }
 
     @Test
     void keepBestEndsWithTheParametersOfTheBestValidationEpoch() throws IOException {
-        TrainingOptions options = new TrainingOptions("seed", "mnist", 4, 64, 3e-3f, 1e-7f, 42, 600,
-                TrainingOptions.Validation.HOLDOUT, TrainingOptions.Keep.BEST, false, Schedule.CONSTANT, 0f, 0f, 0, 0f, 0, false);
+        TrainingOptions options = new TrainingOptions(
+                "seed",
+                "mnist",
+                4,
+                64,
+                3e-3f,
+                1e-7f,
+                42,
+                600,
+                TrainingOptions.Validation.HOLDOUT,
+                TrainingOptions.Keep.BEST,
+                false,
+                Schedule.CONSTANT,
+                0f,
+                0f,
+                0,
+                0f,
+                0,
+                false);
         TrainingData data = data(options);
         TrainingRun.Result result = new TrainingRun(options, data, dir, "test", Progress.SILENT).run(false);
         try (Classifier classifier = result.classifier()) {
-            double best = result.history().stream().mapToDouble(EpochStats::validationAccuracy).max().orElseThrow();
+            double best = result.history().stream()
+                    .mapToDouble(EpochStats::validationAccuracy)
+                    .max()
+                    .orElseThrow();
             assertEquals(best, result.kept().validationAccuracy());
             Evaluation again = TrainingRun.evaluate(classifier, data.validation());
-            assertEquals(result.kept().validationAccuracy(), again.accuracy(), "the classifier holds the kept epoch's parameters");
+            assertEquals(
+                    result.kept().validationAccuracy(),
+                    again.accuracy(),
+                    "the classifier holds the kept epoch's parameters");
             assertEquals(result.kept().validationLoss(), again.loss(), 1e-9);
         }
     }
@@ -109,7 +187,8 @@ class TrainingRunTest {
     void sameOptionsGiveBitIdenticalParameters() throws IOException {
         TrainingOptions options = small(1000, 1);
         for (String name : new String[] {"a", "b"}) {
-            TrainingRun.Result result = new TrainingRun(options, data(options), dir.resolve(name), "test", Progress.SILENT).run(false);
+            TrainingRun.Result result =
+                    new TrainingRun(options, data(options), dir.resolve(name), "test", Progress.SILENT).run(false);
             try (Classifier classifier = result.classifier()) {
                 classifier.saveParameters(dir.resolve(name + ".params"));
             }
@@ -130,14 +209,20 @@ class TrainingRunTest {
     @Test
     void weightAveragingKeepsTheAverageNotTheLastStep() throws IOException {
         TrainingOptions averaged = regularized(1);
-        TrainingRun.Result result = new TrainingRun(averaged, data(averaged), dir.resolve("avg"), "test", Progress.SILENT).run(false);
+        TrainingRun.Result result =
+                new TrainingRun(averaged, data(averaged), dir.resolve("avg"), "test", Progress.SILENT).run(false);
         TrainingOptions plain = regularized(1, 0f, 0f, 0);
-        TrainingRun.Result raw = new TrainingRun(plain, data(plain), dir.resolve("raw"), "test", Progress.SILENT).run(false);
-        try (Classifier a = result.classifier(); Classifier r = raw.classifier()) {
+        TrainingRun.Result raw =
+                new TrainingRun(plain, data(plain), dir.resolve("raw"), "test", Progress.SILENT).run(false);
+        try (Classifier a = result.classifier();
+                Classifier r = raw.classifier()) {
             Evaluation validation = TrainingRun.evaluate(a, data(averaged).validation());
             assertEquals(result.kept().validationAccuracy(), validation.accuracy(), "validation measured the average");
-            assertTrue(validation.accuracy() > 0.5, "the average of a learning run learns too (chance: 0.1): " + validation.accuracy());
-            assertTrue(!java.util.Arrays.equals(a.parameterBytes(), r.parameterBytes()),
+            assertTrue(
+                    validation.accuracy() > 0.5,
+                    "the average of a learning run learns too (chance: 0.1): " + validation.accuracy());
+            assertTrue(
+                    !java.util.Arrays.equals(a.parameterBytes(), r.parameterBytes()),
                     "the kept parameters are the average, not the last step's");
         }
     }
@@ -146,7 +231,8 @@ class TrainingRunTest {
     private static final class Interrupted extends RuntimeException {}
 
     private void assertResumeMatches(TrainingOptions two) throws IOException {
-        TrainingRun.Result straight = new TrainingRun(two, data(two), dir.resolve("straight"), "test", Progress.SILENT).run(false);
+        TrainingRun.Result straight =
+                new TrainingRun(two, data(two), dir.resolve("straight"), "test", Progress.SILENT).run(false);
         try (Classifier c = straight.classifier()) {
             c.saveParameters(dir.resolve("straight.params"));
         }
@@ -157,13 +243,18 @@ class TrainingRunTest {
                 throw new Interrupted();
             }
         };
-        assertThrows(Interrupted.class, () -> new TrainingRun(two, data(two), dir.resolve("split"), "test", interrupt).run(false));
-        TrainingRun.Result resumed = new TrainingRun(two, data(two), dir.resolve("split"), "test", Progress.SILENT).run(true);
+        assertThrows(
+                Interrupted.class,
+                () -> new TrainingRun(two, data(two), dir.resolve("split"), "test", interrupt).run(false));
+        TrainingRun.Result resumed =
+                new TrainingRun(two, data(two), dir.resolve("split"), "test", Progress.SILENT).run(true);
         try (Classifier c = resumed.classifier()) {
             c.saveParameters(dir.resolve("resumed.params"));
         }
-        assertArrayEquals(Files.readAllBytes(dir.resolve("straight.params")), Files.readAllBytes(dir.resolve("resumed.params")));
-        assertEquals(straight.history().get(1).trainLoss(), resumed.history().get(1).trainLoss());
+        assertArrayEquals(
+                Files.readAllBytes(dir.resolve("straight.params")), Files.readAllBytes(dir.resolve("resumed.params")));
+        assertEquals(
+                straight.history().get(1).trainLoss(), resumed.history().get(1).trainLoss());
         assertEquals(2, resumed.history().size());
     }
 }

@@ -28,8 +28,8 @@ final class Canvas {
     /** Shrinks, aspect kept, to fit {@code width x height}. */
     static FloatImage fitWithin(FloatImage ink, int width, int height) {
         double scale = Math.min((double) width / ink.width(), (double) height / ink.height());
-        return Resampler.resize(ink, Math.max(1, (int) Math.floor(ink.width() * scale)),
-                Math.max(1, (int) Math.floor(ink.height() * scale)));
+        return Resampler.resize(ink, Math.max(1, (int) Math.floor(ink.width() * scale)), Math.max(1, (int)
+                Math.floor(ink.height() * scale)));
     }
 
     /** White ink on black, 8-bit grey. */

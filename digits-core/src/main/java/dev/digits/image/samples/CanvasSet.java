@@ -15,6 +15,7 @@ public final class CanvasSet implements SampleSet {
     private static final int MAX_HEIGHT = 360;
     /** Stroke change per side, in MNIST pixels (MNIST strokes are about 2-3 pixels wide). */
     private static final double THINNEST = -0.5;
+
     private static final double THICKEST = 1.0;
 
     private final DigitRenderer renderer;

@@ -39,8 +39,9 @@ final class DigitRenderer {
         FloatImage detailed = Resampler.resize(padded, padded.width() * DETAIL, padded.height() * DETAIL);
         FloatImage stroked = Morphology.disc(detailed, (int) Math.round(stroke * DETAIL));
         double scale = (double) height / (bounds.height() * DETAIL);
-        FloatImage sized = Resampler.resize(stroked, Math.max(1, (int) Math.round(stroked.width() * scale)),
-                Math.max(1, (int) Math.round(stroked.height() * scale)));
+        FloatImage sized =
+                Resampler.resize(stroked, Math.max(1, (int) Math.round(stroked.width() * scale)), Math.max(1, (int)
+                        Math.round(stroked.height() * scale)));
         return penEdges(sized);
     }
 

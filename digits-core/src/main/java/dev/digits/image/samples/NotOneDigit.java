@@ -19,11 +19,13 @@ public final class NotOneDigit {
     private static final int HEIGHT = 40;
     /** Gap between neighbouring digits' ink as a fraction of the height: from deep overlap to just touching. */
     private static final double MIN_GAP = -0.3;
+
     private static final double MAX_GAP = 0.05;
     private static final double SIZE_JITTER = 0.1;
     private static final double BASELINE_JITTER = 0.08;
     /** Cuts fall in this middle part of a digit, where a wrong cut leaves two substantial parts. */
     private static final double MIN_CUT = 0.3;
+
     private static final double MAX_CUT = 0.7;
     /** Segmentation only asks about parts at least this high (relative to the whole): see TouchingDigits. */
     private static final double MIN_PART_HEIGHT = 0.6;
@@ -70,7 +72,9 @@ public final class NotOneDigit {
             Row single = row(random, 1, stroke);
             Box digit = single.boxes[0];
             int cut = digit.x() + (int) Math.round(digit.width() * random.nextDouble(MIN_CUT, MAX_CUT));
-            return random.nextBoolean() ? single.columns(0, cut, digit) : single.columns(cut, single.ink.width(), digit);
+            return random.nextBoolean()
+                    ? single.columns(0, cut, digit)
+                    : single.columns(cut, single.ink.width(), digit);
         }
         Row pair = row(random, 2, stroke);
         Box left = pair.boxes[0];
@@ -107,8 +111,10 @@ public final class NotOneDigit {
             Box ink = inks[i].nonZeroBounds();
             int gap = i == 0 ? 0 : (int) Math.round(HEIGHT * random.nextDouble(MIN_GAP, MAX_GAP));
             lefts[i] = inkRight + gap - ink.x();
-            tops[i] = margin + (int) Math.round(HEIGHT * random.nextDouble(-BASELINE_JITTER, BASELINE_JITTER))
-                    + (HEIGHT - ink.height()) / 2 - ink.y();
+            tops[i] = margin
+                    + (int) Math.round(HEIGHT * random.nextDouble(-BASELINE_JITTER, BASELINE_JITTER))
+                    + (HEIGHT - ink.height()) / 2
+                    - ink.y();
             boxes[i] = new Box(lefts[i] + ink.x(), tops[i] + ink.y(), ink.width(), ink.height());
             inkRight = Math.max(inkRight, lefts[i] + ink.right());
         }

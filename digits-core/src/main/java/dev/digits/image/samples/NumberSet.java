@@ -17,6 +17,7 @@ public final class NumberSet implements SampleSet {
     private static final int MAX_HEIGHT = 120;
     /** Gap between neighbouring digits' ink boxes as a fraction of the height: negative overlaps. */
     private static final double MIN_GAP = -0.08;
+
     private static final double MAX_GAP = 0.4;
     private static final double SIZE_JITTER = 0.1;
     private static final double BASELINE_JITTER = 0.08;
@@ -58,8 +59,10 @@ public final class NumberSet implements SampleSet {
             Box ink = inks[i].nonZeroBounds();
             int gap = i == 0 ? 0 : (int) Math.round(height * random.nextDouble(MIN_GAP, MAX_GAP));
             lefts[i] = inkRight + gap - ink.x();
-            tops[i] = margin + (int) Math.round(height * random.nextDouble(-BASELINE_JITTER, BASELINE_JITTER))
-                    + (height - ink.height()) / 2 - ink.y();
+            tops[i] = margin
+                    + (int) Math.round(height * random.nextDouble(-BASELINE_JITTER, BASELINE_JITTER))
+                    + (height - ink.height()) / 2
+                    - ink.y();
             inkRight = lefts[i] + ink.right();
             right = Math.max(right, lefts[i] + inks[i].width());
         }

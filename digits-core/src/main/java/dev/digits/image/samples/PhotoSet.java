@@ -28,6 +28,7 @@ public final class PhotoSet implements SampleSet {
     private static final double MAX_ROTATION_DEGREES = 10;
     /** Darkest corner of the lighting gradient, as a fraction of the brightest. */
     private static final double MAX_SHADOW = 0.45;
+
     private static final double MIN_BLUR = 0.4;
     private static final double MAX_BLUR = 1.4;
     private static final double MAX_NOISE = 0.035;

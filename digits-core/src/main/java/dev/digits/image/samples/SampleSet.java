@@ -35,7 +35,9 @@ public interface SampleSet {
             case "canvas" -> new CanvasSet(testDigits, seed);
             case "photo" -> new PhotoSet(testDigits, seed);
             case "number" -> new NumberSet(testDigits, seed);
-            default -> throw new DigitsException("no sample set called '" + name + "'; the sets are " + String.join(", ", NAMES));
+            default ->
+                throw new DigitsException(
+                        "no sample set called '" + name + "'; the sets are " + String.join(", ", NAMES));
         };
     }
 

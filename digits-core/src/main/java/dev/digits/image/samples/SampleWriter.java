@@ -29,10 +29,18 @@ public final class SampleWriter {
                 if (sample.jpeg() != null) {
                     Files.write(path, sample.jpeg());
                 } else if (!ImageIO.write(sample.image(), "png", path.toFile())) {
-                    throw new DigitsException("no PNG writer for a " + sample.image().getType() + " image");
+                    throw new DigitsException(
+                            "no PNG writer for a " + sample.image().getType() + " image");
                 }
-                String sources = Arrays.stream(sample.sources()).mapToObj(Integer::toString).collect(Collectors.joining(" "));
-                csv.append(file).append(',').append(sample.label()).append(',').append(sources).append('\n');
+                String sources = Arrays.stream(sample.sources())
+                        .mapToObj(Integer::toString)
+                        .collect(Collectors.joining(" "));
+                csv.append(file)
+                        .append(',')
+                        .append(sample.label())
+                        .append(',')
+                        .append(sources)
+                        .append('\n');
             }
             Files.writeString(directory.resolve("labels.csv"), csv, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -24,8 +24,9 @@ final class DataFormat {
             if (first == null) {
                 first = layer;
             } else if (!format.equals(declared(first.config()))) {
-                throw new UnsupportedKerasModel("layer " + layer.label() + ": data_format=" + format + " differs from layer "
-                        + first.label() + "'s " + declared(first.config()) + " (supported: one data format for the whole model)");
+                throw new UnsupportedKerasModel("layer " + layer.label() + ": data_format=" + format
+                        + " differs from layer " + first.label() + "'s " + declared(first.config())
+                        + " (supported: one data format for the whole model)");
             }
         }
         return first != null && declared(first.config()).equals("channels_first");

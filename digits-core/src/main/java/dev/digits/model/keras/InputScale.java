@@ -5,7 +5,8 @@ package dev.digits.model.keras;
  * 0-255 pixels by 255, some feed them raw. This project feeds every model 0-1.
  */
 public enum InputScale {
-    UNIT(1), PIXELS(255);
+    UNIT(1),
+    PIXELS(255);
 
     private final int factor;
 

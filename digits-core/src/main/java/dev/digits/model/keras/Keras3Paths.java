@@ -30,7 +30,8 @@ final class Keras3Paths {
         return paths;
     }
 
-    private static String pathOf(KerasLayer layer, String containerPath, Map<String, Integer> used, Map<String, String> paths) {
+    private static String pathOf(
+            KerasLayer layer, String containerPath, Map<String, Integer> used, Map<String, String> paths) {
         return paths.computeIfAbsent(layer.scopedName(), key -> {
             String base = snakeCase(layer.className());
             int n = used.merge(containerPath + base, 1, Integer::sum) - 1;

@@ -32,6 +32,7 @@ public final class KerasArchiveWriter {
     public static final String KERAS_VERSION = "3.9.0";
     /** Names the end marker array (see {@link #weightsFile}); Keras reads only the paths it knows and ignores it. */
     static final String END_MARKER = "jhdf_end";
+
     private static final int MARKER_ATTEMPTS = 16;
 
     private KerasArchiveWriter() {}
@@ -71,7 +72,8 @@ public final class KerasArchiveWriter {
                 try (WritableHdfFile hdf = HdfFile.write(temp)) {
                     WritableGroup layers = hdf.putGroup("layers");
                     for (Map.Entry<String, List<Tensor>> layer : model.weights().entrySet()) {
-                        WritableGroup vars = layers.putGroup(paths.get(layer.getKey())).putGroup("vars");
+                        WritableGroup vars =
+                                layers.putGroup(paths.get(layer.getKey())).putGroup("vars");
                         vars.putAttribute("name", layer.getKey());
                         List<Tensor> arrays = layer.getValue();
                         for (int i = 0; i < arrays.size(); i++) {
@@ -97,7 +99,8 @@ public final class KerasArchiveWriter {
     /** What is wrong with the written weights as our own reader sees them, or null if they are exactly the model's. */
     private static String readBackProblem(byte[] bytes, KerasExporter.KerasModel model, List<KerasLayer> chain) {
         try (HdfFile hdf = HdfFile.fromBytes(bytes)) {
-            if (!(hdf.getChild("vars") instanceof io.jhdf.api.Group root) || !root.getChildren().isEmpty()) {
+            if (!(hdf.getChild("vars") instanceof io.jhdf.api.Group root)
+                    || !root.getChildren().isEmpty()) {
                 return "the root vars group is missing or not empty";
             }
             KerasWeights weights = KerasWeights.keras3(hdf, "written weights", chain);

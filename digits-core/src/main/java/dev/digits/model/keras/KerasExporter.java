@@ -40,8 +40,8 @@ public final class KerasExporter {
     public static KerasModel export(LayerStack stack, List<Tensor> parameters) {
         List<long[]> expected = stack.parameterShapes();
         if (expected.size() != parameters.size()) {
-            throw new DigitsException("the network has " + parameters.size() + " parameter arrays, its layers need "
-                    + expected.size());
+            throw new DigitsException(
+                    "the network has " + parameters.size() + " parameter arrays, its layers need " + expected.size());
         }
         KerasExporter exporter = new KerasExporter();
         exporter.input();
@@ -54,8 +54,11 @@ public final class KerasExporter {
             int count = spec.parameterShapes(shapes.get(i)).size();
             List<Tensor> own = parameters.subList(next, next + count);
             next += count;
-            ActivationSpec folded = i + 1 < specs.size() && specs.get(i + 1) instanceof ActivationSpec a
-                    && (spec instanceof LayerSpec.Conv2dSpec || spec instanceof LayerSpec.DenseSpec) ? a : null;
+            ActivationSpec folded = i + 1 < specs.size()
+                            && specs.get(i + 1) instanceof ActivationSpec a
+                            && (spec instanceof LayerSpec.Conv2dSpec || spec instanceof LayerSpec.DenseSpec)
+                    ? a
+                    : null;
             if (folded != null) {
                 i++;
             }
@@ -83,8 +86,11 @@ public final class KerasExporter {
     }
 
     private void layer(LayerSpec spec, TensorShape in, List<Tensor> params, ActivationSpec activation) {
-        if (flattenedChannelsFirst != null && !(spec instanceof LayerSpec.DenseSpec || spec instanceof LayerSpec.DropoutSpec
-                || spec instanceof ActivationSpec || spec instanceof LayerSpec.RescalingSpec)) {
+        if (flattenedChannelsFirst != null
+                && !(spec instanceof LayerSpec.DenseSpec
+                        || spec instanceof LayerSpec.DropoutSpec
+                        || spec instanceof ActivationSpec
+                        || spec instanceof LayerSpec.RescalingSpec)) {
             throw new DigitsException("cannot export layer '" + spec.name() + "': it follows a channels-first flatten, "
                     + "which Keras has only before a Dense layer");
         }
@@ -98,7 +104,8 @@ public final class KerasExporter {
                 String padName = unique(s.name() + "_padding");
                 layers.add(zeroPadding(padName, s.padTop(), s.padBottom(), s.padLeft(), s.padRight()));
                 weights.put(padName, List.of());
-                in = new LayerSpec.ZeroPaddingSpec(padName, s.padTop(), s.padBottom(), s.padLeft(), s.padRight()).outputShape(in);
+                in = new LayerSpec.ZeroPaddingSpec(padName, s.padTop(), s.padBottom(), s.padLeft(), s.padRight())
+                        .outputShape(in);
                 padding = "valid";
             }
             layer = KerasConfigs.layer("Conv2D", name);
@@ -133,13 +140,37 @@ public final class KerasExporter {
             vars.addAll(params.subList(1, params.size()));
             built(layer, in);
         } else if (spec instanceof LayerSpec.MaxPoolSpec s) {
-            layer = pool("MaxPooling2D", name, s.poolHeight(), s.poolWidth(), s.strideHeight(), s.strideWidth(),
-                    poolPadding(s.name(), new int[] {s.padTop(), s.padBottom(), s.padLeft(), s.padRight()}, s.poolHeight(),
-                            s.poolWidth(), s.strideHeight(), s.strideWidth(), in));
+            layer = pool(
+                    "MaxPooling2D",
+                    name,
+                    s.poolHeight(),
+                    s.poolWidth(),
+                    s.strideHeight(),
+                    s.strideWidth(),
+                    poolPadding(
+                            s.name(),
+                            new int[] {s.padTop(), s.padBottom(), s.padLeft(), s.padRight()},
+                            s.poolHeight(),
+                            s.poolWidth(),
+                            s.strideHeight(),
+                            s.strideWidth(),
+                            in));
         } else if (spec instanceof LayerSpec.AvgPoolSpec s) {
-            layer = pool("AveragePooling2D", name, s.poolHeight(), s.poolWidth(), s.strideHeight(), s.strideWidth(),
-                    poolPadding(s.name(), new int[] {s.padTop(), s.padBottom(), s.padLeft(), s.padRight()}, s.poolHeight(),
-                            s.poolWidth(), s.strideHeight(), s.strideWidth(), in));
+            layer = pool(
+                    "AveragePooling2D",
+                    name,
+                    s.poolHeight(),
+                    s.poolWidth(),
+                    s.strideHeight(),
+                    s.strideWidth(),
+                    poolPadding(
+                            s.name(),
+                            new int[] {s.padTop(), s.padBottom(), s.padLeft(), s.padRight()},
+                            s.poolHeight(),
+                            s.poolWidth(),
+                            s.strideHeight(),
+                            s.strideWidth(),
+                            in));
         } else if (spec instanceof LayerSpec.GlobalAvgPoolSpec s) {
             layer = KerasConfigs.layer("GlobalAveragePooling2D", name);
             KerasConfigs.config(layer).put("data_format", "channels_last").put("keepdims", false);
@@ -172,8 +203,9 @@ public final class KerasExporter {
                 variance.add(1 / ((double) s.scale()[i] * s.scale()[i]));
             }
         } else if (spec instanceof LayerSpec.GraphSpec s) {
-            throw new DigitsException("cannot export layer '" + s.name() + "': a graph with merges (Add, Concatenate, …) "
-                    + "is not exported (supported: networks that are a chain of layers)");
+            throw new DigitsException(
+                    "cannot export layer '" + s.name() + "': a graph with merges (Add, Concatenate, …) "
+                            + "is not exported (supported: networks that are a chain of layers)");
         } else if (spec instanceof LayerSpec.FlattenSpec s) {
             layer = KerasConfigs.layer("Flatten", name);
             KerasConfigs.config(layer).put("data_format", "channels_last");
@@ -187,12 +219,17 @@ public final class KerasExporter {
         } else if (spec instanceof LayerSpec.BatchNormSpec s) {
             layer = KerasConfigs.layer("BatchNormalization", name);
             ObjectNode c = KerasConfigs.config(layer);
-            c.put("axis", -1).put("momentum", 0.99).put("epsilon", s.epsilon()).put("center", true).put("scale", true);
+            c.put("axis", -1)
+                    .put("momentum", 0.99)
+                    .put("epsilon", s.epsilon())
+                    .put("center", true)
+                    .put("scale", true);
             c.set("beta_initializer", KerasConfigs.initializer("Zeros"));
             c.set("gamma_initializer", KerasConfigs.initializer("Ones"));
             c.set("moving_mean_initializer", KerasConfigs.initializer("Zeros"));
             c.set("moving_variance_initializer", KerasConfigs.initializer("Ones"));
-            for (String option : new String[] {"beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint"}) {
+            for (String option :
+                    new String[] {"beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint"}) {
                 c.putNull(option);
             }
             c.put("synchronized", false);
@@ -233,12 +270,17 @@ public final class KerasExporter {
     /** Keras's name for the convolution's padding, {@code valid} or {@code same}; null when it is neither. */
     private static String padding(LayerSpec.Conv2dSpec s, TensorShape in) {
         int[] pads = {s.padTop(), s.padBottom(), s.padLeft(), s.padRight()};
-        return kerasPadding(pads, s.dilationHeight() * (s.kernelHeight() - 1) + 1, s.dilationWidth() * (s.kernelWidth() - 1) + 1,
-                s.strideHeight(), s.strideWidth(), in);
+        return kerasPadding(
+                pads,
+                s.dilationHeight() * (s.kernelHeight() - 1) + 1,
+                s.dilationWidth() * (s.kernelWidth() - 1) + 1,
+                s.strideHeight(),
+                s.strideWidth(),
+                in);
     }
 
-    private static String kerasPadding(int[] pads, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
-            TensorShape in) {
+    private static String kerasPadding(
+            int[] pads, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth, TensorShape in) {
         if (java.util.Arrays.equals(pads, new int[4])) {
             return "valid";
         }
@@ -250,8 +292,9 @@ public final class KerasExporter {
     private static String poolPadding(String name, int[] pads, int ph, int pw, int sh, int sw, TensorShape in) {
         String padding = kerasPadding(pads, ph, pw, sh, sw, in);
         if (padding == null) {
-            throw new DigitsException("cannot export layer '" + name + "': its padding " + java.util.Arrays.toString(pads)
-                    + " (top, bottom, left, right) is neither Keras's 'valid' nor 'same'");
+            throw new DigitsException(
+                    "cannot export layer '" + name + "': its padding " + java.util.Arrays.toString(pads)
+                            + " (top, bottom, left, right) is neither Keras's 'valid' nor 'same'");
         }
         return padding;
     }
@@ -279,7 +322,8 @@ public final class KerasExporter {
     }
 
     private static void built(ObjectNode layer, TensorShape in) {
-        ArrayNode shape = in.isImage() ? KerasConfigs.batchShape(in.height(), in.width(), in.channels())
+        ArrayNode shape = in.isImage()
+                ? KerasConfigs.batchShape(in.height(), in.width(), in.channels())
                 : KerasConfigs.batchShape(in.channels());
         layer.putObject("build_config").set("input_shape", shape);
     }
@@ -292,7 +336,8 @@ public final class KerasExporter {
     private void finalSoftmax() {
         ObjectNode last = layers.get(layers.size() - 1);
         ObjectNode c = KerasConfigs.config(last);
-        if (last.get("class_name").asText().equals("Dense") && c.get("activation").asText().equals("linear")) {
+        if (last.get("class_name").asText().equals("Dense")
+                && c.get("activation").asText().equals("linear")) {
             c.put("activation", "softmax");
             return;
         }

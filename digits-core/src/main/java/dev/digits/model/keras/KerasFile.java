@@ -26,7 +26,8 @@ import java.util.zip.ZipInputStream;
  * @param format {@code keras3} or {@code keras2-h5}
  * @param kerasVersion as the file records it ({@code unknown} if it does not)
  */
-public record KerasFile(String format, String kerasVersion, JsonNode modelConfig, HdfFile hdf, Group weightsRoot, String source)
+public record KerasFile(
+        String format, String kerasVersion, JsonNode modelConfig, HdfFile hdf, Group weightsRoot, String source)
         implements AutoCloseable {
     public static final String KERAS3 = "keras3";
     public static final String KERAS2_H5 = "keras2-h5";
@@ -54,7 +55,9 @@ public record KerasFile(String format, String kerasVersion, JsonNode modelConfig
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (e.getName().equals(CONFIG) || e.getName().equals(METADATA) || e.getName().equals(WEIGHTS)) {
+                if (e.getName().equals(CONFIG)
+                        || e.getName().equals(METADATA)
+                        || e.getName().equals(WEIGHTS)) {
                     entries.put(e.getName(), zip.readAllBytes());
                 }
             }
@@ -73,7 +76,10 @@ public record KerasFile(String format, String kerasVersion, JsonNode modelConfig
         }
         JsonNode config = json(entries.get(CONFIG), file + "!" + CONFIG);
         String version = entries.containsKey(METADATA)
-                ? json(entries.get(METADATA), file + "!" + METADATA).path("keras_version").asText("unknown") : "unknown";
+                ? json(entries.get(METADATA), file + "!" + METADATA)
+                        .path("keras_version")
+                        .asText("unknown")
+                : "unknown";
         HdfFile hdf = hdf(entries.get(WEIGHTS), file + "!" + WEIGHTS);
         return new KerasFile(KERAS3, version, config, hdf, hdf, file + "!" + WEIGHTS);
     }
@@ -94,11 +100,15 @@ public record KerasFile(String format, String kerasVersion, JsonNode modelConfig
                                 : "not a Keras model"));
             }
             if (!(hdf.getChild("model_weights") instanceof Group weights)) {
-                throw new DigitsException(file + ": the Keras .h5 file has no 'model_weights' group (saved without weights?)");
+                throw new DigitsException(
+                        file + ": the Keras .h5 file has no 'model_weights' group (saved without weights?)");
             }
             Attribute version = hdf.getAttribute("keras_version");
-            String kerasVersion = version == null ? "unknown" : KerasWeights.strings(version.getData()).get(0);
-            JsonNode modelConfig = json(KerasWeights.strings(config.getData()).get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            String kerasVersion = version == null
+                    ? "unknown"
+                    : KerasWeights.strings(version.getData()).get(0);
+            JsonNode modelConfig = json(
+                    KerasWeights.strings(config.getData()).get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     file + " model_config");
             return new KerasFile(KERAS2_H5, kerasVersion, modelConfig, hdf, weights, file.toString());
         } catch (RuntimeException e) {
@@ -150,7 +160,8 @@ public record KerasFile(String format, String kerasVersion, JsonNode modelConfig
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+        return bytes.length >= prefix.length
+                && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     @Override

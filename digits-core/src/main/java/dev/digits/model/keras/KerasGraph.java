@@ -34,14 +34,20 @@ public final class KerasGraph {
         String output = model(model, List.of(), null, nodes);
         if (!nodes.get(nodes.size() - 1).layer().scopedName().equals(output)) {
             throw new UnsupportedKerasModel("the model's output '" + output + "' is not its last layer ('"
-                    + nodes.get(nodes.size() - 1).layer().scopedName() + "'): layers that do not lead to the output are not supported");
+                    + nodes.get(nodes.size() - 1).layer().scopedName()
+                    + "'): layers that do not lead to the output are not supported");
         }
         KerasLayer first = nodes.get(0).layer();
-        if (!first.className().equals("InputLayer") && !declaresInputShape(first)
+        if (!first.className().equals("InputLayer")
+                && !declaresInputShape(first)
                 && model.path("config").path("build_input_shape").isArray()) {
             // Keras 3 keeps the shape a Sequential was built for on the model when no layer declares one.
-            KerasLayer input = new KerasLayer("input", "InputLayer", KerasConfigs.JSON.objectNode()
-                    .set("batch_shape", model.path("config").path("build_input_shape")));
+            KerasLayer input = new KerasLayer(
+                    "input",
+                    "InputLayer",
+                    KerasConfigs.JSON
+                            .objectNode()
+                            .set("batch_shape", model.path("config").path("build_input_shape")));
             nodes.set(0, new Node(first, List.of(input.scopedName())));
             nodes.add(0, new Node(input, List.of()));
         }
@@ -62,7 +68,9 @@ public final class KerasGraph {
     public static List<Node> asChain(List<KerasLayer> layers) {
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            nodes.add(new Node(layers.get(i), i == 0 ? List.of() : List.of(layers.get(i - 1).scopedName())));
+            nodes.add(new Node(
+                    layers.get(i),
+                    i == 0 ? List.of() : List.of(layers.get(i - 1).scopedName())));
         }
         return nodes;
     }
@@ -77,8 +85,9 @@ public final class KerasGraph {
         return switch (className) {
             case "Sequential" -> sequential(config.isArray() ? config : config.path("layers"), containers, input, into);
             case "Functional", "Model" -> functional(config, containers, input, into);
-            default -> throw new UnsupportedKerasModel("model class '" + className
-                    + "' is not supported (supported: Sequential, Functional)");
+            default ->
+                throw new UnsupportedKerasModel(
+                        "model class '" + className + "' is not supported (supported: Sequential, Functional)");
         };
     }
 
@@ -148,8 +157,8 @@ public final class KerasGraph {
                 }
             } else if (isModel(layer.className())) {
                 if (from.size() != 1) {
-                    throw new UnsupportedKerasModel("nested model " + layer.label() + " takes " + from.size()
-                            + " inputs (supported: one)");
+                    throw new UnsupportedKerasModel(
+                            "nested model " + layer.label() + " takes " + from.size() + " inputs (supported: one)");
                 }
                 produced.put(layer.name(), nested(layer, from.get(0), into));
             } else {
@@ -157,8 +166,10 @@ public final class KerasGraph {
                 produced.put(layer.name(), layer.scopedName());
             }
         }
-        if (!layers.get(0).className().equals("InputLayer") || !inputs.get(0).equals(layers.get(0).name())) {
-            throw new UnsupportedKerasModel("Functional model: its input '" + inputs.get(0) + "' is not its first layer");
+        if (!layers.get(0).className().equals("InputLayer")
+                || !inputs.get(0).equals(layers.get(0).name())) {
+            throw new UnsupportedKerasModel(
+                    "Functional model: its input '" + inputs.get(0) + "' is not its first layer");
         }
         String output = produced.get(outputs.get(0));
         if (output == null) {
@@ -181,7 +192,8 @@ public final class KerasGraph {
     }
 
     private static boolean declaresInputShape(KerasLayer layer) {
-        return layer.config().path("batch_input_shape").isArray() || layer.config().path("batch_shape").isArray();
+        return layer.config().path("batch_input_shape").isArray()
+                || layer.config().path("batch_shape").isArray();
     }
 
     /** Keras 3: {@code {"args": [{"config": {"keras_history": [name, 0, 0]}}]}}; Keras 2: {@code [[name, 0, 0, {}]]}. */

@@ -15,7 +15,8 @@ public final class KerasImporter {
      *
      * @param provenance what the model card records about the source (format, Keras version, notes)
      */
-    public record Imported(Classifier classifier, KerasLayerConverter.Result conversion, Map<String, Object> provenance) {}
+    public record Imported(
+            Classifier classifier, KerasLayerConverter.Result conversion, Map<String, Object> provenance) {}
 
     private KerasImporter() {}
 
@@ -32,8 +33,9 @@ public final class KerasImporter {
             provenance.put("format", keras.format());
             provenance.put("keras_version", keras.kerasVersion());
             if (keras.kerasVersion().startsWith("1.")) {
-                throw new UnsupportedKerasModel("written by Keras " + keras.kerasVersion() + ", whose layer settings differ "
-                        + "(supported: Keras 2.0 and later; load the model in Keras 2 and save it again)");
+                throw new UnsupportedKerasModel(
+                        "written by Keras " + keras.kerasVersion() + ", whose layer settings differ "
+                                + "(supported: Keras 2.0 and later; load the model in Keras 2 and save it again)");
             }
             if (KerasFile.THEANO.equals(keras.backend())) {
                 provenance.put("backend", KerasFile.THEANO);
@@ -49,7 +51,9 @@ public final class KerasImporter {
         provenance.put("input_scale", inputScale.factor());
         List<String> notes = new java.util.ArrayList<>(result.notes());
         if (KerasFile.THEANO.equals(provenance.get("backend"))) {
-            notes.add(0, "written with the Theano backend: Conv2D kernels are turned by 180°, as Keras does when it loads such a file");
+            notes.add(
+                    0,
+                    "written with the Theano backend: Conv2D kernels are turned by 180°, as Keras does when it loads such a file");
         }
         provenance.put("notes", notes);
         Classifier classifier = Classifier.create(result.stack(), 0);
@@ -57,7 +61,8 @@ public final class KerasImporter {
             Parameters.assign(classifier, result.parameters());
         } catch (RuntimeException e) {
             classifier.close();
-            throw new DigitsException(file + ": the converted weights do not fit the network (" + e.getMessage() + ")", e);
+            throw new DigitsException(
+                    file + ": the converted weights do not fit the network (" + e.getMessage() + ")", e);
         }
         return new Imported(classifier, result, provenance);
     }

@@ -37,9 +37,19 @@ public final class KerasLayerConverter {
             + "Maximum, Minimum, Concatenate, and Sequential models nested as layers";
 
     /** Layers that change images only while training (augmentation, noise): Keras passes inputs through at inference. */
-    private static final Set<String> TRAINING_ONLY = Set.of("RandomFlip", "RandomRotation", "RandomZoom", "RandomHeight",
-            "RandomWidth", "RandomTranslation", "RandomContrast", "RandomBrightness", "GaussianNoise", "GaussianDropout",
-            "AlphaDropout", "ActivityRegularization");
+    private static final Set<String> TRAINING_ONLY = Set.of(
+            "RandomFlip",
+            "RandomRotation",
+            "RandomZoom",
+            "RandomHeight",
+            "RandomWidth",
+            "RandomTranslation",
+            "RandomContrast",
+            "RandomBrightness",
+            "GaussianNoise",
+            "GaussianDropout",
+            "AlphaDropout",
+            "ActivityRegularization");
 
     /** Layers that resize or crop to a fixed size: identities when that is the size they get. */
     private static final Set<String> TO_SIZE = Set.of("Resizing", "CenterCrop", "RandomCrop");
@@ -60,11 +70,13 @@ public final class KerasLayerConverter {
     private final boolean channelsFirst;
     /** The layers being made: the network's, or while converting a graph one node's. */
     private List<LayerSpec> specs = new ArrayList<>();
+
     private final List<Tensor> parameters = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private TensorShape shape = TensorShape.INPUT;
     /** True until the first layer that computes something: where a Rescaling of 0-255 pixels belongs. */
     private boolean atInput = true;
+
     private String inputRescaling;
 
     private KerasLayerConverter(KerasWeights weights, boolean channelsFirst) {
@@ -92,8 +104,11 @@ public final class KerasLayerConverter {
         KerasLayerConverter converter = new KerasLayerConverter(weights, DataFormat.of(layers));
         KerasLayer first = layers.get(0);
         boolean inputLayer = first.className().equals("InputLayer");
-        converter.input(first, inputLayer ? shapeOf(first, "batch_shape", "batch_input_shape")
-                : shapeOf(first, "batch_input_shape", "batch_shape"));
+        converter.input(
+                first,
+                inputLayer
+                        ? shapeOf(first, "batch_shape", "batch_input_shape")
+                        : shapeOf(first, "batch_input_shape", "batch_shape"));
         List<KerasGraph.Node> rest = inputLayer ? nodes.subList(1, nodes.size()) : nodes;
         if (KerasGraph.isChain(nodes)) {
             rest.forEach(node -> converter.layer(node.layer()));
@@ -175,7 +190,9 @@ public final class KerasLayerConverter {
 
     /** {@code layers} without its last layer when that is a softmax, else null. */
     private List<LayerSpec> dropFinalSoftmax(List<LayerSpec> layers) {
-        if (!layers.isEmpty() && layers.get(layers.size() - 1) instanceof ActivationSpec a && a.function() == ActivationSpec.Function.SOFTMAX) {
+        if (!layers.isEmpty()
+                && layers.get(layers.size() - 1) instanceof ActivationSpec a
+                && a.function() == ActivationSpec.Function.SOFTMAX) {
             // Our networks output scores; prediction and the loss apply (log-)softmax themselves.
             layers.remove(layers.size() - 1);
             notes.add("final softmax dropped: the network outputs scores (logits) and prediction applies softmax");
@@ -195,7 +212,8 @@ public final class KerasLayerConverter {
 
     private void input(KerasLayer layer, List<Integer> withBatch) {
         if (withBatch.get(0) != null) {
-            notes.add("the file fixes the batch size at " + withBatch.get(0) + "; the imported network takes any batch size");
+            notes.add("the file fixes the batch size at " + withBatch.get(0)
+                    + "; the imported network takes any batch size");
         }
         List<Integer> dims = withBatch.subList(1, withBatch.size());
         List<Integer> image = channelsFirst ? List.of(1, 28, 28) : List.of(28, 28, 1);
@@ -210,9 +228,13 @@ public final class KerasLayerConverter {
             notes.add("input (784): the 28x28 image is flattened row by row");
             return;
         }
-        throw UnsupportedKerasModel.option(layer, "input shape", text(dims), channelsFirst
-                ? "(1, 28, 28), (28, 28) or (784) in a channels_first model"
-                : "(28, 28, 1), (28, 28) or (784)");
+        throw UnsupportedKerasModel.option(
+                layer,
+                "input shape",
+                text(dims),
+                channelsFirst
+                        ? "(1, 28, 28), (28, 28) or (784) in a channels_first model"
+                        : "(28, 28, 1), (28, 28) or (784)");
     }
 
     /** Equal, where a null (any size) in {@code dims} matches anything. */
@@ -234,7 +256,9 @@ public final class KerasLayerConverter {
 
     /** The declared shape, batch axis first; null where the file leaves an axis open. */
     private static List<Integer> shapeOf(KerasLayer layer, String key, String alternative) {
-        JsonNode shape = layer.config().has(key) ? layer.config().get(key) : layer.config().get(alternative);
+        JsonNode shape = layer.config().has(key)
+                ? layer.config().get(key)
+                : layer.config().get(alternative);
         if (shape == null || !shape.isArray() || shape.isEmpty()) {
             throw new UnsupportedKerasModel("layer " + layer.label() + " declares no input shape; "
                     + "save the model after building it (with an Input layer or input_shape)");
@@ -269,8 +293,10 @@ public final class KerasLayerConverter {
                 }
                 noWeights(layer);
                 requireImage(layer);
-                add(className.contains("Max") ? new LayerSpec.GlobalMaxPoolSpec(layer.name())
-                        : new LayerSpec.GlobalAvgPoolSpec(layer.name()));
+                add(
+                        className.contains("Max")
+                                ? new LayerSpec.GlobalMaxPoolSpec(layer.name())
+                                : new LayerSpec.GlobalAvgPoolSpec(layer.name()));
             }
             case "ZeroPadding2D" -> zeroPadding(layer, c);
             case "Flatten" -> {
@@ -288,7 +314,8 @@ public final class KerasLayerConverter {
                 if (c.hasNonNull("noise_shape")) {
                     throw UnsupportedKerasModel.option(layer, "noise_shape", c.get("noise_shape"), "null");
                 }
-                add(new LayerSpec.DropoutSpec(layer.name(), (float) c.path("rate").asDouble()));
+                add(new LayerSpec.DropoutSpec(
+                        layer.name(), (float) c.path("rate").asDouble()));
             }
             case "BatchNormalization" -> batchNorm(layer, c);
             case "Activation" -> {
@@ -300,8 +327,14 @@ public final class KerasLayerConverter {
                 JsonNode max = c.path("max_value");
                 float slope = (float) c.path("negative_slope").asDouble(0);
                 float threshold = (float) c.path("threshold").asDouble(0);
-                add(!max.isNumber() && slope == 0 && threshold == 0 ? new ActivationSpec(layer.name(), ActivationSpec.Function.RELU)
-                        : new LayerSpec.ReluSpec(layer.name(), max.isNumber() ? (float) max.asDouble() : null, slope, threshold));
+                add(
+                        !max.isNumber() && slope == 0 && threshold == 0
+                                ? new ActivationSpec(layer.name(), ActivationSpec.Function.RELU)
+                                : new LayerSpec.ReluSpec(
+                                        layer.name(),
+                                        max.isNumber() ? (float) max.asDouble() : null,
+                                        slope,
+                                        threshold));
             }
             case "LeakyReLU" -> {
                 noWeights(layer);
@@ -311,7 +344,8 @@ public final class KerasLayerConverter {
             }
             case "ThresholdedReLU" -> {
                 noWeights(layer);
-                add(new LayerSpec.ReluSpec(layer.name(), null, 0f, (float) c.path("theta").asDouble(1.0)));
+                add(new LayerSpec.ReluSpec(
+                        layer.name(), null, 0f, (float) c.path("theta").asDouble(1.0)));
             }
             case "ELU" -> {
                 noWeights(layer);
@@ -320,7 +354,9 @@ public final class KerasLayerConverter {
             case "Softmax" -> {
                 noWeights(layer);
                 JsonNode axis = c.path("axis");
-                boolean last = axis.isMissingNode() || axis.asInt() == -1 || axis.isArray() && axis.size() == 1 && axis.get(0).asInt() == -1;
+                boolean last = axis.isMissingNode()
+                        || axis.asInt() == -1
+                        || axis.isArray() && axis.size() == 1 && axis.get(0).asInt() == -1;
                 if (!last || shape.isImage()) {
                     throw UnsupportedKerasModel.option(layer, "axis", axis + " on " + shape, "-1 on a vector");
                 }
@@ -329,9 +365,11 @@ public final class KerasLayerConverter {
             case "Rescaling" -> rescaling(layer, c);
             case "Normalization" -> normalization(layer, c);
             case "Reshape" -> reshape(layer, c);
-            case "InputLayer" -> throw new UnsupportedKerasModel("layer " + layer.label() + ": a second input is not supported");
-            default -> throw new UnsupportedKerasModel("layer " + layer.label() + ": layer class '" + className
-                    + "' is not supported (supported: " + SUPPORTED + ")");
+            case "InputLayer" ->
+                throw new UnsupportedKerasModel("layer " + layer.label() + ": a second input is not supported");
+            default ->
+                throw new UnsupportedKerasModel("layer " + layer.label() + ": layer class '" + className
+                        + "' is not supported (supported: " + SUPPORTED + ")");
         }
     }
 
@@ -341,9 +379,11 @@ public final class KerasLayerConverter {
         int height = c.path("height").asInt(-1);
         int width = c.path("width").asInt(-1);
         if (height != shape.height() || width != shape.width()) {
-            throw new UnsupportedKerasModel("layer " + layer.label() + ": resizing or cropping (" + shape.height() + ", "
-                    + shape.width() + ") images to (" + c.path("height") + ", " + c.path("width") + ") is not supported "
-                    + "(supported: " + layer.className() + " to the size it gets, which changes nothing)");
+            throw new UnsupportedKerasModel(
+                    "layer " + layer.label() + ": resizing or cropping (" + shape.height() + ", "
+                            + shape.width() + ") images to (" + c.path("height") + ", " + c.path("width")
+                            + ") is not supported "
+                            + "(supported: " + layer.className() + " to the size it gets, which changes nothing)");
         }
         notes.add("layer '" + layer.name() + "' (" + layer.className() + " to " + height + "x" + width
                 + ") skipped: it gets images of that size already");
@@ -361,7 +401,8 @@ public final class KerasLayerConverter {
         boolean bias = c.path("use_bias").asBoolean(true);
         List<Tensor> w = weights(layer, bias ? 2 : 1, bias ? "kernel, bias" : "kernel");
         if (groups < 1 || shape.channels() % groups != 0 || filters % groups != 0) {
-            throw UnsupportedKerasModel.option(layer, "groups", groups, "a divisor of the input channels and of the filters");
+            throw UnsupportedKerasModel.option(
+                    layer, "groups", groups, "a divisor of the input channels and of the filters");
         }
         expectShape(layer, "kernel", w.get(0), kernel[0], kernel[1], shape.channels() / groups, filters);
         parameters.add(WeightLayouts.convKernelToDjl(w.get(0)));
@@ -369,8 +410,21 @@ public final class KerasLayerConverter {
             expectShape(layer, "bias", w.get(1), filters);
             parameters.add(w.get(1));
         }
-        add(new LayerSpec.Conv2dSpec(layer.name(), filters, kernel[0], kernel[1], strides[0], strides[1],
-                pads[0], pads[1], pads[2], pads[3], bias, dilation[0], dilation[1], groups));
+        add(new LayerSpec.Conv2dSpec(
+                layer.name(),
+                filters,
+                kernel[0],
+                kernel[1],
+                strides[0],
+                strides[1],
+                pads[0],
+                pads[1],
+                pads[2],
+                pads[3],
+                bias,
+                dilation[0],
+                dilation[1],
+                groups));
         activation(layer, c.path("activation"), layer.name() + "_activation");
     }
 
@@ -400,8 +454,21 @@ public final class KerasLayerConverter {
         int[] pads = padding(layer, c, kernel, strides, dilation);
         expectShape(layer, "depthwise_kernel", kernelValues, kernel[0], kernel[1], channels, multiplier);
         parameters.add(WeightLayouts.depthwiseKernelToDjl(kernelValues));
-        add(new LayerSpec.Conv2dSpec(name, channels * multiplier, kernel[0], kernel[1], strides[0], strides[1],
-                pads[0], pads[1], pads[2], pads[3], bias, dilation[0], dilation[1], channels));
+        add(new LayerSpec.Conv2dSpec(
+                name,
+                channels * multiplier,
+                kernel[0],
+                kernel[1],
+                strides[0],
+                strides[1],
+                pads[0],
+                pads[1],
+                pads[2],
+                pads[3],
+                bias,
+                dilation[0],
+                dilation[1],
+                channels));
         return channels * multiplier;
     }
 
@@ -427,8 +494,14 @@ public final class KerasLayerConverter {
         String padding = c.path("padding").asText("valid");
         return switch (padding) {
             case "valid" -> new int[4];
-            case "same" -> SamePadding.of(dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1,
-                    strides[0], strides[1], shape.height(), shape.width());
+            case "same" ->
+                SamePadding.of(
+                        dilation[0] * (kernel[0] - 1) + 1,
+                        dilation[1] * (kernel[1] - 1) + 1,
+                        strides[0],
+                        strides[1],
+                        shape.height(),
+                        shape.width());
             default -> throw UnsupportedKerasModel.option(layer, "padding", padding, "valid, same");
         };
     }
@@ -440,8 +513,12 @@ public final class KerasLayerConverter {
         int[] size = pair(layer, c, "pool_size");
         int[] strides = c.hasNonNull("strides") ? pair(layer, c, "strides") : size;
         int[] p = padding(layer, c, size, strides, new int[] {1, 1});
-        add(max ? new LayerSpec.MaxPoolSpec(layer.name(), size[0], size[1], strides[0], strides[1], p[0], p[1], p[2], p[3])
-                : new LayerSpec.AvgPoolSpec(layer.name(), size[0], size[1], strides[0], strides[1], p[0], p[1], p[2], p[3]));
+        add(
+                max
+                        ? new LayerSpec.MaxPoolSpec(
+                                layer.name(), size[0], size[1], strides[0], strides[1], p[0], p[1], p[2], p[3])
+                        : new LayerSpec.AvgPoolSpec(
+                                layer.name(), size[0], size[1], strides[0], strides[1], p[0], p[1], p[2], p[3]));
     }
 
     /** {@code padding}: n, (rows, columns) or ((top, bottom), (left, right)). */
@@ -454,18 +531,32 @@ public final class KerasLayerConverter {
         if (p.isInt()) {
             pads = new int[] {p.asInt(), p.asInt(), p.asInt(), p.asInt()};
         } else if (p.isArray() && p.size() == 2 && p.get(0).isInt() && p.get(1).isInt()) {
-            pads = new int[] {p.get(0).asInt(), p.get(0).asInt(), p.get(1).asInt(), p.get(1).asInt()};
-        } else if (p.isArray() && p.size() == 2 && p.get(0).size() == 2 && p.get(1).size() == 2) {
-            pads = new int[] {p.get(0).get(0).asInt(), p.get(0).get(1).asInt(), p.get(1).get(0).asInt(), p.get(1).get(1).asInt()};
+            pads = new int[] {
+                p.get(0).asInt(), p.get(0).asInt(), p.get(1).asInt(), p.get(1).asInt()
+            };
+        } else if (p.isArray()
+                && p.size() == 2
+                && p.get(0).size() == 2
+                && p.get(1).size() == 2) {
+            pads = new int[] {
+                p.get(0).get(0).asInt(),
+                p.get(0).get(1).asInt(),
+                p.get(1).get(0).asInt(),
+                p.get(1).get(1).asInt()
+            };
         } else {
-            throw UnsupportedKerasModel.option(layer, "padding", p, "n, (rows, columns) or ((top, bottom), (left, right))");
+            throw UnsupportedKerasModel.option(
+                    layer, "padding", p, "n, (rows, columns) or ((top, bottom), (left, right))");
         }
         add(new LayerSpec.ZeroPaddingSpec(layer.name(), pads[0], pads[1], pads[2], pads[3]));
     }
 
     private void dense(KerasLayer layer, JsonNode c) {
         if (shape.isImage()) {
-            throw UnsupportedKerasModel.option(layer, "input shape", shape,
+            throw UnsupportedKerasModel.option(
+                    layer,
+                    "input shape",
+                    shape,
                     "a vector (Keras applies Dense to the last axis of an image; add a Flatten before it)");
         }
         int units = c.path("units").asInt();
@@ -488,7 +579,8 @@ public final class KerasLayerConverter {
         boolean scale = c.path("scale").asBoolean(true);
         boolean center = c.path("center").asBoolean(true);
         int count = (scale ? 1 : 0) + (center ? 1 : 0) + 2;
-        List<Tensor> w = weights(layer, count, (scale ? "gamma, " : "") + (center ? "beta, " : "") + "moving_mean, moving_variance");
+        List<Tensor> w = weights(
+                layer, count, (scale ? "gamma, " : "") + (center ? "beta, " : "") + "moving_mean, moving_variance");
         int channels = shape.channels();
         for (Tensor t : w) {
             expectShape(layer, "weight", t, channels);
@@ -510,8 +602,11 @@ public final class KerasLayerConverter {
         int rank = shape.isImage() ? 3 : 1;
         int channel = channelsFirst && shape.isImage() ? 1 : rank;
         if (a != channel && a != channel - rank - 1) {
-            throw UnsupportedKerasModel.option(layer, "axis", axis, "the channel axis, " + channel + " or "
-                    + (channel - rank - 1) + ", for input " + shape);
+            throw UnsupportedKerasModel.option(
+                    layer,
+                    "axis",
+                    axis,
+                    "the channel axis, " + channel + " or " + (channel - rank - 1) + ", for input " + shape);
         }
     }
 
@@ -527,7 +622,8 @@ public final class KerasLayerConverter {
             // The model scales raw 0-255 pixels itself; our inputs are 0-1 already.
             scale *= 255;
             inputRescaling = layer.name();
-            notes.add("layer '" + layer.name() + "' takes 0-255 pixels; its scale is multiplied by 255 for our 0-1 inputs");
+            notes.add("layer '" + layer.name()
+                    + "' takes 0-255 pixels; its scale is multiplied by 255 for our 0-1 inputs");
         }
         add(new LayerSpec.RescalingSpec(layer.name(), (float) scale, (float) offsetNode.asDouble(0)));
     }
@@ -549,15 +645,16 @@ public final class KerasLayerConverter {
         } else {
             List<Tensor> w = weights.of(layer);
             if (w.size() < 2) {
-                throw new DigitsException("layer " + layer.label() + ": expected mean and variance weights, the weights file has "
-                        + w.size() + " arrays");
+                throw new DigitsException("layer " + layer.label()
+                        + ": expected mean and variance weights, the weights file has " + w.size() + " arrays");
             }
             mean = w.get(0).data();
             variance = w.get(1).data();
         }
         int channels = shape.channels();
         if (mean.length != variance.length || mean.length != 1 && mean.length != channels) {
-            throw UnsupportedKerasModel.option(layer, "mean", mean.length + " values", "one per channel (" + channels + ") or one");
+            throw UnsupportedKerasModel.option(
+                    layer, "mean", mean.length + " values", "one per channel (" + channels + ") or one");
         }
         float[] scale = new float[channels];
         float[] offset = new float[channels];
@@ -598,7 +695,10 @@ public final class KerasLayerConverter {
             target.set(unknown, known > 0 && shape.size() % known == 0 ? shape.size() / known : -1);
         }
         if (target.isEmpty() || target.size() > 3 || target.contains(-1)) {
-            throw UnsupportedKerasModel.option(layer, "target_shape", c.path("target_shape"),
+            throw UnsupportedKerasModel.option(
+                    layer,
+                    "target_shape",
+                    c.path("target_shape"),
                     "(units), (height, width) or an image, at most one -1, fitting " + shape);
         }
         try {
@@ -611,18 +711,27 @@ public final class KerasLayerConverter {
     /** A layer's {@code activation} option, added as a layer of its own. */
     private void activation(KerasLayer layer, JsonNode value, String name) {
         // Keras 3 may write an activation as {"class_name": "function", "config": "relu", …}.
-        String function = value.isMissingNode() || value.isNull() ? "linear" : value.isTextual() ? value.asText()
-                : value.path("config").isTextual() ? value.path("config").asText() : String.valueOf(value);
+        String function = value.isMissingNode() || value.isNull()
+                ? "linear"
+                : value.isTextual()
+                        ? value.asText()
+                        : value.path("config").isTextual()
+                                ? value.path("config").asText()
+                                : String.valueOf(value);
         switch (function) {
-            case "linear" -> { }
+            case "linear" -> {}
             case "relu", "sigmoid", "tanh", "softmax", "selu", "softplus", "softsign", "swish", "exponential" ->
-                    add(new ActivationSpec(name, ActivationSpec.Function.valueOf(function.toUpperCase(Locale.ROOT))));
+                add(new ActivationSpec(name, ActivationSpec.Function.valueOf(function.toUpperCase(Locale.ROOT))));
             case "silu" -> add(new ActivationSpec(name, ActivationSpec.Function.SWISH));
             case "elu" -> add(new LayerSpec.EluSpec(name, 1f));
             case "relu6" -> add(new LayerSpec.ReluSpec(name, 6f, 0f, 0f));
             case "leaky_relu" -> add(new LayerSpec.ReluSpec(name, null, 0.2f, 0f));
-            default -> throw UnsupportedKerasModel.option(layer, "activation", function,
-                    "linear, relu, sigmoid, tanh, softmax, elu, selu, softplus, softsign, swish, silu, exponential, relu6, leaky_relu");
+            default ->
+                throw UnsupportedKerasModel.option(
+                        layer,
+                        "activation",
+                        function,
+                        "linear, relu, sigmoid, tanh, softmax, elu, selu, softplus, softsign, swish, silu, exponential, relu6, leaky_relu");
         }
     }
 
@@ -681,7 +790,8 @@ public final class KerasLayerConverter {
         if (value == null || value.isNull() && expected == null) {
             return;
         }
-        boolean same = expected instanceof Boolean b ? value.isBoolean() && value.asBoolean() == b
+        boolean same = expected instanceof Boolean b
+                ? value.isBoolean() && value.asBoolean() == b
                 : expected instanceof Double d ? value.isNumber() && value.asDouble() == d : false;
         if (!same) {
             throw UnsupportedKerasModel.option(layer, option, value, String.valueOf(expected));

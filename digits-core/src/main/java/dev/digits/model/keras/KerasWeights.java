@@ -42,10 +42,12 @@ public interface KerasWeights {
             if (group == null) {
                 return List.of();
             }
-            List<Map.Entry<String, Node>> entries = new ArrayList<>(group.getChildren().entrySet());
+            List<Map.Entry<String, Node>> entries =
+                    new ArrayList<>(group.getChildren().entrySet());
             for (Map.Entry<String, Node> e : entries) {
                 if (!e.getKey().matches("\\d+")) {
-                    throw new DigitsException(source + ": unexpected entry " + e.getValue().getPath() + " in the weights");
+                    throw new DigitsException(
+                            source + ": unexpected entry " + e.getValue().getPath() + " in the weights");
                 }
             }
             entries.sort(Comparator.comparingInt(e -> Integer.parseInt(e.getKey())));
@@ -65,9 +67,12 @@ public interface KerasWeights {
     private static List<String> keras3Candidates(String path, KerasLayer layer) {
         String dependencies = "_layer_checkpoint_dependencies";
         StringBuilder byName = new StringBuilder(dependencies);
-        layer.containers().forEach(c -> byName.append('/').append(c.name()).append('/').append(dependencies));
+        layer.containers()
+                .forEach(c -> byName.append('/').append(c.name()).append('/').append(dependencies));
         byName.append('/').append(layer.name());
-        return List.of("layers/" + path, dependencies + "/" + path.replace("/layers/", "/" + dependencies + "/"),
+        return List.of(
+                "layers/" + path,
+                dependencies + "/" + path.replace("/layers/", "/" + dependencies + "/"),
                 byName.toString());
     }
 
@@ -80,7 +85,9 @@ public interface KerasWeights {
      */
     static KerasWeights keras2(Group modelWeights, String source) {
         return layer -> {
-            String top = layer.containers().isEmpty() ? layer.name() : layer.containers().get(0).name();
+            String top = layer.containers().isEmpty()
+                    ? layer.name()
+                    : layer.containers().get(0).name();
             if (!(child(modelWeights, top) instanceof Group group)) {
                 return List.of();
             }
@@ -118,7 +125,8 @@ public interface KerasWeights {
     static KerasWeights theanoKernelsFlipped(KerasWeights weights) {
         return layer -> {
             List<Tensor> arrays = weights.of(layer);
-            if (!layer.className().equals("Conv2D") || arrays.isEmpty()
+            if (!layer.className().equals("Conv2D")
+                    || arrays.isEmpty()
                     || arrays.get(0).rank() != 4) {
                 return arrays;
             }
@@ -165,13 +173,15 @@ public interface KerasWeights {
             for (int i = 0; i < Array.getLength(data); i++) {
                 Object item = Array.get(data, i);
                 if (!(item instanceof String) && !(item instanceof byte[])) {
-                    throw new DigitsException("expected a list of names, found an array of " + item.getClass().getSimpleName());
+                    throw new DigitsException("expected a list of names, found an array of "
+                            + item.getClass().getSimpleName());
                 }
                 result.addAll(strings(item));
             }
             return result;
         }
-        throw new DigitsException("expected a list of names, found " + data.getClass().getSimpleName() + " " + data);
+        throw new DigitsException(
+                "expected a list of names, found " + data.getClass().getSimpleName() + " " + data);
     }
 
     private static Tensor tensor(Node node, String source) {

@@ -40,7 +40,8 @@ public final class WeightLayouts {
             for (int x = 0; x < w; x++) {
                 for (int c = 0; c < channels; c++) {
                     for (int m = 0; m < multiplier; m++) {
-                        dst[((c * multiplier + m) * h + y) * w + x] = src[((y * w + x) * channels + c) * multiplier + m];
+                        dst[((c * multiplier + m) * h + y) * w + x] =
+                                src[((y * w + x) * channels + c) * multiplier + m];
                     }
                 }
             }
@@ -103,8 +104,8 @@ public final class WeightLayouts {
         requireRank(weight, 2, "Dense weight");
         int units = dim(weight, 0), inputs = dim(weight, 1);
         if (inputs != channels * height * width) {
-            throw new IllegalArgumentException("Dense weight has " + inputs + " inputs, the flattened image has "
-                    + channels * height * width);
+            throw new IllegalArgumentException(
+                    "Dense weight has " + inputs + " inputs, the flattened image has " + channels * height * width);
         }
         float[] src = weight.data();
         float[] dst = new float[src.length];
@@ -112,7 +113,8 @@ public final class WeightLayouts {
             for (int c = 0; c < channels; c++) {
                 for (int y = 0; y < height; y++) {
                     for (int x = 0; x < width; x++) {
-                        dst[u * inputs + (y * width + x) * channels + c] = src[u * inputs + (c * height + y) * width + x];
+                        dst[u * inputs + (y * width + x) * channels + c] =
+                                src[u * inputs + (c * height + y) * width + x];
                     }
                 }
             }

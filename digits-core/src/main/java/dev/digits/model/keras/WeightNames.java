@@ -5,8 +5,18 @@ import java.util.List;
 /** Keras 2 weight names such as {@code sequential/conv2d/kernel:0}: whose they are and their order in a layer. */
 final class WeightNames {
     /** Keras's order of a layer's weights; a name not listed sorts last. */
-    private static final List<String> ORDER = List.of("kernel", "depthwise_kernel", "pointwise_kernel", "bias",
-            "gamma", "beta", "moving_mean", "moving_variance", "mean", "variance", "count");
+    private static final List<String> ORDER = List.of(
+            "kernel",
+            "depthwise_kernel",
+            "pointwise_kernel",
+            "bias",
+            "gamma",
+            "beta",
+            "moving_mean",
+            "moving_variance",
+            "mean",
+            "variance",
+            "count");
 
     private WeightNames() {}
 

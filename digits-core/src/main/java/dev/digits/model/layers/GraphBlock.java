@@ -39,7 +39,8 @@ final class GraphBlock extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray input = inputs.singletonOrThrow();
         List<NDArray> outputs = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -47,8 +48,12 @@ final class GraphBlock extends AbstractBlock {
             for (int index : nodes.get(i).inputs()) {
                 in.add(index == GraphNode.INPUT ? input : outputs.get(index));
             }
-            outputs.add(blocks.get(i) == null ? nodes.get(i).merge().apply(in)
-                    : blocks.get(i).forward(store, new NDList(in.get(0)), training, params).singletonOrThrow());
+            outputs.add(
+                    blocks.get(i) == null
+                            ? nodes.get(i).merge().apply(in)
+                            : blocks.get(i)
+                                    .forward(store, new NDList(in.get(0)), training, params)
+                                    .singletonOrThrow());
         }
         return new NDList(outputs.get(outputs.size() - 1));
     }

@@ -63,9 +63,22 @@ public sealed interface LayerSpec {
      * filters ({@code groups} = input channels is a depthwise convolution); dilation spaces the kernel's taps.
      * Zero dilation or groups (absent from a file written before they existed) mean 1.
      */
-    record Conv2dSpec(String name, int filters, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
-            int padTop, int padBottom, int padLeft, int padRight, boolean useBias,
-            int dilationHeight, int dilationWidth, int groups) implements LayerSpec {
+    record Conv2dSpec(
+            String name,
+            int filters,
+            int kernelHeight,
+            int kernelWidth,
+            int strideHeight,
+            int strideWidth,
+            int padTop,
+            int padBottom,
+            int padLeft,
+            int padRight,
+            boolean useBias,
+            int dilationHeight,
+            int dilationWidth,
+            int groups)
+            implements LayerSpec {
         public Conv2dSpec {
             dilationHeight = Math.max(dilationHeight, 1);
             dilationWidth = Math.max(dilationWidth, 1);
@@ -73,26 +86,55 @@ public sealed interface LayerSpec {
         }
 
         /** An ungrouped convolution without dilation. */
-        public Conv2dSpec(String name, int filters, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
-                int padTop, int padBottom, int padLeft, int padRight, boolean useBias) {
-            this(name, filters, kernelHeight, kernelWidth, strideHeight, strideWidth, padTop, padBottom, padLeft, padRight,
-                    useBias, 1, 1, 1);
+        public Conv2dSpec(
+                String name,
+                int filters,
+                int kernelHeight,
+                int kernelWidth,
+                int strideHeight,
+                int strideWidth,
+                int padTop,
+                int padBottom,
+                int padLeft,
+                int padRight,
+                boolean useBias) {
+            this(
+                    name,
+                    filters,
+                    kernelHeight,
+                    kernelWidth,
+                    strideHeight,
+                    strideWidth,
+                    padTop,
+                    padBottom,
+                    padLeft,
+                    padRight,
+                    useBias,
+                    1,
+                    1,
+                    1);
         }
 
         @Override
         public Block block() {
             boolean symmetric = padTop == padBottom && padLeft == padRight;
-            Block conv = Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernelHeight, kernelWidth))
+            Block conv = Conv2d.builder()
+                    .setFilters(filters)
+                    .setKernelShape(new Shape(kernelHeight, kernelWidth))
                     .optStride(new Shape(strideHeight, strideWidth))
                     .optPadding(symmetric ? new Shape(padTop, padLeft) : new Shape(0, 0))
-                    .optDilation(new Shape(dilationHeight, dilationWidth)).optGroups(groups)
-                    .optBias(useBias).build();
+                    .optDilation(new Shape(dilationHeight, dilationWidth))
+                    .optGroups(groups)
+                    .optBias(useBias)
+                    .build();
             if (symmetric) {
                 return conv;
             }
             // torch's pad takes the last axis first: (left, right, top, bottom).
             Shape pads = new Shape(padLeft, padRight, padTop, padBottom);
-            return new SequentialBlock().add(LambdaBlock.singleton(x -> x.pad(pads, 0))).add(conv);
+            return new SequentialBlock()
+                    .add(LambdaBlock.singleton(x -> x.pad(pads, 0)))
+                    .add(conv);
         }
 
         @Override
@@ -102,7 +144,8 @@ public sealed interface LayerSpec {
                 throw new IllegalArgumentException("layer '" + name + "' splits " + in.channels() + " channels and "
                         + filters + " filters into " + groups + " groups");
             }
-            return TensorShape.image(filters,
+            return TensorShape.image(
+                    filters,
                     (in.height() + padTop + padBottom - dilationHeight * (kernelHeight - 1) - 1) / strideHeight + 1,
                     (in.width() + padLeft + padRight - dilationWidth * (kernelWidth - 1) - 1) / strideWidth + 1);
         }
@@ -115,8 +158,17 @@ public sealed interface LayerSpec {
     }
 
     /** Max pooling; padded positions (Keras's {@code same}) never win. Zero padding when absent from the file. */
-    record MaxPoolSpec(String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth,
-            int padTop, int padBottom, int padLeft, int padRight) implements LayerSpec {
+    record MaxPoolSpec(
+            String name,
+            int poolHeight,
+            int poolWidth,
+            int strideHeight,
+            int strideWidth,
+            int padTop,
+            int padBottom,
+            int padLeft,
+            int padRight)
+            implements LayerSpec {
         public MaxPoolSpec(String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth) {
             this(name, poolHeight, poolWidth, strideHeight, strideWidth, 0, 0, 0, 0);
         }
@@ -128,12 +180,15 @@ public sealed interface LayerSpec {
                 return pool;
             }
             Shape pads = new Shape(padLeft, padRight, padTop, padBottom);
-            return new SequentialBlock().add(LambdaBlock.singleton(x -> x.pad(pads, Float.NEGATIVE_INFINITY))).add(pool);
+            return new SequentialBlock()
+                    .add(LambdaBlock.singleton(x -> x.pad(pads, Float.NEGATIVE_INFINITY)))
+                    .add(pool);
         }
 
         @Override
         public TensorShape outputShape(TensorShape in) {
-            return pooled(in, name, poolHeight, poolWidth, strideHeight, strideWidth, padTop + padBottom, padLeft + padRight);
+            return pooled(
+                    in, name, poolHeight, poolWidth, strideHeight, strideWidth, padTop + padBottom, padLeft + padRight);
         }
     }
 
@@ -141,8 +196,17 @@ public sealed interface LayerSpec {
      * Average pooling; with padding (Keras's {@code same}) each output is the mean of the input values its window
      * covers, padded positions not counted, as Keras computes it. Zero padding when absent from the file.
      */
-    record AvgPoolSpec(String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth,
-            int padTop, int padBottom, int padLeft, int padRight) implements LayerSpec {
+    record AvgPoolSpec(
+            String name,
+            int poolHeight,
+            int poolWidth,
+            int strideHeight,
+            int strideWidth,
+            int padTop,
+            int padBottom,
+            int padLeft,
+            int padRight)
+            implements LayerSpec {
         public AvgPoolSpec(String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth) {
             this(name, poolHeight, poolWidth, strideHeight, strideWidth, 0, 0, 0, 0);
         }
@@ -157,7 +221,8 @@ public sealed interface LayerSpec {
             Shape pads = new Shape(padLeft, padRight, padTop, padBottom);
             return LambdaBlock.singleton(x -> {
                 NDArray sums = Pool.avgPool2d(x.pad(pads, 0), window, stride, new Shape(0, 0), false, true);
-                NDArray ones = x.getManager().ones(new Shape(1, 1, x.getShape().get(2), x.getShape().get(3)));
+                NDArray ones = x.getManager()
+                        .ones(new Shape(1, 1, x.getShape().get(2), x.getShape().get(3)));
                 NDArray counted = Pool.avgPool2d(ones.pad(pads, 0), window, stride, new Shape(0, 0), false, true);
                 return sums.div(counted);
             });
@@ -165,7 +230,8 @@ public sealed interface LayerSpec {
 
         @Override
         public TensorShape outputShape(TensorShape in) {
-            return pooled(in, name, poolHeight, poolWidth, strideHeight, strideWidth, padTop + padBottom, padLeft + padRight);
+            return pooled(
+                    in, name, poolHeight, poolWidth, strideHeight, strideWidth, padTop + padBottom, padLeft + padRight);
         }
     }
 
@@ -288,7 +354,17 @@ public sealed interface LayerSpec {
     /** An element-wise activation, or softmax over the channel axis (Keras's last axis). */
     record ActivationSpec(String name, Function function) implements LayerSpec {
         /** The activations both frameworks have with the same definition. */
-        public enum Function { RELU, SIGMOID, TANH, SOFTMAX, SELU, SOFTPLUS, SOFTSIGN, SWISH, EXPONENTIAL }
+        public enum Function {
+            RELU,
+            SIGMOID,
+            TANH,
+            SOFTMAX,
+            SELU,
+            SOFTPLUS,
+            SOFTSIGN,
+            SWISH,
+            EXPONENTIAL
+        }
 
         @Override
         public Block block() {
@@ -335,7 +411,8 @@ public sealed interface LayerSpec {
     record EluSpec(String name, float alpha) implements LayerSpec {
         @Override
         public Block block() {
-            return LambdaBlock.singleton(x -> NDArrays.where(x.gt(0), x, x.exp().sub(1).mul(alpha)));
+            return LambdaBlock.singleton(
+                    x -> NDArrays.where(x.gt(0), x, x.exp().sub(1).mul(alpha)));
         }
 
         @Override
@@ -349,7 +426,8 @@ public sealed interface LayerSpec {
         @Override
         public Block block() {
             return LambdaBlock.singleton(x -> {
-                Shape perChannel = x.getShape().dimension() == 4 ? new Shape(1, scale.length, 1, 1) : new Shape(1, scale.length);
+                Shape perChannel =
+                        x.getShape().dimension() == 4 ? new Shape(1, scale.length, 1, 1) : new Shape(1, scale.length);
                 NDManager m = x.getManager();
                 return x.mul(m.create(scale, perChannel)).add(m.create(offset, perChannel));
             });
@@ -358,8 +436,8 @@ public sealed interface LayerSpec {
         @Override
         public TensorShape outputShape(TensorShape in) {
             if (scale.length != in.channels() || offset.length != in.channels()) {
-                throw new IllegalArgumentException("layer '" + name + "' has " + scale.length + " values per channel, the input "
-                        + in + " has " + in.channels() + " channels");
+                throw new IllegalArgumentException("layer '" + name + "' has " + scale.length
+                        + " values per channel, the input " + in + " has " + in.channels() + " channels");
             }
             return in;
         }
@@ -457,7 +535,8 @@ public sealed interface LayerSpec {
         public ReshapeSpec {
             target = List.copyOf(target);
             if (target.isEmpty() || target.size() > 3) {
-                throw new IllegalArgumentException("layer '" + name + "': a target shape has 1 to 3 axes, not " + target);
+                throw new IllegalArgumentException(
+                        "layer '" + name + "': a target shape has 1 to 3 axes, not " + target);
             }
         }
 
@@ -482,7 +561,9 @@ public sealed interface LayerSpec {
                 return x.reshape(batch, out.channels(), out.height(), out.width());
             }
             NDArray channelsLast = x.getShape().dimension() == 4 ? x.transpose(0, 2, 3, 1) : x;
-            return channelsLast.reshape(batch, out.height(), out.width(), out.channels()).transpose(0, 3, 1, 2);
+            return channelsLast
+                    .reshape(batch, out.height(), out.width(), out.channels())
+                    .transpose(0, 3, 1, 2);
         }
 
         @Override
@@ -490,8 +571,10 @@ public sealed interface LayerSpec {
             TensorShape out = switch (target.size()) {
                 case 1 -> TensorShape.vector(target.get(0));
                 case 2 -> TensorShape.image(1, target.get(0), target.get(1));
-                default -> channelsFirst ? TensorShape.image(target.get(0), target.get(1), target.get(2))
-                        : TensorShape.image(target.get(2), target.get(0), target.get(1));
+                default ->
+                    channelsFirst
+                            ? TensorShape.image(target.get(0), target.get(1), target.get(2))
+                            : TensorShape.image(target.get(2), target.get(0), target.get(1));
             };
             if (in != null && out.size() != in.size()) {
                 throw new IllegalArgumentException("layer '" + name + "' reshapes " + in + " (" + in.size()
@@ -501,10 +584,19 @@ public sealed interface LayerSpec {
         }
     }
 
-    private static TensorShape pooled(TensorShape in, String name, int poolHeight, int poolWidth, int strideHeight, int strideWidth,
-            int padHeight, int padWidth) {
+    private static TensorShape pooled(
+            TensorShape in,
+            String name,
+            int poolHeight,
+            int poolWidth,
+            int strideHeight,
+            int strideWidth,
+            int padHeight,
+            int padWidth) {
         in.requireImage(name);
-        return TensorShape.image(in.channels(), (in.height() + padHeight - poolHeight) / strideHeight + 1,
+        return TensorShape.image(
+                in.channels(),
+                (in.height() + padHeight - poolHeight) / strideHeight + 1,
                 (in.width() + padWidth - poolWidth) / strideWidth + 1);
     }
 }

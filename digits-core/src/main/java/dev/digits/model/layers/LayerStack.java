@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 public record LayerStack(List<LayerSpec> layers) implements Architecture {
     /** The {@link dev.digits.model.ModelCard#architecture()} of models stored as a layer stack. */
     public static final String NAME = "layers";
+
     public static final String FILE = "layers.json";
 
     public LayerStack {
@@ -38,7 +39,9 @@ public record LayerStack(List<LayerSpec> layers) implements Architecture {
 
     @Override
     public String description() {
-        return layers.stream().map(l -> l.getClass().getSimpleName().replace("Spec", "")).collect(Collectors.joining("-"));
+        return layers.stream()
+                .map(l -> l.getClass().getSimpleName().replace("Spec", ""))
+                .collect(Collectors.joining("-"));
     }
 
     @Override

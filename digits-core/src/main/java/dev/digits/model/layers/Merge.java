@@ -8,7 +8,12 @@ import java.util.List;
 
 /** How a {@link GraphNode} combines the outputs of several earlier nodes: Keras's merge layers. */
 public enum Merge {
-    ADD, SUBTRACT, MULTIPLY, AVERAGE, MAXIMUM, MINIMUM,
+    ADD,
+    SUBTRACT,
+    MULTIPLY,
+    AVERAGE,
+    MAXIMUM,
+    MINIMUM,
     /** Along the channel axis (axis 1 in NCHW and NF). */
     CONCATENATE;
 
@@ -38,8 +43,9 @@ public enum Merge {
         TensorShape first = inputs.get(0);
         int channels = 0;
         for (TensorShape in : inputs) {
-            boolean fits = this == CONCATENATE ? in.isImage() == first.isImage() && in.height() == first.height()
-                    && in.width() == first.width() : in.equals(first);
+            boolean fits = this == CONCATENATE
+                    ? in.isImage() == first.isImage() && in.height() == first.height() && in.width() == first.width()
+                    : in.equals(first);
             if (!fits) {
                 throw new IllegalArgumentException("node '" + node + "' (" + this + ") cannot merge " + inputs);
             }
@@ -48,7 +54,9 @@ public enum Merge {
         if (this != CONCATENATE) {
             return first;
         }
-        return first.isImage() ? TensorShape.image(channels, first.height(), first.width()) : TensorShape.vector(channels);
+        return first.isImage()
+                ? TensorShape.image(channels, first.height(), first.width())
+                : TensorShape.vector(channels);
     }
 
     /** {@link #outputShape} for DJL's shapes (batch axis first). */

@@ -15,15 +15,16 @@ public final class Parameters {
     public static void assign(Classifier classifier, List<Tensor> values) {
         List<Parameter> parameters = list(classifier);
         if (parameters.size() != values.size()) {
-            throw new IllegalArgumentException("the network has " + parameters.size() + " parameter arrays, "
-                    + values.size() + " were given");
+            throw new IllegalArgumentException(
+                    "the network has " + parameters.size() + " parameter arrays, " + values.size() + " were given");
         }
         for (int i = 0; i < values.size(); i++) {
             Parameter p = parameters.get(i);
             long[] expected = p.getArray().getShape().getShape();
             if (!Arrays.equals(expected, values.get(i).shape())) {
-                throw new IllegalArgumentException("parameter " + p.getName() + " #" + i + " has shape "
-                        + Arrays.toString(expected) + ", the value has " + values.get(i).shapeText());
+                throw new IllegalArgumentException(
+                        "parameter " + p.getName() + " #" + i + " has shape " + Arrays.toString(expected)
+                                + ", the value has " + values.get(i).shapeText());
             }
             p.getArray().set(values.get(i).data());
         }
@@ -32,7 +33,8 @@ public final class Parameters {
     public static List<Tensor> read(Classifier classifier) {
         List<Tensor> result = new ArrayList<>();
         for (Parameter p : list(classifier)) {
-            result.add(new Tensor(p.getArray().getShape().getShape(), p.getArray().toFloatArray()));
+            result.add(
+                    new Tensor(p.getArray().getShape().getShape(), p.getArray().toFloatArray()));
         }
         return result;
     }

@@ -13,11 +13,17 @@ public final class SeedLayers {
 
     public static LayerStack stack() {
         return new LayerStack(List.of(
-                conv("conv2d", 32), relu("conv2d_activation"), pool("max_pooling2d"),
-                conv("conv2d_1", 64), relu("conv2d_1_activation"), pool("max_pooling2d_1"),
-                conv("conv2d_2", 64), relu("conv2d_2_activation"),
+                conv("conv2d", 32),
+                relu("conv2d_activation"),
+                pool("max_pooling2d"),
+                conv("conv2d_1", 64),
+                relu("conv2d_1_activation"),
+                pool("max_pooling2d_1"),
+                conv("conv2d_2", 64),
+                relu("conv2d_2_activation"),
                 new LayerSpec.FlattenSpec("flatten", false),
-                new LayerSpec.DenseSpec("dense", 64, true), relu("dense_activation"),
+                new LayerSpec.DenseSpec("dense", 64, true),
+                relu("dense_activation"),
                 new LayerSpec.DenseSpec("dense_1", 10, true)));
     }
 

@@ -6,7 +6,8 @@ import java.util.Arrays;
 public record Tensor(long[] shape, float[] data) {
     public Tensor {
         if (Arrays.stream(shape).reduce(1, (a, b) -> a * b) != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " does not hold " + data.length + " values");
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(shape) + " does not hold " + data.length + " values");
         }
     }
 

@@ -29,14 +29,15 @@ public record TensorShape(int channels, int height, int width) {
 
     void requireImage(String layer) {
         if (!isImage()) {
-            throw new IllegalArgumentException("layer '" + layer + "' needs an image input but gets a vector of " + channels);
+            throw new IllegalArgumentException(
+                    "layer '" + layer + "' needs an image input but gets a vector of " + channels);
         }
     }
 
     void requireVector(String layer) {
         if (isImage()) {
-            throw new IllegalArgumentException("layer '" + layer + "' needs a vector input but gets an image " + this
-                    + " (flatten it first)");
+            throw new IllegalArgumentException(
+                    "layer '" + layer + "' needs a vector input but gets an image " + this + " (flatten it first)");
         }
     }
 

@@ -19,11 +19,11 @@ import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +62,10 @@ class SampleSetsTest {
             assertArrayEquals(first.sources(), again.sources());
             assertEquals(pixels(first.image()).getClass(), pixels(again.image()).getClass());
             assertTrue(java.util.Objects.deepEquals(pixels(first.image()), pixels(again.image())), set.name());
-            assertFalse(java.util.Objects.deepEquals(pixels(first.image()), pixels(set.sample(4).image())), set.name());
+            assertFalse(
+                    java.util.Objects.deepEquals(
+                            pixels(first.image()), pixels(set.sample(4).image())),
+                    set.name());
         }
     }
 
@@ -107,9 +110,19 @@ class SampleSetsTest {
                 sheet.addAll(List.of(original, digit.get().input(), naiveInput));
             }
             // For a person to look at: each row is the MNIST original, ours, naive.
-            ImageIO.write(ContactSheet.of(sheet, 3), "png", TestData.artifacts().resolve("preprocessed-" + set.name() + ".png").toFile());
-            System.out.printf(Locale.ROOT, "%s: mean absolute difference to MNIST: ours %.4f, naive %.4f (%d images)%n",
-                    set.name(), ours / count, naive / count, count);
+            ImageIO.write(
+                    ContactSheet.of(sheet, 3),
+                    "png",
+                    TestData.artifacts()
+                            .resolve("preprocessed-" + set.name() + ".png")
+                            .toFile());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: mean absolute difference to MNIST: ours %.4f, naive %.4f (%d images)%n",
+                    set.name(),
+                    ours / count,
+                    naive / count,
+                    count);
             assertTrue(ours / count < 0.07, set.name() + ": " + ours / count);
             assertTrue(ours < naive / 2, set.name() + ": ours " + ours / count + ", naive " + naive / count);
         }

@@ -20,9 +20,24 @@ class Keras3PathsTest {
 
     @Test
     void layersAreNumberedPerClassWhateverTheirNames() {
-        List<KerasLayer> layers = List.of(layer("in", "InputLayer"), layer("edges", "Conv2D"), layer("pool", "MaxPooling2D"),
-                layer("shapes", "Conv2D"), layer("out", "Dense"));
-        assertEquals(Map.of("in", "input_layer", "edges", "conv2d", "pool", "max_pooling2d", "shapes", "conv2d_1", "out", "dense"),
+        List<KerasLayer> layers = List.of(
+                layer("in", "InputLayer"),
+                layer("edges", "Conv2D"),
+                layer("pool", "MaxPooling2D"),
+                layer("shapes", "Conv2D"),
+                layer("out", "Dense"));
+        assertEquals(
+                Map.of(
+                        "in",
+                        "input_layer",
+                        "edges",
+                        "conv2d",
+                        "pool",
+                        "max_pooling2d",
+                        "shapes",
+                        "conv2d_1",
+                        "out",
+                        "dense"),
                 Keras3Paths.of(layers));
     }
 

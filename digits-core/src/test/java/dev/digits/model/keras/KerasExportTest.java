@@ -74,8 +74,13 @@ class KerasExportTest {
             List<Tensor> values = varied(stack, trained, 5);
             Parameters.assign(trained, values);
             float[] expected = trained.logProbabilities(images);
-            double spread = IntStream.range(0, images.size()).mapToDouble(i -> Math.abs(expected[i * 10] - expected[0])).max().orElse(0);
-            assertTrue(spread > 0.01, architecture.name() + " scores every image alike: a misplaced weight would not show");
+            double spread = IntStream.range(0, images.size())
+                    .mapToDouble(i -> Math.abs(expected[i * 10] - expected[0]))
+                    .max()
+                    .orElse(0);
+            assertTrue(
+                    spread > 0.01,
+                    architecture.name() + " scores every image alike: a misplaced weight would not show");
             try (Classifier asStack = Classifier.create(stack, 0)) {
                 Parameters.assign(asStack, values);
                 KerasFileTest.assertClose(expected, asStack.logProbabilities(images));
@@ -122,12 +127,17 @@ class KerasExportTest {
 
     @Test
     void whatKerasCannotExpressIsRefused() {
-        LayerStack pooled = new LayerStack(List.of(new LayerSpec.MaxPoolSpec("pool", 2, 2, 2, 2, 1, 1, 1, 1),
-                new LayerSpec.FlattenSpec("flatten", true), new LayerSpec.DenseSpec("dense", 10, true)));
+        LayerStack pooled = new LayerStack(List.of(
+                new LayerSpec.MaxPoolSpec("pool", 2, 2, 2, 2, 1, 1, 1, 1),
+                new LayerSpec.FlattenSpec("flatten", true),
+                new LayerSpec.DenseSpec("dense", 10, true)));
         try (Classifier classifier = Classifier.create(pooled, 0)) {
-            DigitsException e = assertThrows(DigitsException.class, () -> KerasExporter.export(pooled, Parameters.read(classifier)));
-            assertEquals("cannot export layer 'pool': its padding [1, 1, 1, 1] (top, bottom, left, right) is neither "
-                    + "Keras's 'valid' nor 'same'", e.getMessage());
+            DigitsException e = assertThrows(
+                    DigitsException.class, () -> KerasExporter.export(pooled, Parameters.read(classifier)));
+            assertEquals(
+                    "cannot export layer 'pool': its padding [1, 1, 1, 1] (top, bottom, left, right) is neither "
+                            + "Keras's 'valid' nor 'same'",
+                    e.getMessage());
         }
     }
 }

@@ -14,8 +14,8 @@ import dev.digits.model.layers.LayerSpec;
 import dev.digits.model.layers.LayerSpec.ActivationSpec;
 import dev.digits.model.layers.LayerStack;
 import dev.digits.model.layers.Parameters;
-import dev.digits.model.layers.Tensor;
 import dev.digits.model.layers.SeedLayers;
+import dev.digits.model.layers.Tensor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +36,10 @@ class KerasFileTest {
     void keras3ExportOfTheSeedArchitectureImportsToTheSamePredictions() throws IOException {
         DigitSet images = TestData.mnist().test().first(500);
         try (Classifier seed = Classifier.create(new SeedCnn(), 21)) {
-            KerasArchiveWriter.write(KerasExporter.export(SeedLayers.stack(), Parameters.read(seed)), dir.resolve("m.keras"));
-            try (Classifier imported = KerasImporter.read(dir.resolve("m.keras")).classifier()) {
+            KerasArchiveWriter.write(
+                    KerasExporter.export(SeedLayers.stack(), Parameters.read(seed)), dir.resolve("m.keras"));
+            try (Classifier imported =
+                    KerasImporter.read(dir.resolve("m.keras")).classifier()) {
                 assertClose(seed.logProbabilities(images), imported.logProbabilities(images));
             }
         }
@@ -114,7 +116,9 @@ class KerasFileTest {
             float[] expected = original.logProbabilities(images);
             // Scores that differ from image to image: a misplaced weight would show.
             long distinct = java.util.stream.IntStream.range(0, images.size())
-                    .map(i -> dev.digits.eval.Evaluation.argmax(expected, i * 10, 10)).distinct().count();
+                    .map(i -> dev.digits.eval.Evaluation.argmax(expected, i * 10, 10))
+                    .distinct()
+                    .count();
             assertTrue(distinct > 2, "the random network predicts " + distinct + " distinct classes");
             KerasExporter.KerasModel keras = KerasExporter.export(stack, values);
             KerasArchiveWriter.write(keras, dir.resolve("all.keras"));
@@ -129,9 +133,11 @@ class KerasFileTest {
 
     @Test
     void renamedLayersAreStoredUnderTheirClassAsKeras3Does() throws IOException {
-        LayerStack stack = new LayerStack(List.of(new LayerSpec.Conv2dSpec("first", 2, 3, 3, 1, 1, 0, 0, 0, 0, true),
+        LayerStack stack = new LayerStack(List.of(
+                new LayerSpec.Conv2dSpec("first", 2, 3, 3, 1, 1, 0, 0, 0, 0, true),
                 new LayerSpec.Conv2dSpec("second", 2, 3, 3, 1, 1, 0, 0, 0, 0, true),
-                new LayerSpec.FlattenSpec("flat", true), new LayerSpec.DenseSpec("scores", 10, true)));
+                new LayerSpec.FlattenSpec("flat", true),
+                new LayerSpec.DenseSpec("scores", 10, true)));
         DigitSet images = TestData.mnist().test().first(100);
         Path file = dir.resolve("renamed.keras");
         try (Classifier original = Classifier.create(stack, 4)) {
@@ -145,9 +151,14 @@ class KerasFileTest {
             weights = zip.getInputStream(zip.getEntry("model.weights.h5")).readAllBytes();
         }
         try (var hdf = io.jhdf.HdfFile.fromBytes(weights)) {
-            assertEquals(java.util.Set.of("conv2d", "conv2d_1", "flatten", "dense"), hdf.getChild("layers") instanceof io.jhdf.api.Group g
-                    ? g.getChildren().keySet() : null);
-            assertArrayEquals(new int[] {3, 3, 2, 2}, hdf.getDatasetByPath("layers/conv2d_1/vars/0").getDimensions());
+            assertEquals(
+                    java.util.Set.of("conv2d", "conv2d_1", "flatten", "dense"),
+                    hdf.getChild("layers") instanceof io.jhdf.api.Group g
+                            ? g.getChildren().keySet()
+                            : null);
+            assertArrayEquals(
+                    new int[] {3, 3, 2, 2},
+                    hdf.getDatasetByPath("layers/conv2d_1/vars/0").getDimensions());
         }
     }
 
@@ -162,7 +173,8 @@ class KerasFileTest {
     @Test
     void notAModelFile() throws IOException {
         Files.writeString(dir.resolve("m.keras"), "just text");
-        assertEquals(dir.resolve("m.keras") + ": not a Keras model file (neither a .keras zip nor an HDF5 .h5 file)",
+        assertEquals(
+                dir.resolve("m.keras") + ": not a Keras model file (neither a .keras zip nor an HDF5 .h5 file)",
                 failure(dir.resolve("m.keras")));
         assertEquals(dir.resolve("none.keras") + ": no such file", failure(dir.resolve("none.keras")));
     }
@@ -171,7 +183,9 @@ class KerasFileTest {
     void zipWithoutWeightsOrWithBrokenParts() throws IOException {
         Path file = dir.resolve("m.keras");
         zip(file, "config.json", "{}", "metadata.json", "{}");
-        assertEquals(file + ": not a Keras 3 model: the zip has no model.weights.h5 (was it saved without weights?)", failure(file));
+        assertEquals(
+                file + ": not a Keras 3 model: the zip has no model.weights.h5 (was it saved without weights?)",
+                failure(file));
         zip(file, "config.json", "{not json", "model.weights.h5", "x");
         assertTrue(failure(file).startsWith(file + "!config.json: not valid JSON ("), failure(file));
         zip(file, "config.json", "{}", "model.weights.h5", "not hdf5");
@@ -195,8 +209,10 @@ class KerasFileTest {
             hdf.putAttribute("keras_version", "1.2.2");
             hdf.putGroup("model_weights").putAttribute("layer_names", new String[] {"dense_1"});
         }
-        assertEquals(file + ": written by Keras 1.2.2, whose layer settings differ (supported: Keras 2.0 and later; "
-                + "load the model in Keras 2 and save it again)", failure(file));
+        assertEquals(
+                file + ": written by Keras 1.2.2, whose layer settings differ (supported: Keras 2.0 and later; "
+                        + "load the model in Keras 2 and save it again)",
+                failure(file));
     }
 
     @Test
@@ -206,16 +222,20 @@ class KerasFileTest {
             hdf.putAttribute("layer_names", new String[] {"dense"});
             hdf.putGroup("dense");
         }
-        assertEquals(file + ": an HDF5 file without 'model_config': it holds weights only (Keras save_weights); "
-                + "save the whole model with model.save()", failure(file));
+        assertEquals(
+                file + ": an HDF5 file without 'model_config': it holds weights only (Keras save_weights); "
+                        + "save the whole model with model.save()",
+                failure(file));
     }
 
     private static String failure(Path file) {
-        return assertThrows(DigitsException.class, () -> KerasImporter.read(file)).getMessage();
+        return assertThrows(DigitsException.class, () -> KerasImporter.read(file))
+                .getMessage();
     }
 
     private static void zip(Path file, String... namesAndContents) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (int i = 0; i < namesAndContents.length; i += 2) {
                 zip.putNextEntry(new ZipEntry(namesAndContents[i]));
                 zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
@@ -227,17 +247,28 @@ class KerasFileTest {
     @Test
     void exportedWeightsHaveKerasShapes() throws IOException {
         try (Classifier seed = Classifier.create(new SeedCnn(), 23)) {
-            KerasArchiveWriter.write(KerasExporter.export(SeedLayers.stack(), Parameters.read(seed)), dir.resolve("m.keras"));
+            KerasArchiveWriter.write(
+                    KerasExporter.export(SeedLayers.stack(), Parameters.read(seed)), dir.resolve("m.keras"));
         }
         try (KerasFile file = KerasFile.open(dir.resolve("m.keras"))) {
             assertEquals("3.9.0", file.kerasVersion());
             List<KerasLayer> chain = KerasGraph.chain(file.modelConfig());
             KerasWeights weights = file.weights(chain);
-            assertArrayEquals(new long[] {3, 3, 1, 32}, weights.of(chain.get(1)).get(0).shape());
+            assertArrayEquals(
+                    new long[] {3, 3, 1, 32}, weights.of(chain.get(1)).get(0).shape());
             assertEquals("flatten", chain.get(6).name());
             assertEquals(0, weights.of(chain.get(6)).size());
-            assertArrayEquals(new long[] {576, 64}, weights.of(chain.get(7)).get(0).shape());
-            assertEquals("softmax", file.modelConfig().path("config").path("layers").get(8).path("config").path("activation").asText());
+            assertArrayEquals(
+                    new long[] {576, 64}, weights.of(chain.get(7)).get(0).shape());
+            assertEquals(
+                    "softmax",
+                    file.modelConfig()
+                            .path("config")
+                            .path("layers")
+                            .get(8)
+                            .path("config")
+                            .path("activation")
+                            .asText());
         }
     }
 }

@@ -38,7 +38,9 @@ class KerasFunctionalTest {
      */
     private static KerasLayerConverter.Result residual() throws Exception {
         String conv = "\"filters\": 1, \"kernel_size\": [1, 1], \"strides\": [1, 1], \"use_bias\": false";
-        String config = functional("[[\"in\", 0, 0]]", "[[\"head\", 0, 0]]",
+        String config = functional(
+                "[[\"in\", 0, 0]]",
+                "[[\"head\", 0, 0]]",
                 layer("InputLayer", "in", "\"batch_shape\": [null, 28, 28, 1]"),
                 layer("Conv2D", "a", conv, call("in")),
                 layer("Conv2D", "b", conv, call("a")),
@@ -49,10 +51,16 @@ class KerasFunctionalTest {
         float[] kernel = new float[PIXELS * 2 * 10];
         kernel[((5 * 28 + 7) * 2) * 10] = 1;
         kernel[((5 * 28 + 7) * 2 + 1) * 10 + 1] = 1;
-        Map<String, List<Tensor>> weights = Map.of("a", List.of(tensor(shape(1, 1, 1, 1), 2)), "b", List.of(tensor(shape(1, 1, 1, 1), 3)),
-                "head", List.of(new Tensor(shape(PIXELS * 2, 10), kernel), new Tensor(shape(10), new float[10])));
+        Map<String, List<Tensor>> weights = Map.of(
+                "a",
+                List.of(tensor(shape(1, 1, 1, 1), 2)),
+                "b",
+                List.of(tensor(shape(1, 1, 1, 1), 3)),
+                "head",
+                List.of(new Tensor(shape(PIXELS * 2, 10), kernel), new Tensor(shape(10), new float[10])));
         List<KerasGraph.Node> nodes = KerasGraph.nodes(Json.MAPPER.readTree(config));
-        return KerasLayerConverter.convertModel(nodes, layer -> weights.getOrDefault(layer.name(), List.of()), InputScale.UNIT);
+        return KerasLayerConverter.convertModel(
+                nodes, layer -> weights.getOrDefault(layer.name(), List.of()), InputScale.UNIT);
     }
 
     @Test
@@ -62,7 +70,9 @@ class KerasFunctionalTest {
         float[] scores = KerasLayerConverterTest.scores(r, KerasFunctionalTest::ramp);
         assertEquals(8 * ramp(5, 7), scores[0], 1e-5);
         assertEquals(2 * ramp(5, 7), scores[1], 1e-5);
-        assertEquals(List.of("final softmax dropped: the network outputs scores (logits) and prediction applies softmax"), r.notes());
+        assertEquals(
+                List.of("final softmax dropped: the network outputs scores (logits) and prediction applies softmax"),
+                r.notes());
     }
 
     @Test
@@ -75,7 +85,9 @@ class KerasFunctionalTest {
             Parameters.assign(original, r.parameters());
             original.saveParameters(dir.resolve("model.params"));
             try (Classifier loaded = Classifier.load(read, dir.resolve("model.params"))) {
-                assertArrayEquals(Parameters.read(original).get(0).data(), Parameters.read(loaded).get(0).data());
+                assertArrayEquals(
+                        Parameters.read(original).get(0).data(),
+                        Parameters.read(loaded).get(0).data());
                 assertEquals(r.parameters().size(), Parameters.read(loaded).size());
             }
         }

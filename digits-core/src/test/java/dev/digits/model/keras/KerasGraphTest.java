@@ -15,7 +15,11 @@ class KerasGraphTest {
                   {"class_name": "Dense", "name": "d", "config": {"name": "d", "units": 10},
                    "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["in", 0, 0]}}], "kwargs": {}}]}],
                   "input_layers": ["in", 0, 0], "output_layers": ["d", 0, 0]}}""";
-        assertEquals(List.of("in", "d"), KerasGraph.chain(Json.MAPPER.readTree(chain)).stream().map(KerasLayer::name).toList());
+        assertEquals(
+                List.of("in", "d"),
+                KerasGraph.chain(Json.MAPPER.readTree(chain)).stream()
+                        .map(KerasLayer::name)
+                        .toList());
     }
 
     @Test
@@ -25,11 +29,17 @@ class KerasGraphTest {
                   {"class_name": "InputLayer", "name": "input_1", "config": {"name": "input_1"}, "inbound_nodes": []},
                   {"class_name": "Flatten", "name": "flatten", "config": {"name": "flatten"}, "inbound_nodes": [[["input_1", 0, 0, {}]]]}],
                   "input_layers": [["input_1", 0, 0]], "output_layers": [["flatten", 0, 0]]}}""";
-        assertEquals(List.of("input_1", "flatten"),
-                KerasGraph.chain(Json.MAPPER.readTree(functional)).stream().map(KerasLayer::name).toList());
+        assertEquals(
+                List.of("input_1", "flatten"),
+                KerasGraph.chain(Json.MAPPER.readTree(functional)).stream()
+                        .map(KerasLayer::name)
+                        .toList());
         // Keras 2.0-2.2 wrote a Sequential's config as the bare layer list.
-        String oldSequential = "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"Flatten\", \"config\": {\"name\": \"f\"}}]}";
-        assertEquals("Flatten", KerasGraph.chain(Json.MAPPER.readTree(oldSequential)).get(0).className());
+        String oldSequential =
+                "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"Flatten\", \"config\": {\"name\": \"f\"}}]}";
+        assertEquals(
+                "Flatten",
+                KerasGraph.chain(Json.MAPPER.readTree(oldSequential)).get(0).className());
     }
 
     @Test
@@ -44,12 +54,24 @@ class KerasGraphTest {
                       {"class_name": "MaxPooling2D", "config": {"name": "pool"}}]}}]}},
                   {"class_name": "Flatten", "config": {"name": "flatten"}}]}}""";
         List<KerasLayer> chain = KerasGraph.chain(Json.MAPPER.readTree(nested));
-        assertEquals(List.of("in", "features/conv", "features/deeper/pool", "flatten"),
+        assertEquals(
+                List.of("in", "features/conv", "features/deeper/pool", "flatten"),
                 chain.stream().map(KerasLayer::scopedName).toList());
         // Keras 3 numbers layers by class within each model; a nested model's layers live under its path.
-        assertEquals(java.util.Map.of("in", "input_layer", "features", "sequential", "features/conv", "sequential/layers/conv2d",
-                "features/deeper", "sequential/layers/sequential",
-                "features/deeper/pool", "sequential/layers/sequential/layers/max_pooling2d", "flatten", "flatten"),
+        assertEquals(
+                java.util.Map.of(
+                        "in",
+                        "input_layer",
+                        "features",
+                        "sequential",
+                        "features/conv",
+                        "sequential/layers/conv2d",
+                        "features/deeper",
+                        "sequential/layers/sequential",
+                        "features/deeper/pool",
+                        "sequential/layers/sequential/layers/max_pooling2d",
+                        "flatten",
+                        "flatten"),
                 Keras3Paths.of(chain));
     }
 
@@ -59,7 +81,9 @@ class KerasGraphTest {
                 {"class_name": "Sequential", "config": {"name": "s", "build_input_shape": [null, 784], "layers": [
                   {"class_name": "Dense", "config": {"name": "d", "units": 10}}]}}""";
         List<KerasLayer> chain = KerasGraph.chain(Json.MAPPER.readTree(built));
-        assertEquals(List.of("InputLayer", "Dense"), chain.stream().map(KerasLayer::className).toList());
+        assertEquals(
+                List.of("InputLayer", "Dense"),
+                chain.stream().map(KerasLayer::className).toList());
         assertEquals("[null,784]", chain.get(0).config().get("batch_shape").toString());
     }
 }

@@ -30,7 +30,8 @@ final class KerasTestModels {
     /** Adds a layer; {@code options} is the layer's config as JSON text, e.g. {@code "filters": 2, "kernel_size": [1, 1]}. */
     KerasTestModels add(String className, String name, String options, Tensor... vars) {
         try {
-            JsonNode config = Json.MAPPER.readTree("{\"name\": \"" + name + "\"" + (options.isBlank() ? "" : ", " + options) + "}");
+            JsonNode config = Json.MAPPER.readTree(
+                    "{\"name\": \"" + name + "\"" + (options.isBlank() ? "" : ", " + options) + "}");
             layers.add(new KerasLayer(name, className, config));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(options, e);
@@ -42,7 +43,11 @@ final class KerasTestModels {
     /** Flatten and Dense(10) with zero weights: what a test model needs to be a valid 10-class network. */
     KerasTestModels head(int inputs) {
         return add("Flatten", "flatten", "")
-                .add("Dense", "head", "\"units\": 10", new Tensor(new long[] {inputs, 10}, new float[inputs * 10]),
+                .add(
+                        "Dense",
+                        "head",
+                        "\"units\": 10",
+                        new Tensor(new long[] {inputs, 10}, new float[inputs * 10]),
                         new Tensor(new long[] {10}, new float[10]));
     }
 

@@ -33,7 +33,8 @@ class KerasWeightsTest {
         Path file = dir.resolve("nested.h5");
         try (WritableHdfFile hdf = HdfFile.write(file)) {
             WritableGroup inner = hdf.putGroup("model_weights").putGroup("features");
-            inner.putAttribute("weight_names", new String[] {"features/conv/kernel:0", "features/conv/bias:0", "dense/kernel:0"});
+            inner.putAttribute(
+                    "weight_names", new String[] {"features/conv/kernel:0", "features/conv/bias:0", "dense/kernel:0"});
             WritableGroup conv = inner.putGroup("features").putGroup("conv");
             conv.putDataset("kernel:0", new float[] {1, 2});
             conv.putDataset("bias:0", new float[] {3});
@@ -75,7 +76,8 @@ class KerasWeightsTest {
         }
         try (HdfFile hdf = new HdfFile(file)) {
             List<KerasLayer> chain = List.of(layer("output", "Dense"));
-            List<Tensor> dense = KerasWeights.keras3(hdf, file.toString(), chain).of(chain.get(0));
+            List<Tensor> dense =
+                    KerasWeights.keras3(hdf, file.toString(), chain).of(chain.get(0));
             assertEquals(List.of(5f, 7f), firstValues(dense));
             assertArrayEquals(new long[] {1, 2}, dense.get(0).shape());
         }
@@ -101,9 +103,15 @@ class KerasWeightsTest {
     @Test
     void attributeStringsInEveryFormKerasWrote() {
         assertEquals(List.of("a", "b"), KerasWeights.strings(new String[] {"a", "b"}));
-        assertEquals(List.of("dense/kernel:0"), KerasWeights.strings("dense/kernel:0".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of("conv/bias:0"), KerasWeights.strings(new byte[][] {"conv/bias:0\0\0".getBytes(StandardCharsets.UTF_8)}));
-        assertEquals(List.of(), KerasWeights.strings(new double[0]), "h5py writes an empty name list as an empty float array");
+        assertEquals(
+                List.of("dense/kernel:0"), KerasWeights.strings("dense/kernel:0".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                List.of("conv/bias:0"),
+                KerasWeights.strings(new byte[][] {"conv/bias:0\0\0".getBytes(StandardCharsets.UTF_8)}));
+        assertEquals(
+                List.of(),
+                KerasWeights.strings(new double[0]),
+                "h5py writes an empty name list as an empty float array");
         assertEquals(List.of(), KerasWeights.strings(null));
     }
 

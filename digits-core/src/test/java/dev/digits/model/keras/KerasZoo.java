@@ -50,14 +50,20 @@ final class KerasZoo {
                 continue;
             }
             String scaling = cells[cells.length - 2].toLowerCase(Locale.ROOT);
-            InputScale scale = scaling.contains("raw 0..255") || scaling.contains("no scaling") ? InputScale.PIXELS : InputScale.UNIT;
+            InputScale scale = scaling.contains("raw 0..255") || scaling.contains("no scaling")
+                    ? InputScale.PIXELS
+                    : InputScale.UNIT;
             Matcher accuracy = ACCURACY.matcher(cells[cells.length - 1]);
-            models.add(new Model(DIRECTORY.resolve(file.group(1)), scale, accuracy.find() ? Double.valueOf(accuracy.group()) : null));
+            models.add(new Model(
+                    DIRECTORY.resolve(file.group(1)),
+                    scale,
+                    accuracy.find() ? Double.valueOf(accuracy.group()) : null));
             listed.add(file.group(1));
         }
         try (Stream<Path> files = Files.list(DIRECTORY)) {
             files.filter(f -> f.toString().endsWith(".h5") || f.toString().endsWith(".keras"))
-                    .filter(f -> !listed.contains(f.getFileName().toString())).sorted()
+                    .filter(f -> !listed.contains(f.getFileName().toString()))
+                    .sorted()
                     .forEach(f -> models.add(new Model(f, null, null)));
         }
         return models;

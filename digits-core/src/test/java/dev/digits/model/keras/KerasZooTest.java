@@ -27,6 +27,7 @@ class KerasZooTest {
     static final double CLAIM_TOLERANCE = 0.003;
     /** Two standard errors of an accuracy near 0.99 measured on 2,000 images (0.22 points each), rounded up. */
     static final double SAMPLE_SPREAD = 0.005;
+
     private static final int SAMPLE_STEP = 5;
 
     static List<KerasZoo.Model> zoo() throws IOException {
@@ -53,10 +54,12 @@ class KerasZooTest {
             // The README does not say which pixels the authors fed: the model is fine if either range works.
             accuracy = Math.max(accuracy, accuracy(model, InputScale.PIXELS, images));
         }
-        String measured = String.format(Locale.ROOT, "%s: accuracy %.4f on %,d test images", model, accuracy, images.size());
+        String measured =
+                String.format(Locale.ROOT, "%s: accuracy %.4f on %,d test images", model, accuracy, images.size());
         System.out.println(measured + (model.claimed() == null ? "" : ", authors state " + model.claimed()));
         if (model.claimed() != null) {
-            assertTrue(Math.abs(accuracy - model.claimed()) <= tolerance,
+            assertTrue(
+                    Math.abs(accuracy - model.claimed()) <= tolerance,
                     measured + ", the authors state " + model.claimed() + " (tolerance " + tolerance + ")");
         } else {
             assertTrue(accuracy > FLOOR, measured + ", expected above " + FLOOR);

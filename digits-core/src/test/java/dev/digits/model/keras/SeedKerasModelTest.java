@@ -32,8 +32,10 @@ class SeedKerasModelTest {
 
     @BeforeAll
     static void requireFixture() {
-        Assumptions.assumeTrue(Files.isRegularFile(FIXTURE), "skipped: " + FIXTURE.toAbsolutePath().normalize()
-                + " is absent (the original project's model lives in shared/ beside the repository)");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(FIXTURE),
+                "skipped: " + FIXTURE.toAbsolutePath().normalize()
+                        + " is absent (the original project's model lives in shared/ beside the repository)");
     }
 
     @Test
@@ -57,12 +59,15 @@ class SeedKerasModelTest {
             LayerStack stack = (LayerStack) classifier.architecture();
             KerasArchiveWriter.write(KerasExporter.export(stack, Parameters.read(classifier)), exported);
         }
-        try (KerasFile source = KerasFile.open(FIXTURE); KerasFile again = KerasFile.open(exported)) {
+        try (KerasFile source = KerasFile.open(FIXTURE);
+                KerasFile again = KerasFile.open(exported)) {
             List<KerasLayer> layers = KerasGraph.chain(source.modelConfig());
             List<KerasLayer> againLayers = KerasGraph.chain(again.modelConfig());
             assertEquals(classes(layers), classes(againLayers));
             for (int i = 0; i < layers.size(); i++) {
-                assertEquals(source.weights(layers).of(layers.get(i)), again.weights(againLayers).of(againLayers.get(i)),
+                assertEquals(
+                        source.weights(layers).of(layers.get(i)),
+                        again.weights(againLayers).of(againLayers.get(i)),
                         layers.get(i).name());
             }
         }
@@ -77,20 +82,24 @@ class SeedKerasModelTest {
         Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing);
         Path exported = dir.resolve("again.keras");
         try (Classifier classifier = KerasImporter.read(FIXTURE).classifier()) {
-            KerasArchiveWriter.write(KerasExporter.export((LayerStack) classifier.architecture(), Parameters.read(classifier)), exported);
+            KerasArchiveWriter.write(
+                    KerasExporter.export((LayerStack) classifier.architecture(), Parameters.read(classifier)),
+                    exported);
         }
         JsonNode original = inspect(FIXTURE);
         JsonNode again = inspect(exported);
         assertEquals(original.get("entries"), again.get("entries"));
         assertEquals(original.get("keras_version"), again.get("keras_version"));
         assertEquals(original.get("layer_classes"), again.get("layer_classes"));
-        // Every array of the original's layers, with the same shape, dtype and values (the optimizer's are not exported).
+        // Every array of the original's layers, with the same shape, dtype and values (the optimizer's are not
+        // exported).
         original.get("arrays").fields().forEachRemaining(e -> {
             if (e.getKey().startsWith("layers/")) {
                 assertEquals(e.getValue(), again.get("arrays").get(e.getKey()), e.getKey());
             }
         });
-        // Every group of the original but the optimizer's (the root "vars" that Keras requires included), same attributes.
+        // Every group of the original but the optimizer's (the root "vars" that Keras requires included), same
+        // attributes.
         original.get("attributes").fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("optimizer")) {
                 assertEquals(e.getValue(), again.get("attributes").get(e.getKey()), e.getKey());

@@ -16,10 +16,12 @@ class WeightLayoutsTest {
         Tensor oihw = WeightLayouts.convKernelToDjl(hwio);
         assertArrayEquals(new long[] {3, 2, 1, 2}, oihw.shape());
         // oihw[o][i][0][x] = hwio[0][x][i][o] = (x * 2 + i) * 3 + o, listed in o, i, x order by hand:
-        assertArrayEquals(new float[] {
-            0, 6, 3, 9, // o=0: i=0 (x=0,1), i=1 (x=0,1)
-            1, 7, 4, 10, // o=1
-            2, 8, 5, 11}, // o=2
+        assertArrayEquals(
+                new float[] {
+                    0, 6, 3, 9, // o=0: i=0 (x=0,1), i=1 (x=0,1)
+                    1, 7, 4, 10, // o=1
+                    2, 8, 5, 11
+                }, // o=2
                 oihw.data());
     }
 
@@ -51,8 +53,8 @@ class WeightLayoutsTest {
     void wrongRanksAndSizesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> WeightLayouts.convKernelToDjl(counting(3, 3)));
         assertThrows(IllegalArgumentException.class, () -> WeightLayouts.transpose(counting(2, 2, 2)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WeightLayouts.inputsChannelsFirstToLast(counting(1, 5), 2, 1, 2));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> WeightLayouts.inputsChannelsFirstToLast(counting(1, 5), 2, 1, 2));
         assertEquals("Dense weight has 5 inputs, the flattened image has 4", e.getMessage());
     }
 

@@ -30,7 +30,8 @@ class LayerStackTest {
     @Test
     void seedLayersComputeExactlyWhatSeedCnnComputes() throws Exception {
         DigitSet images = TestData.mnist().test().first(200);
-        try (Classifier seed = Classifier.create(new SeedCnn(), 5); Classifier stack = Classifier.create(SeedLayers.stack(), 0)) {
+        try (Classifier seed = Classifier.create(new SeedCnn(), 5);
+                Classifier stack = Classifier.create(SeedLayers.stack(), 0)) {
             ByteArrayOutputStream parameters = new ByteArrayOutputStream();
             seed.writeParameters(parameters);
             stack.readParameters(new ByteArrayInputStream(parameters.toByteArray()));
@@ -62,8 +63,20 @@ class LayerStackTest {
     @Test
     void aSavedLayerStackLoadsFromItsModelDirectory() throws IOException {
         DigitSet images = TestData.mnist().test().first(100);
-        ModelCard card = new ModelCard("m", LayerStack.NAME, "", 0, "mnist", List.of(), ModelCard.INPUT, Map.of(), Map.of(),
-                Map.of(), "now", "test", Map.of());
+        ModelCard card = new ModelCard(
+                "m",
+                LayerStack.NAME,
+                "",
+                0,
+                "mnist",
+                List.of(),
+                ModelCard.INPUT,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                "now",
+                "test",
+                Map.of());
         float[] before;
         try (Classifier classifier = Classifier.create(SeedLayers.stack(), 9)) {
             before = classifier.logProbabilities(images);
@@ -77,10 +90,13 @@ class LayerStackTest {
 
     @Test
     void aNetworkMustEndInTenScores() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new LayerStack(List.of(new LayerSpec.FlattenSpec("f", true), new LayerSpec.DenseSpec("d", 7, true))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new LayerStack(
+                        List.of(new LayerSpec.FlattenSpec("f", true), new LayerSpec.DenseSpec("d", 7, true))));
         assertEquals("the network must end in 10 scores, not (7)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new LayerStack(List.of(new LayerSpec.DenseSpec("d", 10, true))));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> new LayerStack(List.of(new LayerSpec.DenseSpec("d", 10, true))));
         assertEquals("layer 'd' needs a vector input but gets an image (28, 28, 1) (flatten it first)", e.getMessage());
     }
 
@@ -88,6 +104,8 @@ class LayerStackTest {
     void aBrokenLayersFileIsNamed() throws IOException {
         Files.writeString(dir.resolve(LayerStack.FILE), "{\"layers\": [{\"type\": \"lstm\"}]}");
         DigitsException e = assertThrows(DigitsException.class, () -> LayerStack.read(dir));
-        assertTrue(e.getMessage().startsWith(dir.resolve(LayerStack.FILE) + ": not a readable layer stack ("), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(dir.resolve(LayerStack.FILE) + ": not a readable layer stack ("),
+                e.getMessage());
     }
 }
