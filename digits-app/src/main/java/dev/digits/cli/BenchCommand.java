@@ -146,10 +146,10 @@ final class BenchCommand {
         DatasetSpec.byName(dataset); // unknown names fail before anything runs
         TrainingOptions strong = Usage.check(spec, () -> TrainingOptions.strong(dataset, seed, limit));
         TrainingOptions options = epochs != null ? Usage.check(spec, () -> strong.withEpochs(epochs)) : strong;
-        Path directory = TrainCommand.outputDirectory(out, "strong-" + dataset);
-        System.out.println("Recipe: " + TrainCommand.reproducingCommand(options));
+        Path directory = TrainingJob.outputDirectory(out, "strong-" + dataset);
+        System.out.println("Recipe: " + options.commandLine());
         long start = System.nanoTime();
-        Evaluation test = TrainCommand.trainAndSave(options, directory, false, data);
+        Evaluation test = TrainingJob.trainAndSave(options, directory, false, data);
         double wall = (System.nanoTime() - start) / 1e9;
         System.out.println();
         System.out.printf(

@@ -8,12 +8,9 @@ import dev.digits.model.Classifier;
 import dev.digits.model.Ensemble;
 import dev.digits.model.ModelCard;
 import dev.digits.model.ModelDirectory;
-import dev.digits.train.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +54,7 @@ final class EnsembleCommand implements Callable<Integer> {
         }
         Mnist.Splits splits = Mnist.load(data.cache(), spec);
         try (Classifier ensemble = Ensemble.assemble(models)) {
-            Evaluation test = TrainingRun.evaluate(ensemble, splits.test());
+            Evaluation test = Evaluation.of(ensemble, splits.test());
             Map<String, Object> members = new LinkedHashMap<>();
             members.put("members", models.stream().map(Path::toString).toList());
             members.put(
@@ -65,21 +62,13 @@ final class EnsembleCommand implements Callable<Integer> {
                     cards.stream().map(c -> c.metric("test_accuracy")).toList());
             String command = "digits ensemble --models "
                     + models.stream().map(Path::toString).collect(Collectors.joining(" ")) + " --out " + out;
-            Ensemble architecture = (Ensemble) ensemble.architecture();
-            ModelCard card = new ModelCard(
-                    out.getFileName().toString(),
-                    Ensemble.NAME,
-                    architecture.description(),
-                    ensemble.parameterCount(),
-                    spec.name(),
-                    spec.classNames(),
-                    ModelCard.INPUT,
-                    members,
-                    cards.get(0).dataSha256(),
-                    VersionProvider.software(),
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    command,
-                    test.metrics("test"));
+            ModelCard card = ModelCard.describing(out.getFileName().toString(), ensemble, spec)
+                    .hyperparameters(members)
+                    .dataSha256(cards.get(0).dataSha256())
+                    .software(VersionProvider.software())
+                    .command(command)
+                    .metrics(test.metrics("test"))
+                    .build();
             ModelDirectory.save(out, ensemble, card);
             for (int i = 0; i < cards.size(); i++) {
                 System.out.printf(

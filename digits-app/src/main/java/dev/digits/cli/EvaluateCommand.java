@@ -8,7 +8,6 @@ import dev.digits.io.Json;
 import dev.digits.model.Classifier;
 import dev.digits.model.ModelCard;
 import dev.digits.model.ModelDirectory;
-import dev.digits.train.TrainingRun;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Mnist.Splits splits = Mnist.load(data.cache(), spec);
         Evaluation evaluation;
         try (Classifier classifier = ModelDirectory.load(model)) {
-            evaluation = TrainingRun.evaluate(classifier, splits.test());
+            evaluation = Evaluation.of(classifier, splits.test());
         }
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();

@@ -10,12 +10,9 @@ import dev.digits.model.ModelDirectory;
 import dev.digits.model.TorchScriptNetwork;
 import dev.digits.model.keras.InputScale;
 import dev.digits.model.keras.KerasImporter;
-import dev.digits.train.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,22 +76,16 @@ final class ImportCommand implements Callable<Integer> {
         Classifier classifier = read(file, scale, source);
         try (classifier) {
             DatasetSpec spec = DatasetSpec.MNIST;
-            Evaluation test = TrainingRun.evaluate(
-                    classifier, Mnist.load(data.cache(), spec).test());
-            ModelCard card = new ModelCard(
-                    directory.getFileName().toString(),
-                    classifier.architecture().name(),
-                    classifier.architecture().description(),
-                    classifier.parameterCount(),
-                    spec.name(),
-                    spec.classNames(),
-                    ModelCard.INPUT,
-                    source,
-                    testDataSha256(spec),
-                    VersionProvider.software(),
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    "digits import " + file + (scale == InputScale.UNIT ? "" : " --input-scale " + scale.factor()),
-                    test.metrics("test"));
+            Evaluation test =
+                    Evaluation.of(classifier, Mnist.load(data.cache(), spec).test());
+            ModelCard card = ModelCard.describing(directory.getFileName().toString(), classifier, spec)
+                    .hyperparameters(source)
+                    .dataSha256(testDataSha256(spec))
+                    .software(VersionProvider.software())
+                    .command("digits import " + file
+                            + (scale == InputScale.UNIT ? "" : " --input-scale " + scale.factor()))
+                    .metrics(test.metrics("test"))
+                    .build();
             ModelDirectory.save(directory, classifier, card);
             System.out.println("Imported " + file + " (" + source.get("format") + ", "
                     + String.format(Locale.ROOT, "%,d", classifier.parameterCount()) + " parameters) into "

@@ -1,6 +1,7 @@
 package dev.digits.eval;
 
 import dev.digits.data.DigitSet;
+import dev.digits.model.Classifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,11 @@ import java.util.Map;
 public record Evaluation(int count, double accuracy, double loss, int[][] confusion, List<ClassMetrics> perClass) {
 
     public record ClassMetrics(int digit, double precision, double recall, double f1, int support) {}
+
+    /** Accuracy, loss and confusion of {@code classifier} on a whole set. */
+    public static Evaluation of(Classifier classifier, DigitSet set) {
+        return of(set.labels(), classifier.logProbabilities(set));
+    }
 
     /** @param logProbabilities row-major {@code [n * 10]} natural-log probabilities */
     public static Evaluation of(byte[] labels, float[] logProbabilities) {

@@ -43,7 +43,7 @@ public final class Checkpoint {
             BestEpoch best,
             WeightAverage average)
             throws IOException {
-        byte[] averaged = average == null ? new byte[0] : average.classifier().parameterBytes();
+        byte[] averaged = average.isOn() ? average.classifier().parameterBytes() : new byte[0];
         byte[] header = Json.writeLine(state).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(directory.resolve(FILE), stream -> {
             DataOutputStream out = new DataOutputStream(stream);
@@ -81,7 +81,7 @@ public final class Checkpoint {
             byte[] bestParameters = in.readNBytes(in.readInt());
             // A version-2 checkpoint ends here (the file stream reports the bytes left exactly).
             byte[] averaged = in.available() > 0 ? in.readNBytes(in.readInt()) : new byte[0];
-            if (average != null) {
+            if (average.isOn()) {
                 average.classifier()
                         .restoreParameterBytes(averaged.length > 0 ? averaged : classifier.parameterBytes());
             }

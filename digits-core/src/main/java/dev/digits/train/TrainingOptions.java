@@ -158,6 +158,29 @@ public record TrainingOptions(
         return toBuilder().keep(newKeep).build();
     }
 
+    /** The {@code digits train} command line that trains with these options; recorded in cards and checkpoints. */
+    public String commandLine() {
+        String lower = "--validation " + validation.name().toLowerCase(Locale.ROOT) + " --keep "
+                + keep.name().toLowerCase(Locale.ROOT);
+        return "digits train"
+                + (dataset.equals("mnist") ? "" : " --dataset " + dataset)
+                + " --arch " + architecture
+                + " --epochs " + epochs
+                + " --batch-size " + batchSize
+                + " --lr " + learningRate
+                + " --seed " + seed
+                + (limit > 0 ? " --limit " + limit : "")
+                + " " + lower
+                + (augment ? " --augment" : "")
+                + (schedule != Schedule.CONSTANT ? " --schedule " + schedule.cliName() : "")
+                + (labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "")
+                + (ema > 0 ? " --ema " + ema : "")
+                + (patience > 0 ? " --patience " + patience : "")
+                + (erasing > 0 ? " --erase " + erasing : "")
+                + (outliers > 0 ? " --outliers " + outliers : "")
+                + (handwriting ? " --handwriting" : "");
+    }
+
     /** As recorded in model cards. */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import dev.digits.data.DigitSet;
 import dev.digits.data.Images;
 import dev.digits.data.Shuffle;
 import dev.digits.eval.Evaluation;
+import dev.digits.model.Architecture;
 import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import java.util.List;
 
 /**
  * The training loop: for each epoch, shuffle, take batches as slices of one buffer, step the
- * optimizer, validate, checkpoint. Bookkeeping lives in {@link Progress} and {@link Checkpoint}.
+ * optimizer ({@code trainEpoch}); then validate, record and checkpoint. The run's state is its
+ * history and best epoch; {@link Checkpoint} stores it, {@link Progress} shows it.
  */
 public final class TrainingRun {
     /**
@@ -54,66 +56,91 @@ public final class TrainingRun {
                 : data.train();
     }
 
-    /** Trains from scratch, or continues from the checkpoint in the output directory if {@code resume}. */
+    /**
+     * Trains from scratch, or continues from the checkpoint in the output directory if {@code resume}.
+     * After every epoch: validate, record, checkpoint.
+     */
     public Result run(boolean resume) throws IOException {
-        Classifier classifier = Classifier.create(Architectures.byName(options.architecture()), options.seed());
+        Architecture architecture = Architectures.byName(options.architecture());
         int totalSteps = options.epochs() * stepsPerEpoch();
         ResumableAdam optimizer = new ResumableAdam(
                 step -> options.schedule().rate(options.learningRate(), step, totalSteps), options.adamEpsilon());
-        WeightAverage average = options.ema() > 0 ? new WeightAverage(classifier, options.ema()) : null;
-        // The network that is validated, selected and kept: the weight average when there is one.
-        Classifier kept = average != null ? average.classifier() : classifier;
-        List<EpochStats> history = new ArrayList<>();
-        BestEpoch best = BestEpoch.NONE;
-        if (resume) {
-            history.addAll(Checkpoint.readState(directory).history());
-            best = Checkpoint.restore(directory, classifier, optimizer, average);
-        }
-        DefaultTrainingConfig config =
-                new DefaultTrainingConfig(loss()).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
-        try (Trainer trainer = classifier.model().newTrainer(config);
-                NDManager buffers = classifier.manager().newSubManager()) {
-            NDArray images = Images.toPixels(buffers, train);
-            NDArray labels = Images.toLabels(buffers, train);
-            for (int epoch = history.size() + 1; epoch <= options.epochs() && !patienceRunOut(history, best); epoch++) {
-                long start = System.nanoTime();
-                RunningTotals totals = trainEpoch(trainer, images, labels, epoch, average);
-                Evaluation validation = evaluate(kept, data.validation());
-                EpochStats stats = new EpochStats(
-                        epoch,
-                        totals.loss(),
-                        totals.accuracy(),
-                        validation.loss(),
-                        validation.accuracy(),
-                        (System.nanoTime() - start) / 1e9);
-                history.add(stats);
-                if (best.isBeatenBy(stats)) {
-                    best = BestEpoch.of(stats, kept);
+        try (Classifier network = Classifier.create(architecture, options.seed());
+                WeightAverage average = WeightAverage.of(network, options.ema())) {
+            // The network that is validated, selected and kept: the weight average when there is one.
+            Classifier kept = average.classifier();
+            RunState state = resume ? RunState.restore(directory, network, optimizer, average) : new RunState();
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(loss()).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
+            try (Trainer trainer = network.model().newTrainer(config);
+                    NDManager buffers = network.manager().newSubManager()) {
+                NDArray images = Images.toPixels(buffers, train);
+                NDArray labels = Images.toLabels(buffers, train);
+                while (state.epochsDone() < options.epochs() && !patienceRunOut(state)) {
+                    int epoch = state.epochsDone() + 1;
+                    long start = System.nanoTime();
+                    RunningTotals totals = trainEpoch(trainer, images, labels, epoch, average);
+                    Evaluation validation = Evaluation.of(kept, data.validation());
+                    EpochStats stats = new EpochStats(
+                            epoch,
+                            totals.loss(),
+                            totals.accuracy(),
+                            validation.loss(),
+                            validation.accuracy(),
+                            (System.nanoTime() - start) / 1e9);
+                    state.record(stats, kept);
+                    checkpoint(state, network, optimizer, average);
+                    progress.epochFinished(stats, options.epochs());
                 }
-                Checkpoint.save(
-                        directory,
-                        new Checkpoint.State(options, command, history, best.epoch()),
-                        classifier,
-                        optimizer,
-                        best,
-                        average);
-                progress.epochFinished(stats, options.epochs());
             }
-            if (options.keep() == TrainingOptions.Keep.BEST && best.epoch() != history.size()) {
-                best.restoreInto(kept);
-            }
-        } catch (IOException | RuntimeException e) {
-            if (kept != classifier) {
-                kept.close();
-            }
-            classifier.close();
+            return result(state, architecture, kept);
+        }
+    }
+
+    /** The kept epoch's parameters in a network of the caller's own: the training networks close with the run. */
+    private Result result(RunState state, Architecture architecture, Classifier kept) {
+        boolean best = options.keep() == TrainingOptions.Keep.BEST;
+        int keptEpoch = best ? state.best.epoch() : state.epochsDone();
+        Classifier result = Classifier.create(architecture, options.seed());
+        try {
+            result.restoreParameterBytes(
+                    best && keptEpoch != state.epochsDone() ? state.best.parameters() : kept.parameterBytes());
+        } catch (RuntimeException e) {
+            result.close();
             throw e;
         }
-        if (kept != classifier) {
-            classifier.close();
+        return new Result(result, List.copyOf(state.history), keptEpoch);
+    }
+
+    private void checkpoint(RunState state, Classifier network, ResumableAdam optimizer, WeightAverage average)
+            throws IOException {
+        Checkpoint.State header = new Checkpoint.State(options, command, state.history, state.best.epoch());
+        Checkpoint.save(directory, header, network, optimizer, state.best, average);
+    }
+
+    /** What a run has done so far: each epoch's figures and the best epoch with its parameters. */
+    private static final class RunState {
+        final List<EpochStats> history = new ArrayList<>();
+        BestEpoch best = BestEpoch.NONE;
+
+        /** The state of the checkpoint in {@code directory}; restores the networks and optimizer from it too. */
+        static RunState restore(Path directory, Classifier network, ResumableAdam optimizer, WeightAverage average) {
+            RunState state = new RunState();
+            state.history.addAll(Checkpoint.readState(directory).history());
+            state.best = Checkpoint.restore(directory, network, optimizer, average);
+            return state;
         }
-        int keptEpoch = options.keep() == TrainingOptions.Keep.BEST ? best.epoch() : history.size();
-        return new Result(kept, List.copyOf(history), keptEpoch);
+
+        int epochsDone() {
+            return history.size();
+        }
+
+        void record(EpochStats stats, Classifier kept) {
+            history.add(stats);
+            if (best.isBeatenBy(stats)) {
+                best = BestEpoch.of(stats, kept);
+            }
+        }
     }
 
     private Loss loss() {
@@ -123,8 +150,8 @@ public final class TrainingRun {
                 : Loss.softmaxCrossEntropyLoss();
     }
 
-    private boolean patienceRunOut(List<EpochStats> history, BestEpoch best) {
-        return patienceRunOut(options.patience(), history.size(), best.epoch());
+    private boolean patienceRunOut(RunState state) {
+        return patienceRunOut(options.patience(), state.epochsDone(), state.best.epoch());
     }
 
     /** Early stopping: the last {@code patience} epochs brought no better validation accuracy. */
@@ -157,9 +184,7 @@ public final class TrainingRun {
                             totals,
                             options.outliers() > 0);
                 }
-                if (average != null) {
-                    average.update((long) (epoch - 1) * stepsPerEpoch() + step + 1);
-                }
+                average.update((long) (epoch - 1) * stepsPerEpoch() + step + 1);
                 progress.stepFinished(totals.loss(), totals.accuracy());
             }
         }
@@ -199,11 +224,6 @@ public final class TrainingRun {
             totals.add(loss.getFloat(), labels.size(), correct, digits);
         }
         trainer.step();
-    }
-
-    /** Accuracy and loss of the classifier on a whole set. */
-    public static Evaluation evaluate(Classifier classifier, DigitSet set) {
-        return Evaluation.of(set.labels(), classifier.logProbabilities(set));
     }
 
     /** Running means over the batches of one epoch, weighted by batch size; accuracy counts digits only, not outliers. */

@@ -12,18 +12,35 @@ import java.util.List;
  * second network of the same architecture so that it can be validated, checkpointed and kept like
  * any classifier. Batch-norm statistics are averaged along with the weights. The average smooths
  * out the noise of single steps, which at a high learning rate costs accuracy.
+ *
+ * <p>With decay 0 there is no average: {@link #classifier()} is the training network itself and
+ * {@link #update} does nothing. The average owns its second network and closes it.
  */
-final class WeightAverage {
+final class WeightAverage implements AutoCloseable {
     private final Classifier network;
     private final float decay;
+    /** The averaged network, or {@code network} itself when there is no average. */
     private final Classifier average;
 
-    /** Starts the average at the network's current parameters. */
-    WeightAverage(Classifier network, float decay) {
+    private WeightAverage(Classifier network, float decay, Classifier average) {
         this.network = network;
         this.decay = decay;
-        this.average = Classifier.create(network.architecture(), 0);
+        this.average = average;
+    }
+
+    /** An average of {@code network} with {@code decay}, started at its current parameters; none for decay 0. */
+    static WeightAverage of(Classifier network, float decay) {
+        if (decay == 0) {
+            return new WeightAverage(network, 0, network);
+        }
+        Classifier average = Classifier.create(network.architecture(), 0);
         average.restoreParameterBytes(network.parameterBytes());
+        return new WeightAverage(network, decay, average);
+    }
+
+    /** Whether there is an average apart from the training network. */
+    boolean isOn() {
+        return average != network;
     }
 
     /**
@@ -31,6 +48,9 @@ final class WeightAverage {
      * whole run). Early on the decay is lower, so that the average forgets the random start quickly.
      */
     void update(long step) {
+        if (!isOn()) {
+            return;
+        }
         float d = (float) Math.min(decay, (1.0 + step) / (10.0 + step));
         // Arrays are looked up every time: restoring a checkpoint replaces them.
         List<NDArray> live = arrays(network);
@@ -41,9 +61,16 @@ final class WeightAverage {
         }
     }
 
-    /** The averaged network; whoever ends the run owns it. */
+    /** The network that is validated, selected and kept: the average, or the training network when there is none. */
     Classifier classifier() {
         return average;
+    }
+
+    @Override
+    public void close() {
+        if (isOn()) {
+            average.close();
+        }
     }
 
     private static List<NDArray> arrays(Classifier classifier) {

@@ -2,6 +2,7 @@ package dev.digits.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -70,24 +71,37 @@ class RegularizationTest {
 
     @Test
     void weightAverageMovesEachParameterByOneMinusDecay() {
-        try (Classifier network = Classifier.create(Architectures.byName("compact"), 1)) {
-            WeightAverage average = new WeightAverage(network, 0.9f);
-            try (Classifier averaged = average.classifier()) {
-                List<Float> start = flatten(snapshot(averaged));
-                assertEquals(flatten(snapshot(network)), start, "the average starts at the network");
-                for (Pair<String, Parameter> p : network.block().getParameters()) {
-                    p.getValue().getArray().addi(1f); // as if a training step moved every parameter by 1
-                }
-                average.update(1_000_000); // late in a run: the full decay applies
-                List<Float> after = flatten(snapshot(averaged));
-                for (int i = 0; i < start.size(); i += 997) {
-                    assertEquals(start.get(i) + 0.1f, after.get(i), 1e-5, "parameter value " + i);
-                }
-                average.update(1); // the first step: decay (1 + 1) / (10 + 1), far below 0.9
-                List<Float> early = flatten(snapshot(averaged));
-                float expected = after.get(0) + (start.get(0) + 1 - after.get(0)) * (1 - 2f / 11);
-                assertEquals(expected, early.get(0), 1e-5);
+        try (Classifier network = Classifier.create(Architectures.byName("compact"), 1);
+                WeightAverage average = WeightAverage.of(network, 0.9f)) {
+            Classifier averaged = average.classifier();
+            assertTrue(average.isOn());
+            List<Float> start = flatten(snapshot(averaged));
+            assertEquals(flatten(snapshot(network)), start, "the average starts at the network");
+            for (Pair<String, Parameter> p : network.block().getParameters()) {
+                p.getValue().getArray().addi(1f); // as if a training step moved every parameter by 1
             }
+            average.update(1_000_000); // late in a run: the full decay applies
+            List<Float> after = flatten(snapshot(averaged));
+            for (int i = 0; i < start.size(); i += 997) {
+                assertEquals(start.get(i) + 0.1f, after.get(i), 1e-5, "parameter value " + i);
+            }
+            average.update(1); // the first step: decay (1 + 1) / (10 + 1), far below 0.9
+            List<Float> early = flatten(snapshot(averaged));
+            float expected = after.get(0) + (start.get(0) + 1 - after.get(0)) * (1 - 2f / 11);
+            assertEquals(expected, early.get(0), 1e-5);
+        }
+    }
+
+    @Test
+    void withoutDecayTheAverageIsTheNetworkItselfAndLeavesItOpen() {
+        try (Classifier network = Classifier.create(Architectures.byName("compact"), 1)) {
+            List<Float> before = flatten(snapshot(network));
+            try (WeightAverage none = WeightAverage.of(network, 0f)) {
+                assertFalse(none.isOn());
+                assertSame(network, none.classifier());
+                none.update(5);
+            }
+            assertEquals(before, flatten(snapshot(network)), "no average, no change, and the network still open");
         }
     }
 

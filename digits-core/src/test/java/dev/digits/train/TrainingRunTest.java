@@ -86,7 +86,7 @@ class TrainingRunTest {
         TrainingData data = data(options);
         TrainingRun.Result result = new TrainingRun(options, data, dir, "test", Progress.SILENT).run(false);
         try (Classifier classifier = result.classifier()) {
-            Evaluation test = TrainingRun.evaluate(classifier, data.test());
+            Evaluation test = Evaluation.of(classifier, data.test());
             // Measured 0.90-0.91 for this recipe; chance is 0.10 and a broken loop stays far below 0.85.
             assertTrue(test.accuracy() >= 0.85, "accuracy on 1,000 test images: " + test.accuracy());
         }
@@ -129,7 +129,7 @@ class TrainingRunTest {
             TrainingRun.Result result =
                     new TrainingRun(options, data, dir.resolve("run" + run), "test", Progress.SILENT).run(false);
             try (Classifier classifier = result.classifier()) {
-                accuracy[run] = TrainingRun.evaluate(classifier, data.test()).accuracy();
+                accuracy[run] = Evaluation.of(classifier, data.test()).accuracy();
                 float[] logProbabilities = classifier.logProbabilities(notDigits);
                 for (int i = 0; i < 300; i++) {
                     int best = Evaluation.argmax(logProbabilities, i * DigitSet.CLASSES, DigitSet.CLASSES);
@@ -174,7 +174,7 @@ class TrainingRunTest {
                     .max()
                     .orElseThrow();
             assertEquals(best, result.kept().validationAccuracy());
-            Evaluation again = TrainingRun.evaluate(classifier, data.validation());
+            Evaluation again = Evaluation.of(classifier, data.validation());
             assertEquals(
                     result.kept().validationAccuracy(),
                     again.accuracy(),
@@ -216,7 +216,7 @@ class TrainingRunTest {
                 new TrainingRun(plain, data(plain), dir.resolve("raw"), "test", Progress.SILENT).run(false);
         try (Classifier a = result.classifier();
                 Classifier r = raw.classifier()) {
-            Evaluation validation = TrainingRun.evaluate(a, data(averaged).validation());
+            Evaluation validation = Evaluation.of(a, data(averaged).validation());
             assertEquals(result.kept().validationAccuracy(), validation.accuracy(), "validation measured the average");
             assertTrue(
                     validation.accuracy() > 0.5,

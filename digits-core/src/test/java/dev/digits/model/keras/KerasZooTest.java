@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.TestData;
 import dev.digits.data.DigitSet;
+import dev.digits.eval.Evaluation;
 import dev.digits.model.Classifier;
-import dev.digits.train.TrainingRun;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +68,7 @@ class KerasZooTest {
 
     private static double accuracy(KerasZoo.Model model, InputScale scale, DigitSet images) {
         try (Classifier classifier = KerasImporter.read(model.file(), scale).classifier()) {
-            return TrainingRun.evaluate(classifier, images).accuracy();
+            return Evaluation.of(classifier, images).accuracy();
         }
     }
 

@@ -12,7 +12,6 @@ import dev.digits.io.Json;
 import dev.digits.model.Classifier;
 import dev.digits.model.layers.LayerStack;
 import dev.digits.model.layers.Parameters;
-import dev.digits.train.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class SeedKerasModelTest {
     void importedOriginalScoresWhatTheNotebookReported() {
         DigitSet test = TestData.mnist().test();
         try (Classifier classifier = KerasImporter.read(FIXTURE).classifier()) {
-            Evaluation evaluation = TrainingRun.evaluate(classifier, test);
+            Evaluation evaluation = Evaluation.of(classifier, test);
             assertEquals(10_000, evaluation.count());
             assertEquals(93, evaluation.errors(), "the notebook reported 9,907 of 10,000 correct");
             assertEquals(0.9907, evaluation.accuracy(), 1e-12);

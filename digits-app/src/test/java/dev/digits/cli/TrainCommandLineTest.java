@@ -1,0 +1,45 @@
+package dev.digits.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.digits.train.Schedule;
+import dev.digits.train.TrainingOptions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line a model card records is the one that trains with the same options again. */
+class TrainCommandLineTest {
+    @Test
+    void eachRecordedCommandLineParsesBackToTheSameOptions() {
+        List<TrainingOptions> recipes = List.of(
+                TrainingOptions.defaults(),
+                TrainingOptions.strong("mnist", 7, 0),
+                TrainingOptions.strong("fashion", 3, 500),
+                TrainingOptions.builder()
+                        .architecture("compact")
+                        .epochs(4)
+                        .batchSize(32)
+                        .learningRate(0.004f)
+                        .seed(9)
+                        .limit(2000)
+                        .validation(TrainingOptions.Validation.TEST)
+                        .keep(TrainingOptions.Keep.LAST)
+                        .augment(true)
+                        .schedule(Schedule.ONE_CYCLE)
+                        .labelSmoothing(0.1f)
+                        .ema(0.99f)
+                        .patience(2)
+                        .erasing(0.25f)
+                        .outliers(300)
+                        .handwriting(true)
+                        .build());
+        for (TrainingOptions options : recipes) {
+            String line = options.commandLine();
+            CommandLine.ParseResult parsed = DigitsCommand.commandLine()
+                    .parseArgs(line.substring("digits ".length()).split(" "));
+            TrainCommand train = parsed.subcommand().commandSpec().commandLine().getCommand();
+            assertEquals(options, train.newOptions(), line);
+        }
+    }
+}
