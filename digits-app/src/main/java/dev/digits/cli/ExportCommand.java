@@ -1,18 +1,15 @@
 package dev.digits.cli;
 
 import dev.digits.DigitsException;
-import dev.digits.model.Architecture;
 import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
-import dev.digits.model.ModelCard;
 import dev.digits.model.ModelDirectory;
+import dev.digits.model.Network;
 import dev.digits.model.keras.KerasArchiveWriter;
 import dev.digits.model.keras.KerasExporter;
-import dev.digits.model.layers.LayerStack;
 import dev.digits.model.layers.Parameters;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -52,20 +49,16 @@ final class ExportCommand implements Callable<Integer> {
         if (!out.getFileName().toString().endsWith(".keras")) {
             throw Usage.error(spec, "--out must end in .keras (Keras 3 refuses other names): " + out);
         }
-        ModelCard card = ModelDirectory.readCard(model);
-        Optional<LayerStack> described = card.architecture().equals(LayerStack.NAME)
-                ? Optional.of(LayerStack.read(model))
-                : Architectures.all().stream()
-                        .filter(a -> a.name().equals(card.architecture()))
-                        .findFirst()
-                        .flatMap(Architecture::asLayerStack);
-        LayerStack stack = described.orElseThrow(() -> new DigitsException("cannot export a '" + card.architecture()
-                + "' model to Keras: only the architectures digits trains ("
-                + Architectures.all().stream().map(Architecture::name).collect(Collectors.joining(", "))
-                + ") and imported Keras models can be exported"));
+        if (!(ModelDirectory.architecture(model) instanceof Network network)) {
+            throw new DigitsException(
+                    "cannot export a '" + ModelDirectory.readCard(model).architecture()
+                            + "' model to Keras: only the architectures digits trains ("
+                            + Architectures.all().stream().map(Network::name).collect(Collectors.joining(", "))
+                            + ") and imported Keras models can be exported");
+        }
         KerasExporter.KerasModel keras;
-        try (Classifier classifier = ModelDirectory.load(model)) {
-            keras = KerasExporter.export(stack, Parameters.read(classifier));
+        try (Classifier classifier = network.load(model)) {
+            keras = KerasExporter.export(network.layers(), Parameters.read(classifier));
         }
         KerasArchiveWriter.write(keras, out);
         System.out.println("Wrote " + out.toAbsolutePath() + " (Keras " + KerasArchiveWriter.KERAS_VERSION + " layout, "

@@ -120,7 +120,7 @@ final class ImportCommand implements Callable<Integer> {
                         + "a TorchScript model must take 0-1 pixels (scale them inside the scripted module)");
             }
             source.put("format", "torchscript");
-            return TorchScriptNetwork.load(file);
+            return TorchScriptNetwork.read(file);
         }
         KerasImporter.Imported imported = KerasImporter.read(file, scale);
         source.putAll(imported.provenance());

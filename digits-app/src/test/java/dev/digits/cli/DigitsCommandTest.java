@@ -38,7 +38,7 @@ class DigitsCommandTest {
         assertFails(2, "epochs must be at least 1, got 0", "train", "--epochs", "0");
         assertFails(
                 2, "Invalid value for option '--batch-size': 'many' is not an int", "train", "--batch-size", "many");
-        assertFails(2, "unknown model 'resnet'; available: seed", "train", "--arch", "resnet");
+        assertFails(2, "unknown architecture 'resnet'; available: seed", "train", "--arch", "resnet");
         assertFails(2, "--model NAME is now --arch NAME", "train", "--model", "resnet"); // the old name still works
         assertFails(2, "expected one of [HOLDOUT, TEST]", "train", "--validation", "half");
     }

@@ -8,10 +8,10 @@ import dev.digits.TestData;
 import dev.digits.data.DigitSet;
 import dev.digits.eval.Evaluation;
 import dev.digits.io.Json;
+import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
 import dev.digits.model.ModelCard;
 import dev.digits.model.ModelDirectory;
-import dev.digits.model.SeedCnn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class ImportExportCommandTest {
     void seedModelExportedAndImportedPredictsTheSameOnTheWholeTestSet() throws IOException {
         DigitSet test = TestData.mnist().test();
         Path seed = dir.resolve("seed");
-        try (Classifier classifier = Classifier.create(new SeedCnn(), 31)) {
+        try (Classifier classifier = Classifier.create(Architectures.byName("seed"), 31)) {
             ModelDirectory.save(seed, classifier, card("seed"));
         }
         CliRunner.Run export = CliRunner.run(

@@ -1,31 +1,23 @@
 package dev.digits.model;
 
-import ai.djl.nn.Block;
-import dev.digits.model.layers.LayerStack;
-import java.util.Optional;
+import java.io.IOException;
+import java.nio.file.Path;
 
-/** A network design: builds a fresh, uninitialised block for 1x28x28 inputs and 10 output scores (logits). */
-public interface Architecture {
+/**
+ * What a model's network is, as a model directory stores it. There are two kinds: a {@link Buildable}
+ * network that this library builds block by block (a {@link Network} or an {@link Ensemble} of them), whose
+ * parameters are saved apart from it; or a {@link TorchScriptNetwork}, which the engine reads whole from its file.
+ */
+public sealed interface Architecture permits Buildable, TorchScriptNetwork {
     /** The name used on the command line and in model cards, e.g. {@code seed}. */
     String name();
 
     /** One line for {@code --help} and model cards. */
     String description();
 
-    Block newBlock();
+    /** Writes the network into a model directory: its parameters, and what rebuilds it where a name is not enough. */
+    void save(Path directory, Classifier classifier) throws IOException;
 
-    /**
-     * Writes, beside the parameters, what rebuilds this network from a model directory (an imported
-     * layer list, an ensemble's members); the named architectures need nothing.
-     */
-    default void writeDescription(java.nio.file.Path directory) throws java.io.IOException {}
-
-    /**
-     * The same network as a {@link LayerStack}: its parameters in the same order and shapes,
-     * so they can be written in another framework's layout ({@code digits export}); empty for a network that has no
-     * such description (a TorchScript file, an ensemble).
-     */
-    default Optional<LayerStack> asLayerStack() {
-        return Optional.empty();
-    }
+    /** The network of the model directory this architecture was read from, ready to run. */
+    Classifier load(Path directory);
 }

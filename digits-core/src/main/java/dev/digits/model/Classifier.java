@@ -46,7 +46,7 @@ public final class Classifier implements AutoCloseable {
     }
 
     /** A new network with parameters drawn from the engine's generator, seeded with {@code seed}. */
-    public static Classifier create(Architecture architecture, int seed) {
+    public static Classifier create(Buildable architecture, int seed) {
         Engine.getEngine(ENGINE).setRandomSeed(seed);
         Model model = Model.newInstance(architecture.name(), Device.cpu(), ENGINE);
         model.setBlock(architecture.newBlock());
@@ -56,7 +56,7 @@ public final class Classifier implements AutoCloseable {
     }
 
     /** A network of {@code architecture} with the parameters stored in {@code file}. */
-    public static Classifier load(Architecture architecture, Path file) {
+    public static Classifier load(Buildable architecture, Path file) {
         Classifier classifier = create(architecture, 0);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             classifier.readParameters(in);
@@ -71,7 +71,7 @@ public final class Classifier implements AutoCloseable {
     }
 
     /** A network that the engine reads whole from {@code file} (block and parameters), such as TorchScript. */
-    public static Classifier loadEngineModel(Architecture architecture, Path file) {
+    static Classifier loadEngineModel(TorchScriptNetwork architecture, Path file) {
         Model model = Model.newInstance(architecture.name(), Device.cpu(), ENGINE);
         try {
             model.load(file);

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * The output is the log of the average, so it behaves as logits everywhere (softmax gives the average back).
  * Members are named architectures; their list is saved as {@code ensemble.json} beside the parameters.
  */
-public record Ensemble(List<Architecture> members) implements Architecture {
+public record Ensemble(List<Network> members) implements Buildable {
     public static final String NAME = "ensemble";
     public static final String FILE = "ensemble.json";
 
@@ -37,14 +37,14 @@ public record Ensemble(List<Architecture> members) implements Architecture {
     @Override
     public String description() {
         return "average of " + members.size() + " networks: "
-                + members.stream().map(Architecture::name).collect(Collectors.joining(", "));
+                + members.stream().map(Network::name).collect(Collectors.joining(", "));
     }
 
     @Override
     public Block newBlock() {
         return new ParallelBlock(
                 Ensemble::averageProbabilities,
-                members.stream().map(Architecture::newBlock).toList());
+                members.stream().map(Network::newBlock).toList());
     }
 
     private static NDList averageProbabilities(List<NDList> memberLogits) {
@@ -58,7 +58,7 @@ public record Ensemble(List<Architecture> members) implements Architecture {
 
     /** An ensemble of the trained models in {@code memberDirectories}, their parameters loaded. */
     public static Classifier assemble(List<Path> memberDirectories) {
-        List<Architecture> architectures =
+        List<Network> architectures =
                 memberDirectories.stream().map(Ensemble::memberArchitecture).toList();
         Classifier ensemble = Classifier.create(new Ensemble(architectures), 0);
         try {
@@ -79,11 +79,11 @@ public record Ensemble(List<Architecture> members) implements Architecture {
         }
     }
 
-    private static Architecture memberArchitecture(Path directory) {
+    private static Network memberArchitecture(Path directory) {
         String name = ModelDirectory.readCard(directory).architecture();
         if (Architectures.all().stream().noneMatch(a -> a.name().equals(name))) {
             throw new DigitsException(directory + " is a '" + name + "' model; an ensemble takes models trained here ("
-                    + Architectures.all().stream().map(Architecture::name).collect(Collectors.joining(", ")) + ")");
+                    + Architectures.all().stream().map(Network::name).collect(Collectors.joining(", ")) + ")");
         }
         return Architectures.byName(name);
     }
@@ -91,8 +91,7 @@ public record Ensemble(List<Architecture> members) implements Architecture {
     @Override
     public void writeDescription(Path directory) throws IOException {
         Json.writeFile(
-                directory.resolve(FILE),
-                members.stream().map(Architecture::name).toList());
+                directory.resolve(FILE), members.stream().map(Network::name).toList());
     }
 
     public static Ensemble read(Path directory) {

@@ -1,7 +1,6 @@
 package dev.digits.model;
 
 import dev.digits.DigitsException;
-import dev.digits.io.AtomicFiles;
 import dev.digits.io.Json;
 import dev.digits.model.layers.LayerStack;
 import java.io.IOException;
@@ -10,8 +9,9 @@ import java.nio.file.Path;
 
 /**
  * A saved model is a directory: {@code model.params} (the parameters) and {@code model.json}
- * (the {@link ModelCard}); training adds its history, curves and checkpoint beside them. An imported
- * network adds {@code layers.json} (its {@link LayerStack}), or is one TorchScript file {@code model.pt}
+ * (the {@link ModelCard}); training adds its history, curves and checkpoint beside them. What else
+ * there is depends on the {@link Architecture}: an imported network adds {@code layers.json} (its
+ * {@link LayerStack}), an ensemble its member list, and a TorchScript network is one file {@code model.pt}
  * in place of {@code model.params}.
  */
 public final class ModelDirectory {
@@ -23,12 +23,7 @@ public final class ModelDirectory {
     /** Writes parameters and card, each atomically; the card last, so a card always has its parameters. */
     public static void save(Path directory, Classifier classifier, ModelCard card) throws IOException {
         Files.createDirectories(directory);
-        if (classifier.architecture() instanceof TorchScriptNetwork script) {
-            AtomicFiles.write(directory.resolve(TorchScriptNetwork.FILE), out -> Files.copy(script.file(), out));
-        } else {
-            classifier.saveParameters(directory.resolve(PARAMETERS));
-        }
-        classifier.architecture().writeDescription(directory);
+        classifier.architecture().save(directory, classifier);
         Json.writeFile(directory.resolve(CARD), card);
     }
 
@@ -42,13 +37,12 @@ public final class ModelDirectory {
     }
 
     public static Classifier load(Path directory) {
-        ModelCard card = readCard(directory);
-        return switch (card.architecture()) {
-            case LayerStack.NAME -> Classifier.load(LayerStack.read(directory), directory.resolve(PARAMETERS));
-            case TorchScriptNetwork.NAME -> TorchScriptNetwork.load(directory.resolve(TorchScriptNetwork.FILE));
-            case Ensemble.NAME -> Classifier.load(Ensemble.read(directory), directory.resolve(PARAMETERS));
-            default -> Classifier.load(Architectures.byName(card.architecture()), directory.resolve(PARAMETERS));
-        };
+        return architecture(directory).load(directory);
+    }
+
+    /** What the model in {@code directory} is, read from its card (and its layer or member list), without loading it. */
+    public static Architecture architecture(Path directory) {
+        return Architectures.stored(directory, readCard(directory).architecture());
     }
 
     private static Path requireModel(Path directory) {

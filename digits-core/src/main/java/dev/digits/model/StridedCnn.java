@@ -1,16 +1,9 @@
 package dev.digits.model;
 
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import dev.digits.model.layers.LayerSpec;
 import dev.digits.model.layers.LayerStack;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A network that shrinks its maps with learned 5x5 convolutions of stride 2 instead of pooling, after
@@ -24,47 +17,21 @@ import java.util.Optional;
  * </pre>
  * Every convolution is followed by batch norm and ReLU.
  */
-public final class StridedCnn implements Architecture {
+final class StridedCnn {
     private static final float DROPOUT = 0.4f;
     /** The convolutions as {filters, kernel, stride}; each of stride 2 ends a stage and is followed by dropout. */
     private static final int[][] CONVS = {
         {32, 3, 1}, {32, 3, 1}, {32, 5, 2}, {64, 3, 1}, {64, 3, 1}, {64, 5, 2}, {128, 4, 1}
     };
 
-    @Override
-    public String name() {
-        return "strided";
-    }
+    private StridedCnn() {}
 
-    @Override
-    public String description() {
-        return "batch-normalised CNN that downsamples by stride: 2x Conv32, Conv32 5x5/2, 2x Conv64, Conv64 5x5/2, "
-                + "Conv128 4x4, dropout, Dense10";
-    }
-
-    @Override
-    public Block newBlock() {
-        SequentialBlock net = new SequentialBlock();
-        for (int i = 0; i < CONVS.length; i++) {
-            net.add(conv(CONVS[i][0], CONVS[i][1], CONVS[i][2]));
-            if (CONVS[i][2] == 2) {
-                net.add(dropout());
-            }
-        }
-        net.add(Blocks.batchFlattenBlock())
-                .add(dropout())
-                .add(Linear.builder().setUnits(10).build());
-        net.setInitializer(SeedCnn.HE_UNIFORM, Parameter.Type.WEIGHT);
-        return net;
-    }
-
-    @Override
-    public Optional<LayerStack> asLayerStack() {
+    static Network network() {
         List<LayerSpec> layers = new ArrayList<>();
         int dropouts = 0;
         for (int i = 0; i < CONVS.length; i++) {
             int[] c = CONVS[i];
-            layers.addAll(ConvBnRelu.layers(kerasName("conv2d", i), c[0], c[1], c[2], padding(c[1], c[2])));
+            layers.add(ConvBnRelu.of(kerasName("conv2d", i), c[0], c[1], c[2], padding(c[1], c[2])));
             if (c[2] == 2) {
                 layers.add(new LayerSpec.DropoutSpec(kerasName("dropout", dropouts++), DROPOUT));
             }
@@ -72,12 +39,12 @@ public final class StridedCnn implements Architecture {
         layers.add(new LayerSpec.FlattenSpec("flatten", false));
         layers.add(new LayerSpec.DropoutSpec(kerasName("dropout", dropouts), DROPOUT));
         layers.add(new LayerSpec.DenseSpec("dense", 10, true));
-        return Optional.of(new LayerStack(layers));
-    }
-
-    /** Unpadded at stride 1 (the map shrinks by kernel - 1); at stride 2 padded so the map halves exactly. */
-    private static Block conv(int filters, int kernel, int stride) {
-        return ConvBnRelu.of(filters, kernel, stride, padding(kernel, stride));
+        return new Network(
+                "strided",
+                "batch-normalised CNN that downsamples by stride: 2x Conv32, Conv32 5x5/2, 2x Conv64, Conv64 5x5/2, "
+                        + "Conv128 4x4, dropout, Dense10",
+                new LayerStack(layers),
+                Network.Initialization.HE_UNIFORM);
     }
 
     /** Keras's automatic names: {@code conv2d}, {@code conv2d_1}, …. */
@@ -85,11 +52,8 @@ public final class StridedCnn implements Architecture {
         return n == 0 ? base : base + "_" + n;
     }
 
+    /** Unpadded at stride 1 (the map shrinks by kernel - 1); at stride 2 padded so the map halves exactly. */
     private static int padding(int kernel, int stride) {
         return stride == 1 ? 0 : kernel / 2;
-    }
-
-    private static Block dropout() {
-        return Dropout.builder().optRate(DROPOUT).build();
     }
 }

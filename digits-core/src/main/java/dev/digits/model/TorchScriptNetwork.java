@@ -4,14 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import dev.digits.DigitsException;
 import dev.digits.data.DigitSet;
+import dev.digits.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * A network saved as TorchScript ({@code torch.jit.save}), run by the PyTorch engine as it is.
  * Its block comes from the file, so there is no fresh one to build: such models are used, not trained.
+ * In a model directory the file is {@link #FILE}, in place of the parameters.
  *
  * @param file the {@code .pt} file
  */
@@ -31,17 +34,22 @@ public record TorchScriptNetwork(Path file) implements Architecture {
         return "a TorchScript network (" + file.getFileName() + ")";
     }
 
+    /** Copies the file into the model directory as {@link #FILE}. */
     @Override
-    public Block newBlock() {
-        throw new UnsupportedOperationException(
-                "a TorchScript network's block comes from its file; it cannot be built anew");
+    public void save(Path directory, Classifier classifier) throws IOException {
+        AtomicFiles.write(directory.resolve(FILE), out -> Files.copy(file, out));
+    }
+
+    @Override
+    public Classifier load(Path directory) {
+        return read(directory.resolve(FILE));
     }
 
     /**
      * Loads the file and checks that it maps a batch of 1x28x28 float images to 10 scores each: a batch of two
      * shows that the batch axis is really free, not fixed at one by tracing.
      */
-    public static Classifier load(Path file) {
+    public static Classifier read(Path file) {
         Classifier classifier = Classifier.loadEngineModel(new TorchScriptNetwork(file), file);
         try (NDManager scope = classifier.manager().newSubManager()) {
             NDArray probe = scope.zeros(new Shape(2, 1, DigitSet.SIDE, DigitSet.SIDE), DataType.FLOAT32);

@@ -13,9 +13,9 @@ import dev.digits.data.DigitSet;
 import dev.digits.data.Images;
 import dev.digits.data.Shuffle;
 import dev.digits.eval.Evaluation;
-import dev.digits.model.Architecture;
 import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
+import dev.digits.model.Network;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,12 +61,12 @@ public final class TrainingRun {
      * After every epoch: validate, record, checkpoint.
      */
     public Result run(boolean resume) throws IOException {
-        Architecture architecture = Architectures.byName(options.architecture());
+        Network architecture = Architectures.byName(options.architecture());
         int totalSteps = options.epochs() * stepsPerEpoch();
         ResumableAdam optimizer = new ResumableAdam(
                 step -> options.schedule().rate(options.learningRate(), step, totalSteps), options.adamEpsilon());
         try (Classifier network = Classifier.create(architecture, options.seed());
-                WeightAverage average = WeightAverage.of(network, options.ema())) {
+                WeightAverage average = WeightAverage.of(architecture, network, options.ema())) {
             // The network that is validated, selected and kept: the weight average when there is one.
             Classifier kept = average.classifier();
             RunState state = resume ? RunState.restore(directory, network, optimizer, average) : new RunState();
@@ -98,7 +98,7 @@ public final class TrainingRun {
     }
 
     /** The kept epoch's parameters in a network of the caller's own: the training networks close with the run. */
-    private Result result(RunState state, Architecture architecture, Classifier kept) {
+    private Result result(RunState state, Network architecture, Classifier kept) {
         boolean best = options.keep() == TrainingOptions.Keep.BEST;
         int keptEpoch = best ? state.best.epoch() : state.epochsDone();
         Classifier result = Classifier.create(architecture, options.seed());

@@ -3,6 +3,7 @@ package dev.digits.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.digits.model.Buildable;
 import dev.digits.model.Classifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,15 @@ final class WeightAverage implements AutoCloseable {
         this.average = average;
     }
 
-    /** An average of {@code network} with {@code decay}, started at its current parameters; none for decay 0. */
-    static WeightAverage of(Classifier network, float decay) {
+    /**
+     * An average of {@code network}, built as {@code architecture}, with {@code decay}, started at its
+     * current parameters; none for decay 0.
+     */
+    static WeightAverage of(Buildable architecture, Classifier network, float decay) {
         if (decay == 0) {
             return new WeightAverage(network, 0, network);
         }
-        Classifier average = Classifier.create(network.architecture(), 0);
+        Classifier average = Classifier.create(architecture, 0);
         average.restoreParameterBytes(network.parameterBytes());
         return new WeightAverage(network, decay, average);
     }

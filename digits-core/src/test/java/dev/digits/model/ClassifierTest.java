@@ -27,7 +27,7 @@ class ClassifierTest {
 
     @Test
     void seedHasTheOriginalParameterCount() {
-        try (Classifier seed = Classifier.create(new SeedCnn(), 1)) {
+        try (Classifier seed = Classifier.create(Architectures.byName("seed"), 1)) {
             assertEquals(93_322, seed.parameterCount());
         }
     }
@@ -112,7 +112,7 @@ class ClassifierTest {
 
     @Test
     void seedIsInitialisedLikeKeras() {
-        try (Classifier seed = Classifier.create(new SeedCnn(), 7)) {
+        try (Classifier seed = Classifier.create(Architectures.byName("seed"), 7)) {
             List<Pair<String, Parameter>> params = new ArrayList<>();
             seed.block().getParameters().forEach(params::add);
             // Weights of conv1 (fan_in 9): He-uniform within ±sqrt(6/9); output layer (64 -> 10): Glorot ±sqrt(6/74).
@@ -133,9 +133,9 @@ class ClassifierTest {
 
     @Test
     void sameSeedSameParametersDifferentSeedDifferent() throws IOException {
-        try (Classifier a = Classifier.create(new SeedCnn(), 3);
-                Classifier b = Classifier.create(new SeedCnn(), 3);
-                Classifier c = Classifier.create(new SeedCnn(), 4)) {
+        try (Classifier a = Classifier.create(Architectures.byName("seed"), 3);
+                Classifier b = Classifier.create(Architectures.byName("seed"), 3);
+                Classifier c = Classifier.create(Architectures.byName("seed"), 4)) {
             a.saveParameters(dir.resolve("a"));
             b.saveParameters(dir.resolve("b"));
             c.saveParameters(dir.resolve("c"));
@@ -162,7 +162,7 @@ class ClassifierTest {
                 "test",
                 Map.of("test_accuracy", 0.1));
         float[] before;
-        try (Classifier original = Classifier.create(new SeedCnn(), 11)) {
+        try (Classifier original = Classifier.create(Architectures.byName("seed"), 11)) {
             before = original.logProbabilities(images);
             ModelDirectory.save(dir, original, card);
         }
@@ -192,8 +192,8 @@ class ClassifierTest {
     @Test
     void corruptParametersGiveAClearError() throws IOException {
         Files.writeString(dir.resolve("params"), "not parameters at all");
-        DigitsException e =
-                assertThrows(DigitsException.class, () -> Classifier.load(new SeedCnn(), dir.resolve("params")));
+        DigitsException e = assertThrows(
+                DigitsException.class, () -> Classifier.load(Architectures.byName("seed"), dir.resolve("params")));
         assertTrue(e.getMessage().startsWith(dir.resolve("params") + ": cannot load seed parameters"), e.getMessage());
     }
 }

@@ -20,7 +20,7 @@ class EnsembleTest {
     @TempDir
     Path dir;
 
-    private Path member(String name, Architecture architecture, int seed) throws IOException {
+    private Path member(String name, Network architecture, int seed) throws IOException {
         Path directory = dir.resolve(name);
         try (Classifier classifier = Classifier.create(architecture, seed)) {
             ModelDirectory.save(
@@ -47,7 +47,7 @@ class EnsembleTest {
     @Test
     void averagesTheMembersProbabilitiesAndSurvivesSaveAndLoad() throws IOException {
         DigitSet images = TestData.mnist().test().first(200);
-        Path a = member("a", new SeedCnn(), 1);
+        Path a = member("a", Architectures.byName("seed"), 1);
         Path b = member("b", CompactCnn.compact(), 2);
         float[] pa;
         float[] pb;
@@ -89,9 +89,9 @@ class EnsembleTest {
 
     @Test
     void needsTwoModelsTrainedHere() throws IOException {
-        Path a = member("a", new SeedCnn(), 1);
+        Path a = member("a", Architectures.byName("seed"), 1);
         assertThrows(DigitsException.class, () -> Ensemble.assemble(List.of(a)));
-        Path imported = member("imported", new SeedCnn(), 1);
+        Path imported = member("imported", Architectures.byName("seed"), 1);
         Files.writeString(
                 imported.resolve("model.json"),
                 Files.readString(imported.resolve("model.json")).replace("\"seed\"", "\"layers\""));

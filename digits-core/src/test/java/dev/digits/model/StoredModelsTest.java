@@ -29,7 +29,9 @@ class StoredModelsTest {
         List<String> now = predictions();
         List<String> recorded;
         try (InputStream in = StoredModelsTest.class.getResourceAsStream(GOLDEN)) {
-            recorded = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            recorded = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         }
         assertEquals(recorded.size(), now.size());
         for (int i = 0; i < recorded.size(); i++) {

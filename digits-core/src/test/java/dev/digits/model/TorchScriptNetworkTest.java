@@ -47,7 +47,7 @@ class TorchScriptNetworkTest {
         Path fixtures = fixtures();
         JsonNode expected =
                 Json.MAPPER.readTree(fixtures.resolve("expected.json").toFile()).get("probe_scores");
-        try (Classifier classifier = TorchScriptNetwork.load(fixtures.resolve("model.pt"))) {
+        try (Classifier classifier = TorchScriptNetwork.read(fixtures.resolve("model.pt"))) {
             assertScores(expected, probeScores(classifier));
         }
     }
@@ -71,7 +71,7 @@ class TorchScriptNetworkTest {
                 "now",
                 "test",
                 Map.of());
-        try (Classifier classifier = TorchScriptNetwork.load(fixtures.resolve("model.pt"))) {
+        try (Classifier classifier = TorchScriptNetwork.read(fixtures.resolve("model.pt"))) {
             ModelDirectory.save(dir, classifier, card);
         }
         assertTrue(Files.isRegularFile(dir.resolve(TorchScriptNetwork.FILE)));
@@ -84,7 +84,7 @@ class TorchScriptNetworkTest {
     @Test
     void aNetworkWithoutTenScoresIsRefused() throws IOException {
         Path file = fixtures().resolve("wrong_output.pt");
-        DigitsException e = assertThrows(DigitsException.class, () -> TorchScriptNetwork.load(file));
+        DigitsException e = assertThrows(DigitsException.class, () -> TorchScriptNetwork.read(file));
         assertEquals(
                 file
                         + ": the TorchScript model returns (2, 5) for a batch of two images; it must return (2, 10) scores",
@@ -95,7 +95,7 @@ class TorchScriptNetworkTest {
     void aFileThatIsNotTorchScriptIsRefused() throws IOException {
         Path file = dir.resolve("model.pt");
         Files.writeString(file, "not a model");
-        DigitsException e = assertThrows(DigitsException.class, () -> TorchScriptNetwork.load(file));
+        DigitsException e = assertThrows(DigitsException.class, () -> TorchScriptNetwork.read(file));
         assertTrue(
                 e.getMessage().startsWith(file + ": the PyTorch engine cannot load it as a torchscript model ("),
                 e.getMessage());

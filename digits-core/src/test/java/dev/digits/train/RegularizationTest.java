@@ -13,6 +13,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.util.Pair;
 import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
+import dev.digits.model.Network;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,9 @@ class RegularizationTest {
 
     @Test
     void weightAverageMovesEachParameterByOneMinusDecay() {
-        try (Classifier network = Classifier.create(Architectures.byName("compact"), 1);
-                WeightAverage average = WeightAverage.of(network, 0.9f)) {
+        Network compact = Architectures.byName("compact");
+        try (Classifier network = Classifier.create(compact, 1);
+                WeightAverage average = WeightAverage.of(compact, network, 0.9f)) {
             Classifier averaged = average.classifier();
             assertTrue(average.isOn());
             List<Float> start = flatten(snapshot(averaged));
@@ -94,9 +96,10 @@ class RegularizationTest {
 
     @Test
     void withoutDecayTheAverageIsTheNetworkItselfAndLeavesItOpen() {
-        try (Classifier network = Classifier.create(Architectures.byName("compact"), 1)) {
+        Network compact = Architectures.byName("compact");
+        try (Classifier network = Classifier.create(compact, 1)) {
             List<Float> before = flatten(snapshot(network));
-            try (WeightAverage none = WeightAverage.of(network, 0f)) {
+            try (WeightAverage none = WeightAverage.of(compact, network, 0f)) {
                 assertFalse(none.isOn());
                 assertSame(network, none.classifier());
                 none.update(5);

@@ -37,7 +37,9 @@ public final class KerasExporter {
 
     private KerasExporter() {}
 
-    public static KerasModel export(LayerStack stack, List<Tensor> parameters) {
+    /** The network as Keras layers; groups of layers ({@link LayerSpec.SequenceSpec}) are written one by one. */
+    public static KerasModel export(LayerStack layers, List<Tensor> parameters) {
+        LayerStack stack = layers.flattened();
         List<long[]> expected = stack.parameterShapes();
         if (expected.size() != parameters.size()) {
             throw new DigitsException(

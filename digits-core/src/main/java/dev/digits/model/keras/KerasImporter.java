@@ -2,6 +2,7 @@ package dev.digits.model.keras;
 
 import dev.digits.DigitsException;
 import dev.digits.model.Classifier;
+import dev.digits.model.Network;
 import dev.digits.model.layers.Parameters;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public final class KerasImporter {
                     "written with the Theano backend: Conv2D kernels are turned by 180°, as Keras does when it loads such a file");
         }
         provenance.put("notes", notes);
-        Classifier classifier = Classifier.create(result.stack(), 0);
+        Classifier classifier = Classifier.create(Network.imported(result.stack()), 0);
         try {
             Parameters.assign(classifier, result.parameters());
         } catch (RuntimeException e) {

@@ -42,6 +42,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = LayerSpec.EluSpec.class, name = "elu"),
     @JsonSubTypes.Type(value = LayerSpec.ChannelAffineSpec.class, name = "channel_affine"),
     @JsonSubTypes.Type(value = LayerSpec.GraphSpec.class, name = "graph"),
+    @JsonSubTypes.Type(value = LayerSpec.SequenceSpec.class, name = "sequence"),
 })
 public sealed interface LayerSpec {
     String name();
@@ -510,6 +511,47 @@ public sealed interface LayerSpec {
         private static TensorShape inputOf(GraphNode node, int k, TensorShape in, List<TensorShape> outs) {
             int index = node.inputs().get(k);
             return index == GraphNode.INPUT ? in : outs.get(index);
+        }
+    }
+
+    /**
+     * Layers run one after another as one nested block: what a chain of them computes, grouped. The
+     * batch-normalised networks group each convolution with its batch norm and ReLU, and their parameter
+     * files hold one nested block per group. {@link LayerStack#flattened()} takes the grouping away.
+     */
+    record SequenceSpec(String name, List<LayerSpec> layers) implements LayerSpec {
+        public SequenceSpec {
+            layers = List.copyOf(layers);
+            if (layers.isEmpty()) {
+                throw new IllegalArgumentException("sequence '" + name + "' has no layers");
+            }
+        }
+
+        @Override
+        public Block block() {
+            SequentialBlock block = new SequentialBlock();
+            layers.forEach(layer -> block.add(layer.block()));
+            return block;
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            TensorShape shape = in;
+            for (LayerSpec layer : layers) {
+                shape = layer.outputShape(shape);
+            }
+            return shape;
+        }
+
+        @Override
+        public List<long[]> parameterShapes(TensorShape in) {
+            List<long[]> result = new java.util.ArrayList<>();
+            TensorShape shape = in;
+            for (LayerSpec layer : layers) {
+                result.addAll(layer.parameterShapes(shape));
+                shape = layer.outputShape(shape);
+            }
+            return result;
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.digits.model.layers;
 
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.digits.DigitsException;
 import dev.digits.data.DigitSet;
 import dev.digits.io.Json;
-import dev.digits.model.Architecture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,13 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * A network described by data: a chain of {@link LayerSpec}s from the 1x28x28 input to 10 scores.
- * Imported models are stored as one (in {@link #FILE} beside the parameters), so that they load
- * without any code written for them.
+ * Every {@link dev.digits.model.Network} is one; an imported model is stored as one (in {@link #FILE}
+ * beside the parameters), so that it loads without any code written for it.
  */
-public record LayerStack(List<LayerSpec> layers) implements Architecture {
-    /** The {@link dev.digits.model.ModelCard#architecture()} of models stored as a layer stack. */
-    public static final String NAME = "layers";
-
+public record LayerStack(List<LayerSpec> layers) {
     public static final String FILE = "layers.json";
 
     public LayerStack {
@@ -32,28 +27,36 @@ public record LayerStack(List<LayerSpec> layers) implements Architecture {
         }
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
+    /** The layer kinds in order, such as {@code Conv2d-Activation-MaxPool-...}. */
+    @JsonIgnore
     public String description() {
-        return layers.stream()
+        return flattened().layers().stream()
                 .map(l -> l.getClass().getSimpleName().replace("Spec", ""))
                 .collect(Collectors.joining("-"));
     }
 
-    @Override
-    public Block newBlock() {
+    /** A fresh, uninitialised block: the layers' blocks in order. */
+    public SequentialBlock newBlock() {
         SequentialBlock net = new SequentialBlock();
         layers.forEach(l -> net.add(l.block()));
         return net;
     }
 
-    @Override
-    public java.util.Optional<LayerStack> asLayerStack() {
-        return java.util.Optional.of(this);
+    /** The same layers with every {@link LayerSpec.SequenceSpec} opened up: one chain, the same parameters in order. */
+    public LayerStack flattened() {
+        List<LayerSpec> flat = new ArrayList<>();
+        addFlattened(layers, flat);
+        return new LayerStack(flat);
+    }
+
+    private static void addFlattened(List<LayerSpec> layers, List<LayerSpec> flat) {
+        for (LayerSpec layer : layers) {
+            if (layer instanceof LayerSpec.SequenceSpec sequence) {
+                addFlattened(sequence.layers(), flat);
+            } else {
+                flat.add(layer);
+            }
+        }
     }
 
     /** The shape entering each layer, and last the output shape. */
@@ -73,8 +76,8 @@ public record LayerStack(List<LayerSpec> layers) implements Architecture {
         return result;
     }
 
-    @Override
-    public void writeDescription(Path directory) throws IOException {
+    /** Writes {@link #FILE} into a model directory. */
+    public void write(Path directory) throws IOException {
         Json.writeFile(directory.resolve(FILE), this);
     }
 

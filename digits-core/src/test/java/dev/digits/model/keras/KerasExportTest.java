@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digits.DigitsException;
 import dev.digits.TestData;
 import dev.digits.data.DigitSet;
-import dev.digits.model.Architecture;
 import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
+import dev.digits.model.Network;
 import dev.digits.model.layers.LayerSpec;
 import dev.digits.model.layers.LayerSpec.ActivationSpec;
 import dev.digits.model.layers.LayerStack;
@@ -31,7 +31,7 @@ class KerasExportTest {
     @TempDir
     Path dir;
 
-    static List<Architecture> architectures() {
+    static List<Network> architectures() {
         return Architectures.all();
     }
 
@@ -66,9 +66,9 @@ class KerasExportTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("architectures")
-    void everyTrainedArchitectureExportsAndImportsToTheSamePredictions(Architecture architecture) throws IOException {
+    void everyTrainedArchitectureExportsAndImportsToTheSamePredictions(Network architecture) throws IOException {
         DigitSet images = TestData.mnist().test().first(200);
-        LayerStack stack = architecture.asLayerStack().orElseThrow();
+        LayerStack stack = architecture.layers().flattened();
         Path file = dir.resolve(architecture.name() + ".keras");
         try (Classifier trained = Classifier.create(architecture, 5)) {
             List<Tensor> values = varied(stack, trained, 5);
@@ -81,7 +81,7 @@ class KerasExportTest {
             assertTrue(
                     spread > 0.01,
                     architecture.name() + " scores every image alike: a misplaced weight would not show");
-            try (Classifier asStack = Classifier.create(stack, 0)) {
+            try (Classifier asStack = Classifier.create(Network.imported(stack), 0)) {
                 Parameters.assign(asStack, values);
                 KerasFileTest.assertClose(expected, asStack.logProbabilities(images));
             }
@@ -114,7 +114,7 @@ class KerasExportTest {
         DigitSet images = TestData.mnist().test().first(200);
         Path file = dir.resolve("layers.keras");
         float[] expected;
-        try (Classifier original = Classifier.create(stack, 3)) {
+        try (Classifier original = Classifier.create(Network.imported(stack), 3)) {
             Parameters.assign(original, varied(stack, original, 3));
             expected = original.logProbabilities(images);
             KerasArchiveWriter.write(KerasExporter.export(stack, Parameters.read(original)), file);
@@ -131,7 +131,7 @@ class KerasExportTest {
                 new LayerSpec.MaxPoolSpec("pool", 2, 2, 2, 2, 1, 1, 1, 1),
                 new LayerSpec.FlattenSpec("flatten", true),
                 new LayerSpec.DenseSpec("dense", 10, true)));
-        try (Classifier classifier = Classifier.create(pooled, 0)) {
+        try (Classifier classifier = Classifier.create(Network.imported(pooled), 0)) {
             DigitsException e = assertThrows(
                     DigitsException.class, () -> KerasExporter.export(pooled, Parameters.read(classifier)));
             assertEquals(

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digits.DigitsException;
 import dev.digits.TestData;
 import dev.digits.data.DigitSet;
+import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
-import dev.digits.model.SeedCnn;
+import dev.digits.model.Network;
 import dev.digits.model.layers.LayerSpec;
 import dev.digits.model.layers.LayerSpec.ActivationSpec;
 import dev.digits.model.layers.LayerStack;
@@ -35,7 +36,7 @@ class KerasFileTest {
     @Test
     void keras3ExportOfTheSeedArchitectureImportsToTheSamePredictions() throws IOException {
         DigitSet images = TestData.mnist().test().first(500);
-        try (Classifier seed = Classifier.create(new SeedCnn(), 21)) {
+        try (Classifier seed = Classifier.create(Architectures.byName("seed"), 21)) {
             KerasArchiveWriter.write(
                     KerasExporter.export(SeedLayers.stack(), Parameters.read(seed)), dir.resolve("m.keras"));
             try (Classifier imported =
@@ -48,7 +49,7 @@ class KerasFileTest {
     @Test
     void keras2FullModelH5ImportsToTheSamePredictions() throws IOException {
         DigitSet images = TestData.mnist().test().first(500);
-        try (Classifier seed = Classifier.create(new SeedCnn(), 22)) {
+        try (Classifier seed = Classifier.create(Architectures.byName("seed"), 22)) {
             Keras2Files.write(KerasExporter.export(SeedLayers.stack(), Parameters.read(seed)), dir.resolve("m.h5"));
             KerasImporter.Imported imported = KerasImporter.read(dir.resolve("m.h5"));
             try (Classifier classifier = imported.classifier()) {
@@ -62,7 +63,7 @@ class KerasFileTest {
     @Test
     void theanoFilesHaveTheirConvolutionKernelsTurned() throws IOException {
         DigitSet images = TestData.mnist().test().first(200);
-        try (Classifier seed = Classifier.create(new SeedCnn(), 24)) {
+        try (Classifier seed = Classifier.create(Architectures.byName("seed"), 24)) {
             KerasExporter.KerasModel keras = KerasExporter.export(SeedLayers.stack(), Parameters.read(seed));
             // What Theano-backend Keras stored: every Conv2D kernel turned by 180°.
             java.util.Map<String, List<Tensor>> turned = new java.util.LinkedHashMap<>();
@@ -100,7 +101,7 @@ class KerasFileTest {
                 new ActivationSpec("tanh", ActivationSpec.Function.TANH),
                 new LayerSpec.DenseSpec("dense_1", 10, false)));
         DigitSet images = TestData.mnist().test().first(300);
-        try (Classifier original = Classifier.create(stack, 0)) {
+        try (Classifier original = Classifier.create(Network.imported(stack), 0)) {
             java.util.Random random = new java.util.Random(3);
             List<Tensor> values = new java.util.ArrayList<>();
             List<Tensor> initial = Parameters.read(original);
@@ -140,7 +141,7 @@ class KerasFileTest {
                 new LayerSpec.DenseSpec("scores", 10, true)));
         DigitSet images = TestData.mnist().test().first(100);
         Path file = dir.resolve("renamed.keras");
-        try (Classifier original = Classifier.create(stack, 4)) {
+        try (Classifier original = Classifier.create(Network.imported(stack), 4)) {
             KerasArchiveWriter.write(KerasExporter.export(stack, Parameters.read(original)), file);
             try (Classifier imported = KerasImporter.read(file).classifier()) {
                 assertClose(original.logProbabilities(images), imported.logProbabilities(images));
@@ -246,7 +247,7 @@ class KerasFileTest {
 
     @Test
     void exportedWeightsHaveKerasShapes() throws IOException {
-        try (Classifier seed = Classifier.create(new SeedCnn(), 23)) {
+        try (Classifier seed = Classifier.create(Architectures.byName("seed"), 23)) {
             KerasArchiveWriter.write(
                     KerasExporter.export(SeedLayers.stack(), Parameters.read(seed)), dir.resolve("m.keras"));
         }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.digits.io.Json;
 import dev.digits.model.Classifier;
+import dev.digits.model.Network;
 import dev.digits.model.layers.LayerSpec;
 import dev.digits.model.layers.LayerStack;
 import dev.digits.model.layers.Parameters;
@@ -78,13 +79,13 @@ class KerasFunctionalTest {
     @Test
     void aGraphSurvivesItsLayerFileAndSavedParameters() throws Exception {
         KerasLayerConverter.Result r = residual();
-        r.stack().writeDescription(dir);
+        r.stack().write(dir);
         LayerStack read = LayerStack.read(dir);
         assertEquals(r.stack().parameterShapes().size(), read.parameterShapes().size());
-        try (Classifier original = Classifier.create(r.stack(), 0)) {
+        try (Classifier original = Classifier.create(Network.imported(r.stack()), 0)) {
             Parameters.assign(original, r.parameters());
             original.saveParameters(dir.resolve("model.params"));
-            try (Classifier loaded = Classifier.load(read, dir.resolve("model.params"))) {
+            try (Classifier loaded = Classifier.load(Network.imported(read), dir.resolve("model.params"))) {
                 assertArrayEquals(
                         Parameters.read(original).get(0).data(),
                         Parameters.read(loaded).get(0).data());

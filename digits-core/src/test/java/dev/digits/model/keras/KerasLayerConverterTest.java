@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.digits.model.Classifier;
+import dev.digits.model.Network;
 import dev.digits.model.layers.LayerSpec;
 import dev.digits.model.layers.LayerSpec.ActivationSpec;
 import dev.digits.model.layers.LayerSpec.ActivationSpec.Function;
@@ -307,7 +308,7 @@ class KerasLayerConverterTest {
                 pixels[y * 28 + x] = image.pixel(y, x);
             }
         }
-        try (Classifier classifier = Classifier.create(r.stack(), 0)) {
+        try (Classifier classifier = Classifier.create(Network.imported(r.stack()), 0)) {
             Parameters.assign(classifier, r.parameters());
             NDArray input = classifier.manager().create(pixels, new Shape(1, 1, 28, 28));
             return classifier.logits(input).toFloatArray();

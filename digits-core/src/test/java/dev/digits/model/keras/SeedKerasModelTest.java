@@ -10,6 +10,7 @@ import dev.digits.data.DigitSet;
 import dev.digits.eval.Evaluation;
 import dev.digits.io.Json;
 import dev.digits.model.Classifier;
+import dev.digits.model.Network;
 import dev.digits.model.layers.LayerStack;
 import dev.digits.model.layers.Parameters;
 import java.io.IOException;
@@ -55,7 +56,7 @@ class SeedKerasModelTest {
         float[] original;
         try (Classifier classifier = KerasImporter.read(FIXTURE).classifier()) {
             original = classifier.logProbabilities(test);
-            LayerStack stack = (LayerStack) classifier.architecture();
+            LayerStack stack = ((Network) classifier.architecture()).layers();
             KerasArchiveWriter.write(KerasExporter.export(stack, Parameters.read(classifier)), exported);
         }
         try (KerasFile source = KerasFile.open(FIXTURE);
@@ -82,7 +83,7 @@ class SeedKerasModelTest {
         Path exported = dir.resolve("again.keras");
         try (Classifier classifier = KerasImporter.read(FIXTURE).classifier()) {
             KerasArchiveWriter.write(
-                    KerasExporter.export((LayerStack) classifier.architecture(), Parameters.read(classifier)),
+                    KerasExporter.export(((Network) classifier.architecture()).layers(), Parameters.read(classifier)),
                     exported);
         }
         JsonNode original = inspect(FIXTURE);

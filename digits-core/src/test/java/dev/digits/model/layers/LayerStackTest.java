@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digits.DigitsException;
 import dev.digits.TestData;
 import dev.digits.data.DigitSet;
+import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
 import dev.digits.model.ModelCard;
 import dev.digits.model.ModelDirectory;
-import dev.digits.model.SeedCnn;
+import dev.digits.model.Network;
 import dev.digits.model.layers.LayerSpec.ActivationSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,10 +29,10 @@ class LayerStackTest {
     Path dir;
 
     @Test
-    void seedLayersComputeExactlyWhatSeedCnnComputes() throws Exception {
+    void seedLayersAreTheSeedNetworkParameterFileAndAll() throws Exception {
         DigitSet images = TestData.mnist().test().first(200);
-        try (Classifier seed = Classifier.create(new SeedCnn(), 5);
-                Classifier stack = Classifier.create(SeedLayers.stack(), 0)) {
+        try (Classifier seed = Classifier.create(Architectures.byName("seed"), 5);
+                Classifier stack = Classifier.create(Network.imported(SeedLayers.stack()), 0)) {
             ByteArrayOutputStream parameters = new ByteArrayOutputStream();
             seed.writeParameters(parameters);
             stack.readParameters(new ByteArrayInputStream(parameters.toByteArray()));
@@ -40,12 +41,34 @@ class LayerStackTest {
         }
     }
 
+    /** Groups only nest blocks: opened up, each trained network computes the same with the same parameters. */
+    @Test
+    void everyTrainedNetworkFlattenedComputesTheSame() {
+        DigitSet images = TestData.mnist().test().first(50);
+        for (Network network : Architectures.all()) {
+            LayerStack flat = network.layers().flattened();
+            assertTrue(flat.layers().stream().noneMatch(l -> l instanceof LayerSpec.SequenceSpec));
+            assertEquals(
+                    network.layers().parameterShapes().size(),
+                    flat.parameterShapes().size());
+            try (Classifier grouped = Classifier.create(network, 5);
+                    Classifier opened = Classifier.create(Network.imported(flat), 0)) {
+                Parameters.assign(opened, Parameters.read(grouped));
+                assertEquals(grouped.parameterCount(), opened.parameterCount(), network.name());
+                assertArrayEquals(grouped.logProbabilities(images), opened.logProbabilities(images), network.name());
+            }
+        }
+    }
+
     @Test
     void everyKindOfLayerSurvivesLayersJson() throws IOException {
         LayerStack stack = new LayerStack(List.of(
                 new LayerSpec.RescalingSpec("scale", 2f, -1f),
-                new LayerSpec.Conv2dSpec("conv", 4, 3, 3, 2, 2, 0, 1, 0, 1, false),
-                new LayerSpec.BatchNormSpec("bn", 1e-3f),
+                new LayerSpec.SequenceSpec(
+                        "block",
+                        List.of(
+                                new LayerSpec.Conv2dSpec("conv", 4, 3, 3, 2, 2, 0, 1, 0, 1, false),
+                                new LayerSpec.BatchNormSpec("bn", 1e-3f))),
                 new ActivationSpec("relu", ActivationSpec.Function.RELU),
                 new LayerSpec.MaxPoolSpec("max", 2, 2, 1, 1),
                 new LayerSpec.AvgPoolSpec("avg", 2, 2, 1, 1),
@@ -55,7 +78,7 @@ class LayerStackTest {
                 new LayerSpec.FlattenSpec("flatten", true),
                 new LayerSpec.DenseSpec("dense", 10, true),
                 new ActivationSpec("tanh", ActivationSpec.Function.TANH)));
-        stack.writeDescription(dir);
+        stack.write(dir);
         assertEquals(stack, LayerStack.read(dir));
         assertTrue(Files.readString(dir.resolve(LayerStack.FILE)).contains("\"type\" : \"conv2d\""));
     }
@@ -65,7 +88,7 @@ class LayerStackTest {
         DigitSet images = TestData.mnist().test().first(100);
         ModelCard card = new ModelCard(
                 "m",
-                LayerStack.NAME,
+                Network.LAYERS,
                 "",
                 0,
                 "mnist",
@@ -78,12 +101,12 @@ class LayerStackTest {
                 "test",
                 Map.of());
         float[] before;
-        try (Classifier classifier = Classifier.create(SeedLayers.stack(), 9)) {
+        try (Classifier classifier = Classifier.create(Network.imported(SeedLayers.stack()), 9)) {
             before = classifier.logProbabilities(images);
             ModelDirectory.save(dir, classifier, card);
         }
         try (Classifier loaded = ModelDirectory.load(dir)) {
-            assertEquals(SeedLayers.stack(), loaded.architecture());
+            assertEquals(Network.imported(SeedLayers.stack()), loaded.architecture());
             assertArrayEquals(before, loaded.logProbabilities(images));
         }
     }
