@@ -12,7 +12,7 @@ import java.util.Optional;
  * ({@link Polarity}, {@link Background} removal, {@link Otsu} threshold, {@link Specks} removal), then
  * for several digits {@code Segmenter}, and {@link MnistFormat} for each digit.
  *
- * <p>Stateless and thread-safe. Boxes in the results are in the coordinates of the image passed in.
+ * <p>Immutable and thread-safe. Boxes in the results are in the coordinates of the image passed in.
  */
 public final class Preprocessor {
     /**
@@ -26,6 +26,17 @@ public final class Preprocessor {
      * full detail; the work per picture stays small whatever its size.
      */
     static final int ONE_DIGIT_SIDE = 2 * StrokeWidth.WORK_SIDE;
+
+    private final SegmentationRules rules;
+
+    /** Splits lines of handwriting by {@link SegmentationRules#DEFAULT}. */
+    public Preprocessor() {
+        this(SegmentationRules.DEFAULT);
+    }
+
+    public Preprocessor(SegmentationRules rules) {
+        this.rules = rules;
+    }
 
     /**
      * The image as one digit: all its ink, or empty when the image has none (blank canvas, plain paper,
@@ -62,11 +73,11 @@ public final class Preprocessor {
     }
 
     /** All the ink, read with {@code polarity}, as one digit; empty when there is none. */
-    private static Optional<OneDigit> whole(Working working, Polarity polarity) {
+    private Optional<OneDigit> whole(Working working, Polarity polarity) {
         InkMap map = InkExtractor.extract(working.luminance(), polarity);
         return map.isEmpty()
                 ? Optional.empty()
-                : Optional.of(new OneDigit(crop(map, Segmenter.whole(map), working), Segmenter.apart(map)));
+                : Optional.of(new OneDigit(crop(map, Segmenter.whole(map), working), Segmenter.apart(map, rules)));
     }
 
     /**
@@ -96,7 +107,7 @@ public final class Preprocessor {
     public List<DigitCrop> digits(BufferedImage image, DigitScorer cutting, DigitScorer joining) {
         Working working = Working.of(image, WORK_SIDE);
         InkMap map = InkExtractor.extract(working.luminance());
-        return Segmenter.segment(map, cutting, joining).stream()
+        return Segmenter.segment(map, rules, cutting, joining).stream()
                 .map(piece -> crop(map, piece, working))
                 .toList();
     }

@@ -8,27 +8,22 @@ import java.util.Set;
 /**
  * Pieces much shorter than the line that are still on their own after joining and cutting (a faint
  * stroke that broke into pieces, a bar that does not overlap its digit) join a close neighbour where
- * the classifier reads the two together surely and no worse than the neighbour alone. A short
- * digit that is really a digit of its own is left alone: joining it spoils its neighbour's reading.
+ * the classifier reads the two together surely and no worse than the neighbour alone, by the rules of
+ * {@link SegmentationRules.Rejoining}. A short digit that is really a digit of its own is left alone:
+ * joining it spoils its neighbour's reading.
  */
 final class ShortPieces {
-    /** Shorter than this fraction of the line's tallest piece is suspicious. */
-    static final double SHORT = PieceJoiner.FRAGMENT_HEIGHT;
-    /** Only neighbours at most this far (a fraction of the line height) are considered. */
-    static final double MAX_GAP = 0.25;
-    /** The joined piece must read at least this surely... */
-    static final float SURE = 0.8f;
-    /** ...and at most this much less surely than the neighbour alone. */
-    static final float TOLERANCE = 0.05f;
-
     private ShortPieces() {}
 
     /** {@code digits} (left to right) with short pieces joined to a neighbour where the classifier agrees. */
-    static List<Piece> join(InkMap map, List<Piece> digits, int lineHeight, DigitScorer scorer) {
+    static List<Piece> join(
+            InkMap map, List<Piece> digits, int lineHeight, DigitScorer scorer, SegmentationRules rules) {
+        SegmentationRules.Rejoining rejoining = rules.rejoining();
+        double shortHeight = rules.joining().fragmentHeight() * lineHeight;
         List<Piece> result = new ArrayList<>(digits);
         for (int i = 0; i < result.size(); i++) {
             Piece piece = result.get(i);
-            if (piece.box().height() >= SHORT * lineHeight || isCut(map, piece)) {
+            if (piece.box().height() >= shortHeight || isCut(map, piece)) {
                 continue;
             }
             int partner = -1;
@@ -39,21 +34,21 @@ final class ShortPieces {
                     continue;
                 }
                 Piece neighbour = result.get(j);
-                if (gap(piece.box(), neighbour.box()) > MAX_GAP * lineHeight) {
+                if (gap(piece.box(), neighbour.box()) > rejoining.maxGap() * lineHeight) {
                     continue;
                 }
                 Set<Integer> ids = new HashSet<>(piece.ids());
                 ids.addAll(neighbour.ids());
                 Piece union = Piece.of(map, ids, 0, map.ink().width());
                 if (union.box().width()
-                        > TouchingDigits.MAX_ASPECT * union.box().height()) {
+                        > rules.cutting().maxAspect() * union.box().height()) {
                     continue;
                 }
                 DigitScorer.Guess[] guesses =
                         scorer.read(List.of(MnistFormat.input(neighbour.ink(map)), MnistFormat.input(union.ink(map))));
                 float alone = guesses[0].confidence();
                 float together = guesses[1].confidence();
-                if (together >= SURE && together >= alone - TOLERANCE && together > best) {
+                if (together >= rejoining.sure() && together >= alone - rejoining.tolerance() && together > best) {
                     best = together;
                     partner = j;
                     joined = union;

@@ -4,88 +4,54 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts touching digits apart. A piece wider than {@value #MAX_ASPECT} times its height (about 2% of
- * MNIST digits are that wide) is cut at the column with the least ink in its middle part, unless that
- * column crosses more than {@value #MAX_BRIDGE_STROKES} stroke widths of ink (a wide 0) or a part would
- * be less than {@value #MIN_PART_HEIGHT} of its height (a stroke sheared off a wide 5); the parts are
- * checked again, against at least the fragment height of the line so that a cut-off piece of stroke
- * is not cut further.
+ * Cuts touching digits apart, by the rules of {@link SegmentationRules.Cutting}. A piece too wide for
+ * one digit is cut at the column with the least ink in its middle part, unless that column crosses more
+ * than a thin bridge of ink (a wide 0) or a part would be much lower than the piece (a stroke sheared off
+ * a wide 5); the parts are checked again, against at least the fragment height of the line so that a
+ * cut-off piece of stroke is not cut further.
+ *
+ * <p>Where a classifier can be asked and the shape leaves doubt (a piece wider than
+ * {@link SegmentationRules.Cutting#candidateAspect()} of its height, or a cut through more ink than a thin
+ * bridge), it compares the piece whole against its two parts: interlocked digits have no thin bridge, and
+ * a wide single digit (a 5 with a long bar) reads better whole than cut.
  */
 final class TouchingDigits {
-    static final double MAX_ASPECT = 1.25;
-    /** Both parts of a cut must be at least this fraction of the cut piece's height. */
-    static final double MIN_PART_HEIGHT = 0.6;
-    /** Touching digits are joined by a bridge: the cut crosses at most this many stroke widths of ink. */
-    static final double MAX_BRIDGE_STROKES = 1.5;
-    /** Cuts are looked for in this central part of a piece: a digit is rarely narrower than that. */
-    private static final double CUT_MARGIN = 0.25;
-    /** With a classifier to ask, pieces this wide (relative to their height) are candidates for a cut. */
-    static final double DOUBT_ASPECT = 0.4;
-    /**
-     * Pieces narrower than this are mostly one digit, but a 1 leaning on its neighbour makes a pair no
-     * wider (a touching "11" is a V): they are cut only where the parts read {@value #NARROW_MARGIN}
-     * (log-odds) more surely than the whole.
-     */
-    static final double NARROW_ASPECT = 0.75;
+    private final SegmentationRules.Cutting rules;
+    /** The least height a piece is judged against: a part already cut off a stroke is judged against the line. */
+    private final double fragmentHeight;
+    /** The classifier to ask, or null: shape alone decides. */
+    private final DigitScorer scorer;
 
-    static final double NARROW_MARGIN = 2;
-    /** Where the classifier judges, cuts are tried this close to the piece's sides (a 1 beside an 8 is narrow). */
-    private static final double WIDE_CUT_MARGIN = 0.15;
-    /** How many cut positions the classifier compares. */
-    private static final int CANDIDATE_CUTS = 3;
-    /**
-     * How much more sure (in log-odds: 0.5 is 1.6 times the odds) the classifier must be of the parts
-     * than of the whole to cut against the shape's verdict, and how much less sure it may be to cut with it.
-     * Small, because the cutting network ({@code BundledModel.CUTTER}) is unsure of pairs by training
-     * (measured on three bench seeds: 0.5 here and 2 for narrow pieces took the numbers read wrong from 147
-     * to 136 of 3,000, against 2 and 4, which suited the reading network).
-     */
-    static final double CONFIDENCE_MARGIN = 0.5;
-    /**
-     * Where only its shape speaks against the whole (read as surely as the parts, but too wide for what
-     * it reads as), both parts must read at least this surely (log-odds; 6.2 is a probability of 0.998):
-     * the halves of a very wide 0 read as a 6 and a 7 often enough, two touching 9s as two 9s almost surely.
-     */
-    static final double SURE_PARTS = 6.2;
-
-    private TouchingDigits() {}
-
-    /** Adds {@code piece} to {@code out}, cut into digits if it holds touching ones, left part first. */
-    static void split(InkMap map, Piece piece, int lineHeight, List<Piece> out) {
-        split(map, piece, lineHeight, out, null);
+    TouchingDigits(SegmentationRules rules, int lineHeight, DigitScorer scorer) {
+        this.rules = rules.cutting();
+        this.fragmentHeight = rules.joining().fragmentHeight() * lineHeight;
+        this.scorer = scorer;
     }
 
-    /**
-     * As {@link #split(InkMap, Piece, int, List)}, but where the shape leaves doubt (a piece wider than
-     * {@value #DOUBT_ASPECT} of its height, or a cut through more ink than a thin bridge) the classifier
-     * compares the piece whole against its two parts: interlocked digits have no thin bridge, and a wide
-     * single digit (a 5 with a long bar) reads better whole than cut.
-     */
-    static void split(InkMap map, Piece piece, int lineHeight, List<Piece> out, DigitScorer scorer) {
+    /** Adds {@code piece} to {@code out}, cut into digits if it holds touching ones, left part first. */
+    void split(InkMap map, Piece piece, List<Piece> out) {
         Box box = piece.box();
-        // A part already cut off a stroke (the end of a 5's bar) is judged against the line, not itself.
-        double height = Math.max(box.height(), PieceJoiner.FRAGMENT_HEIGHT * lineHeight);
-        if (box.width() <= (scorer == null ? MAX_ASPECT : DOUBT_ASPECT) * height) {
+        double height = Math.max(box.height(), fragmentHeight);
+        if (box.width() <= (scorer == null ? rules.maxAspect() : rules.candidateAspect()) * height) {
             out.add(piece);
             return;
         }
         FloatImage ink = piece.ink(map);
-        Piece[] parts =
-                scorer == null ? shapeCut(map, piece, ink, height) : bestReadCut(map, piece, ink, height, scorer);
+        Piece[] parts = scorer == null ? shapeCut(map, piece, ink, height) : bestReadCut(map, piece, ink, height);
         if (parts == null) {
             out.add(piece);
             return;
         }
-        split(map, parts[0], lineHeight, out, scorer);
-        split(map, parts[1], lineHeight, out, scorer);
+        split(map, parts[0], out);
+        split(map, parts[1], out);
     }
 
     /** The cut the shape alone vouches for: a thin bridge at the least-ink column of a clearly too wide piece. */
-    private static Piece[] shapeCut(InkMap map, Piece piece, FloatImage ink, double height) {
-        int cut = leastInkColumn(ink, CUT_MARGIN);
+    private Piece[] shapeCut(InkMap map, Piece piece, FloatImage ink, double height) {
+        int cut = leastInkColumn(ink, rules.cutMargin());
         Piece[] parts = cutAt(map, piece, cut);
-        boolean clear = piece.box().width() > MAX_ASPECT * height
-                && columnInk(ink, cut) <= MAX_BRIDGE_STROKES * strokeWidth(ink);
+        boolean clear = piece.box().width() > rules.maxAspect() * height
+                && columnInk(ink, cut) <= rules.maxBridgeStrokes() * strokeWidth(ink);
         return clear
                         && bothDigitHigh(
                                 parts[0].box(), parts[1].box(), piece.box().height())
@@ -95,13 +61,12 @@ final class TouchingDigits {
 
     /**
      * The cut, among the few columns with least ink, whose two parts read best, if both parts read more
-     * plausibly than the whole (confidence weighed by how well each reading fits its box's shape, so that
-     * a pair read as one very wide 9 loses to two ordinary 9s; see {@link #SURE_PARTS}): interlocked
-     * digits have no thin bridge, and a wide single digit (a 5 with a long bar) reads better whole than cut.
+     * surely than the whole (log-odds lowered where a reading does not fit its box's shape, so that a pair
+     * read as one very wide 9 loses to two ordinary 9s; see {@link SegmentationRules.Cutting#sureParts()}).
      */
-    private static Piece[] bestReadCut(InkMap map, Piece piece, FloatImage ink, double height, DigitScorer scorer) {
+    private Piece[] bestReadCut(InkMap map, Piece piece, FloatImage ink, double height) {
         List<Piece[]> candidates = new ArrayList<>();
-        for (int cut : leastInkColumns(ink, CANDIDATE_CUTS)) {
+        for (int cut : leastInkColumns(ink, rules.candidateCuts())) {
             Piece[] parts = cutAt(map, piece, cut);
             if (bothDigitHigh(parts[0].box(), parts[1].box(), piece.box().height())) {
                 candidates.add(parts);
@@ -117,23 +82,26 @@ final class TouchingDigits {
             inputs.add(MnistFormat.input(parts[1].ink(map)));
         }
         DigitScorer.Guess[] guesses = scorer.read(inputs);
-        double whole = guesses[0].plausibility(piece.box());
+        double whole = guesses[0].logOddsFor(piece.box());
         int best = -1;
         double bestParts = 0;
         for (int i = 0; i < candidates.size(); i++) {
             Piece[] parts = candidates.get(i);
             double weaker = Math.min(
-                    guesses[1 + 2 * i].plausibility(parts[0].box()), guesses[2 + 2 * i].plausibility(parts[1].box()));
+                    guesses[1 + 2 * i].logOddsFor(parts[0].box()), guesses[2 + 2 * i].logOddsFor(parts[1].box()));
             if (best < 0 || weaker > bestParts) {
                 best = i;
                 bestParts = weaker;
             }
         }
         boolean shapeSaysCut = shapeCut(map, piece, ink, height) != null;
-        boolean narrow = piece.box().width() <= NARROW_ASPECT * height;
-        double margin = shapeSaysCut ? -CONFIDENCE_MARGIN : narrow ? NARROW_MARGIN : CONFIDENCE_MARGIN;
-        boolean onlyTooWide = bestParts <= guesses[0].certainty() + margin;
-        return bestParts > whole + margin && (!onlyTooWide || bestParts >= SURE_PARTS) ? candidates.get(best) : null;
+        boolean narrow = piece.box().width() <= rules.narrowAspect() * height;
+        double margin =
+                shapeSaysCut ? -rules.confidenceMargin() : narrow ? rules.narrowMargin() : rules.confidenceMargin();
+        boolean onlyTooWide = bestParts <= guesses[0].logOdds() + margin;
+        return bestParts > whole + margin && (!onlyTooWide || bestParts >= rules.sureParts())
+                ? candidates.get(best)
+                : null;
     }
 
     private static Piece[] cutAt(InkMap map, Piece piece, int cut) {
@@ -145,9 +113,9 @@ final class TouchingDigits {
     }
 
     /** Up to {@code count} columns of least ink within the middle of the piece, at least a tenth of its width apart. */
-    private static List<Integer> leastInkColumns(FloatImage ink, int count) {
-        int lo = (int) Math.ceil(ink.width() * WIDE_CUT_MARGIN);
-        int hi = (int) Math.floor(ink.width() * (1 - WIDE_CUT_MARGIN));
+    private List<Integer> leastInkColumns(FloatImage ink, int count) {
+        int lo = (int) Math.ceil(ink.width() * rules.wideCutMargin());
+        int hi = (int) Math.floor(ink.width() * (1 - rules.wideCutMargin()));
         List<Integer> columns = new ArrayList<>();
         for (int x = lo; x <= hi; x++) {
             columns.add(x);
@@ -171,10 +139,10 @@ final class TouchingDigits {
     }
 
     /** Touching digits cut apart leave two parts each nearly as high as the pair. */
-    private static boolean bothDigitHigh(Box left, Box right, int height) {
+    private boolean bothDigitHigh(Box left, Box right, int height) {
         return !left.isEmpty()
                 && !right.isEmpty()
-                && Math.min(left.height(), right.height()) >= MIN_PART_HEIGHT * height;
+                && Math.min(left.height(), right.height()) >= rules.minPartHeight() * height;
     }
 
     /** The column in the middle part of the ink with the least ink (the middlemost of equals). */

@@ -44,11 +44,11 @@ final class ShiftedViews {
                 }
             }
             int best = Evaluation.argmax(mean);
-            double doubt = 0;
+            double rest = 0;
             for (int c = 0; c < DigitSet.CLASSES; c++) {
-                doubt += c == best ? 0 : mean[c];
+                rest += c == best ? 0 : mean[c];
             }
-            guesses[i] = new DigitScorer.Guess(best, (float) mean[best], (float) doubt);
+            guesses[i] = new DigitScorer.Guess(best, (float) mean[best], (float) rest);
         }
         return guesses;
     }

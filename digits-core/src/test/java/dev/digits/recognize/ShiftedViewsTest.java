@@ -49,6 +49,6 @@ class ShiftedViewsTest {
         DigitScorer.Guess guess = ShiftedViews.guesses(probabilities, 1)[0];
         assertEquals(7, guess.digit());
         assertEquals(0.8f, guess.confidence(), 1e-6);
-        assertEquals(0.2f, guess.doubt(), 1e-6);
+        assertEquals(0.2f, guess.rest(), 1e-6);
     }
 }

@@ -4,6 +4,7 @@ import dev.digits.data.DigitSet;
 import dev.digits.image.Box;
 import dev.digits.image.FloatImage;
 import dev.digits.image.MnistFormat;
+import dev.digits.image.SegmentationRules;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -27,8 +28,9 @@ public final class NotOneDigit {
     private static final double MIN_CUT = 0.3;
 
     private static final double MAX_CUT = 0.7;
-    /** Segmentation only asks about parts at least this high (relative to the whole): see TouchingDigits. */
-    private static final double MIN_PART_HEIGHT = 0.6;
+    /** Segmentation only asks about parts at least this high (relative to the whole). */
+    private static final double MIN_PART_HEIGHT =
+            SegmentationRules.DEFAULT.cutting().minPartHeight();
 
     private final DigitRenderer renderer;
     private final long seed;
