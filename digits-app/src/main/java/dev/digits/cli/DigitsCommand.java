@@ -1,6 +1,7 @@
 package dev.digits.cli;
 
 import dev.digits.DigitsException;
+import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,8 +14,10 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Handwritten digit recognition with a convolutional network.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:failed: the message says why", "2:bad usage: the message says what to change"},
-        subcommands = {
+        exitCodeList = {"0:done", "1:failed: the message says why", "2:bad usage: the message says what to change"})
+public final class DigitsCommand implements Runnable {
+    /** The commands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(
             TrainCommand.class,
             EvaluateCommand.class,
             ReportCommand.class,
@@ -27,9 +30,8 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             CommandLine.HelpCommand.class,
-            AutoComplete.GenerateCompletion.class
-        })
-public final class DigitsCommand implements Runnable {
+            AutoComplete.GenerateCompletion.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,21 +41,48 @@ public final class DigitsCommand implements Runnable {
                 spec.commandLine(), "a command is required, for example: digits train");
     }
 
+    /** Starts loading the engine while the command line is read, then runs the command. */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        EngineSettings.apply(args);
+        Thread engine = EngineSettings.startLoading(args);
+        int exitCode = commandLine(args).execute(args);
+        EngineSettings.awaitLoading(engine);
+        System.exit(exitCode);
     }
 
     /** Runs a command line and returns its exit code (used by tests too). */
     public static int execute(String... args) {
         EngineSettings.apply(args);
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The whole command line, every command in it. */
     static CommandLine commandLine() {
-        return new CommandLine(new DigitsCommand())
-                .setParameterExceptionHandler(DigitsCommand::handleUsageError)
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: where they start with a command's name, only that command is
+     * built (picocli reflects over every option of every command it holds, a quarter second for all),
+     * and none for the version; otherwise all of them, for help and for suggestions after a typo.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine line = new CommandLine(new DigitsCommand());
+        String first = args.length > 0 ? args[0] : "";
+        boolean version = first.equals("--version") || first.equals("-V");
+        boolean named = version || !first.equals("help") && COMMANDS.stream().anyMatch(c -> name(c).equals(first));
+        for (Class<?> command : COMMANDS) {
+            if (!named || name(command).equals(first)) {
+                line.addSubcommand(command);
+            }
+        }
+        return line.setParameterExceptionHandler(DigitsCommand::handleUsageError)
                 .setExecutionExceptionHandler(DigitsCommand::handleFailure)
                 .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** Bad usage (exit code 2): what is wrong, close matches of a mistyped option, where the help is. */
