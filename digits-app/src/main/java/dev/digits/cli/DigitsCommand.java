@@ -2,6 +2,7 @@ package dev.digits.cli;
 
 import dev.digits.DigitsException;
 import java.util.List;
+import java.util.Set;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,8 @@ public final class DigitsCommand implements Runnable {
             ExportCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class);
+    /** Commands about all the others: they need every command built. */
+    private static final Set<String> ABOUT_ALL = Set.of("help", "generate-completion");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,13 +67,14 @@ public final class DigitsCommand implements Runnable {
     /**
      * The command line for {@code args}: where they start with a command's name, only that command is
      * built (picocli reflects over every option of every command it holds, a quarter second for all),
-     * and none for the version; otherwise all of them, for help and for suggestions after a typo.
+     * and none for the version; otherwise all of them, for help, completion and suggestions after a typo.
      */
     static CommandLine commandLine(String[] args) {
         CommandLine line = new CommandLine(new DigitsCommand());
         String first = args.length > 0 ? args[0] : "";
         boolean version = first.equals("--version") || first.equals("-V");
-        boolean named = version || !first.equals("help") && COMMANDS.stream().anyMatch(c -> name(c).equals(first));
+        boolean named =
+                version || !ABOUT_ALL.contains(first) && COMMANDS.stream().anyMatch(c -> name(c).equals(first));
         for (Class<?> command : COMMANDS) {
             if (!named || name(command).equals(first)) {
                 line.addSubcommand(command);
