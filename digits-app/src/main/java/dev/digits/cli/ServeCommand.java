@@ -3,6 +3,8 @@ package dev.digits.cli;
 import dev.digits.recognize.DigitRecognizer;
 import dev.digits.serve.DigitsServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -56,11 +58,23 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest image accepted, in pixels, checked before decoding (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 
+    @Option(
+            names = "--cors",
+            paramLabel = "ORIGIN",
+            split = ",",
+            description = "Let pages from ORIGIN (such as https://example.org; * for any) call the API from a "
+                    + "browser; repeat or separate with commas (default: none).")
+    List<String> cors = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         Path report = recognizer.model == null ? null : recognizer.model.resolve("report");
-        DigitsServer.Options options =
-                Usage.check(spec, () -> new DigitsServer.Options(host, port, maxBodyBytes, maxPixels, report));
+        DigitsServer.Options options = Usage.check(
+                spec,
+                () -> DigitsServer.Options.on(host, port)
+                        .withLimits(maxBodyBytes, maxPixels)
+                        .withReport(report)
+                        .withCors(cors));
         DigitRecognizer digits = recognizer.open();
         DigitsServer server = new DigitsServer(digits, options).start();
         CountDownLatch stopped = new CountDownLatch(1);

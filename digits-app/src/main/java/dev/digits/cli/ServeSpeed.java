@@ -40,15 +40,7 @@ final class ServeSpeed {
         DigitsServer server = null;
         try {
             if (digits != null) {
-                server = new DigitsServer(
-                                digits,
-                                new DigitsServer.Options(
-                                        "127.0.0.1",
-                                        0,
-                                        DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
-                                        DigitsServer.Options.DEFAULT_MAX_PIXELS,
-                                        null))
-                        .start();
+                server = new DigitsServer(digits, DigitsServer.Options.on("127.0.0.1", 0)).start();
                 url = URI.create("http://127.0.0.1:" + server.port());
             }
             URI predict = url.resolve("/api/v1/predict");

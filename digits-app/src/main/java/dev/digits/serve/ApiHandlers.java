@@ -31,11 +31,13 @@ final class ApiHandlers {
     private final DigitRecognizer recognizer;
     private final ImageDecoder decoder;
     private final String reportUrl;
+    private final Metrics metrics;
 
-    ApiHandlers(DigitRecognizer recognizer, ImageDecoder decoder, String reportUrl) {
+    ApiHandlers(DigitRecognizer recognizer, ImageDecoder decoder, String reportUrl, Metrics metrics) {
         this.recognizer = recognizer;
         this.decoder = decoder;
         this.reportUrl = reportUrl;
+        this.metrics = metrics;
     }
 
     void predict(Context ctx) {
@@ -46,6 +48,7 @@ final class ApiHandlers {
         } catch (NoDigitFoundException e) {
             throw emptyCanvas();
         }
+        metrics.answer(p);
         ctx.json(new PredictResponse(
                 p.digit(), p.confidence(), p.sure(), p.unsureBecause(), p.probabilities(), p.input()));
     }
@@ -60,6 +63,7 @@ final class ApiHandlers {
         if (reading.isEmpty()) {
             throw emptyCanvas();
         }
+        reading.digits().forEach(d -> metrics.answer(d.prediction()));
         ctx.json(new ReadResponse(
                 reading.text(),
                 reading.digits().stream()
@@ -80,8 +84,14 @@ final class ApiHandlers {
         ctx.json(body);
     }
 
+    /** Liveness: the process answers. */
     void health(Context ctx) {
         ctx.json(Map.of("status", "ok", "model", recognizer.card().name()));
+    }
+
+    /** Readiness: the model is loaded and answers (the server starts only after loading it). */
+    void ready(Context ctx) {
+        ctx.json(Map.of("status", "ready", "model", recognizer.card().name()));
     }
 
     private static ApiError emptyCanvas() {

@@ -17,19 +17,29 @@ import org.slf4j.LoggerFactory;
 public final class DigitsServer {
     private static final Logger log = LoggerFactory.getLogger(DigitsServer.class);
     /** Routes of the API, as documented in {@code /openapi.json} (a test holds the two together). */
-    public static final List<String> API_ROUTES =
-            List.of("POST /api/v1/predict", "POST /api/v1/read", "GET /api/v1/model", "GET /health");
+    public static final List<String> API_ROUTES = List.of(
+            "POST /api/v1/predict",
+            "POST /api/v1/read",
+            "GET /api/v1/model",
+            "GET /health",
+            "GET /health/ready",
+            "GET /metrics");
 
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
     private static final String BUNDLED_REPORT = "/dev/digits/bundled/report";
 
     /**
+     * How the server runs. Start from {@link #on(String, int)}: the default limits, the bundled model's
+     * report, no cross-origin access.
+     *
      * @param maxBodyBytes requests with a larger body are refused with 413
      * @param maxPixels images whose header declares more pixels are refused with 413, before decoding
      * @param reportDirectory a training report to serve at /report/: a directory, or null for the
      *     bundled model's report (inside the jar)
+     * @param corsOrigins origins whose pages may call the API from a browser ({@code *}: any); none by default
      */
-    public record Options(String host, int port, long maxBodyBytes, long maxPixels, Path reportDirectory) {
+    public record Options(
+            String host, int port, long maxBodyBytes, long maxPixels, Path reportDirectory, List<String> corsOrigins) {
         public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
         /** Half of what the library reads by default ({@link ImageDecoder#DEFAULT_MAX_PIXELS}): a server keeps several in flight. */
         public static final long DEFAULT_MAX_PIXELS = ImageDecoder.DEFAULT_MAX_PIXELS / 2;
@@ -42,6 +52,24 @@ public final class DigitsServer {
                 throw new IllegalArgumentException("the body and pixel limits must be positive, got " + maxBodyBytes
                         + " bytes and " + maxPixels + " pixels");
             }
+            corsOrigins = List.copyOf(corsOrigins);
+        }
+
+        /** Listening on {@code host}:{@code port} (0: any free port), everything else by default. */
+        public static Options on(String host, int port) {
+            return new Options(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PIXELS, null, List.of());
+        }
+
+        public Options withLimits(long newMaxBodyBytes, long newMaxPixels) {
+            return new Options(host, port, newMaxBodyBytes, newMaxPixels, reportDirectory, corsOrigins);
+        }
+
+        public Options withReport(Path newReportDirectory) {
+            return new Options(host, port, maxBodyBytes, maxPixels, newReportDirectory, corsOrigins);
+        }
+
+        public Options withCors(List<String> newCorsOrigins) {
+            return new Options(host, port, maxBodyBytes, maxPixels, reportDirectory, newCorsOrigins);
         }
     }
 
@@ -51,8 +79,9 @@ public final class DigitsServer {
         boolean hasReport = options.reportDirectory() == null
                 ? DigitsServer.class.getResource(BUNDLED_REPORT + "/report.html") != null
                 : Files.isRegularFile(options.reportDirectory().resolve("report.html"));
+        Metrics metrics = new Metrics();
         ApiHandlers api = new ApiHandlers(
-                recognizer, new ImageDecoder(options.maxPixels()), hasReport ? "/report/report.html" : null);
+                recognizer, new ImageDecoder(options.maxPixels()), hasReport ? "/report/report.html" : null, metrics);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jetty.host = options.host();
@@ -72,14 +101,29 @@ public final class DigitsServer {
                     s.location = options.reportDirectory() == null ? Location.CLASSPATH : Location.EXTERNAL;
                 });
             }
-            c.requestLogger.http((ctx, millis) -> log.info(
-                    "{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(millis)));
+            c.requestLogger.http((ctx, millis) -> {
+                log.info(
+                        "{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(millis));
+                metrics.request(ctx, millis);
+            });
+            if (!options.corsOrigins().isEmpty()) {
+                c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    if (options.corsOrigins().contains("*")) {
+                        rule.anyHost();
+                    } else {
+                        options.corsOrigins().forEach(rule::allowHost);
+                    }
+                }));
+            }
 
             c.routes.before("/api/*", ctx -> refuseLargeBodies(ctx.header("Content-Length"), options.maxBodyBytes()));
             c.routes.post("/api/v1/predict", api::predict);
             c.routes.post("/api/v1/read", api::read);
             c.routes.get("/api/v1/model", api::model);
             c.routes.get("/health", api::health);
+            c.routes.get("/health/ready", api::ready);
+            c.routes.get(
+                    "/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
             c.routes.get(
                     "/openapi.json",
                     ctx -> ctx.contentType("application/json")

@@ -45,7 +45,8 @@ class ApiTest {
     @BeforeAll
     static void start() {
         recognizer = DigitRecognizer.load();
-        server = new DigitsServer(recognizer, new DigitsServer.Options("127.0.0.1", 0, BODY_LIMIT, PIXEL_LIMIT, null))
+        server = new DigitsServer(
+                        recognizer, DigitsServer.Options.on("127.0.0.1", 0).withLimits(BODY_LIMIT, PIXEL_LIMIT))
                 .start();
     }
 
@@ -170,6 +171,92 @@ class ApiTest {
         assertEquals(200, report.statusCode());
         assertTrue(report.body().contains("digits-bundled"), "the report is the bundled model's");
         assertEquals("ok", get("/health").json().get("status").asText());
+        Answer ready = get("/health/ready");
+        assertEquals(200, ready.status());
+        assertEquals("ready", ready.json().get("status").asText());
+    }
+
+    @Test
+    void countsRequestsLatencyAndAnswersForPrometheus() throws Exception {
+        int digit = TestImages.label(3);
+        assertEquals(
+                200,
+                post("/api/v1/predict", "image/png", TestImages.png(TestImages.digits(8, 3)))
+                        .status());
+        assertEquals(
+                400, post("/api/v1/predict", "image/png", new byte[] {1, 2, 3}).status());
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String text = metrics.body();
+        // Other tests share the server: counts are at least this test's own.
+        assertTrue(
+                counter(text, "digits_http_requests_total{method=\"POST\",route=\"/api/v1/predict\",status=\"200\"}")
+                        >= 1,
+                text);
+        assertTrue(
+                counter(text, "digits_http_requests_total{method=\"POST\",route=\"/api/v1/predict\",status=\"400\"}")
+                        >= 1,
+                text);
+        assertTrue(counter(text, "digits_answers_total{digit=\"" + digit + "\",sure=\"true\"}") >= 1, text);
+        assertTrue(
+                text.contains("digits_http_request_duration_seconds_bucket{route=\"/api/v1/predict\",le=\"0.1\"}"),
+                text);
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/nowhere"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        String after = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertTrue(after.contains("route=\"other\",status=\"404\"") && !after.contains("/nowhere"), after);
+    }
+
+    private static double counter(String metrics, String series) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .findFirst()
+                .orElse(0);
+    }
+
+    @Test
+    void crossOriginCallsOnlyFromTheOriginsGiven() throws Exception {
+        DigitsServer open = new DigitsServer(
+                        recognizer, DigitsServer.Options.on("127.0.0.1", 0).withCors(List.of("https://example.org")))
+                .start();
+        try {
+            for (int port : new int[] {server.port(), open.port()}) {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/model"))
+                                .header("Origin", "https://example.org")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode());
+                assertEquals(
+                        port == open.port() ? "https://example.org" : "none",
+                        response.headers()
+                                .firstValue("Access-Control-Allow-Origin")
+                                .orElse("none"),
+                        "port " + port);
+            }
+            HttpResponse<String> other = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + open.port() + "/api/v1/model"))
+                            .header("Origin", "https://elsewhere.example")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(
+                    "none",
+                    other.headers().firstValue("Access-Control-Allow-Origin").orElse("none"));
+        } finally {
+            open.stop();
+        }
     }
 
     @Test
@@ -274,15 +361,7 @@ class ApiTest {
 
     @Test
     void requestsInFlightFinishWhenTheServerStops() throws Exception {
-        DigitsServer stopping = new DigitsServer(
-                        recognizer,
-                        new DigitsServer.Options(
-                                "127.0.0.1",
-                                0,
-                                DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
-                                DigitsServer.Options.DEFAULT_MAX_PIXELS,
-                                null))
-                .start();
+        DigitsServer stopping = new DigitsServer(recognizer, DigitsServer.Options.on("127.0.0.1", 0)).start();
         byte[] large = TestImages.png(TestImages.digits(60, 0, 1, 2)); // 5,440 x 1,840 pixels: a second or so of work
         URI uri = URI.create("http://127.0.0.1:" + stopping.port() + "/api/v1/read");
         var answer = http.sendAsync(

@@ -57,15 +57,7 @@ class BrowserTest {
                 "browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver); "
                         + ".ci/run installs them");
         recognizer = DigitRecognizer.load();
-        server = new DigitsServer(
-                        recognizer,
-                        new DigitsServer.Options(
-                                "127.0.0.1",
-                                0,
-                                DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
-                                DigitsServer.Options.DEFAULT_MAX_PIXELS,
-                                null))
-                .start();
+        server = new DigitsServer(recognizer, DigitsServer.Options.on("127.0.0.1", 0)).start();
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -390,15 +382,7 @@ class BrowserTest {
             dev.digits.model.ModelDirectory.save(directory, classifier, card);
         }
         try (DigitRecognizer fashion = DigitRecognizer.load(directory)) {
-            DigitsServer fashionServer = new DigitsServer(
-                            fashion,
-                            new DigitsServer.Options(
-                                    "127.0.0.1",
-                                    0,
-                                    DigitsServer.Options.DEFAULT_MAX_BODY_BYTES,
-                                    DigitsServer.Options.DEFAULT_MAX_PIXELS,
-                                    null))
-                    .start();
+            DigitsServer fashionServer = new DigitsServer(fashion, DigitsServer.Options.on("127.0.0.1", 0)).start();
             try {
                 browser.get("http://127.0.0.1:" + fashionServer.port() + "/");
                 new WebDriverWait(browser, Duration.ofSeconds(10))
