@@ -1,6 +1,7 @@
 // digits: the drawing page. Draw on #pad; after a short pause the drawing (or an uploaded file)
 // goes to the API and the answer is shown. #prediction carries data-state="pending" while an
 // answer is on its way and "ready" once the answer for the current drawing is on screen.
+// Screen readers hear #announcement, set only with answers to a finished stroke.
 'use strict';
 
 const DEBOUNCE_MS = 150;
@@ -11,9 +12,13 @@ const boxes = $('boxes').getContext('2d');
 const prediction = $('prediction');
 
 const state = {
-  strokes: [],        // {width, points: [[x, y], ...]}, in pad pixels
+  strokes: [],        // {width, erase, points: [[x, y], ...]}, in pad pixels
   current: null,
   upload: null,       // {file, bitmap, scale, dx, dy}: an uploaded image shown on the pad
+  past: [],           // earlier pads ({strokes, upload}) for Undo; Redo takes from future
+  future: [],
+  erasing: false,
+  answer: null,       // the last answer shown, with the request that gave it: {mode, body, json}
   timer: null,
   sequence: 0,        // the drawing's version, counted by changed(): answers to older versions are dropped
   reading: null,
@@ -37,8 +42,10 @@ function padPoint(event) {
 }
 
 function paint(stroke) {
-  ink.strokeStyle = '#fff';
-  ink.fillStyle = '#fff';
+  // The pad is white ink on black: erasing paints black.
+  const colour = stroke.erase ? '#000' : '#fff';
+  ink.strokeStyle = colour;
+  ink.fillStyle = colour;
   ink.lineWidth = stroke.width;
   ink.lineCap = 'round';
   ink.lineJoin = 'round';
@@ -69,7 +76,8 @@ pad.addEventListener('pointerdown', (event) => {
   if (event.pointerType === 'mouse' && event.button !== 0) return;
   event.preventDefault();
   pad.setPointerCapture(event.pointerId);
-  state.current = { width: strokeWidth(), points: [padPoint(event)] };
+  remember();
+  state.current = { width: strokeWidth(), erase: state.erasing, points: [padPoint(event)] };
   state.strokes.push(state.current);
   paint(state.current);
   changed();
@@ -91,28 +99,79 @@ for (const type of ['pointerup', 'pointercancel']) {
   });
 }
 
-function undo() {
-  if (state.strokes.length) state.strokes.pop();
-  else state.upload = null;
+// Every change to the pad (a stroke, a clear, an upload) can be undone and redone.
+function snapshot() {
+  return { strokes: state.strokes.slice(), upload: state.upload };
+}
+
+function remember() {
+  state.past.push(snapshot());
+  state.future = [];
+}
+
+function restore(pad) {
+  state.strokes = pad.strokes;
+  state.upload = pad.upload;
   redraw();
   changed();
 }
 
+function undo() {
+  if (!state.past.length) return;
+  state.future.push(snapshot());
+  restore(state.past.pop());
+}
+
+function redo() {
+  if (!state.future.length) return;
+  state.past.push(snapshot());
+  restore(state.future.pop());
+}
+
 function clearPad() {
+  if (isEmpty()) return;
+  remember();
   state.strokes = [];
   state.upload = null;
   redraw();
   changed();
 }
 
+function toggleEraser() {
+  state.erasing = !state.erasing;
+  $('eraser').setAttribute('aria-pressed', String(state.erasing));
+}
+
 $('undo').addEventListener('click', undo);
+$('redo').addEventListener('click', redo);
+$('eraser').addEventListener('click', toggleEraser);
 $('clear').addEventListener('click', clearPad);
 $('stroke-width').addEventListener('input', () => { $('stroke-width-value').value = strokeWidth(); });
 $('mode').addEventListener('change', changed);
 document.addEventListener('keydown', (event) => {
-  if (event.target.tagName === 'INPUT' || event.target.tagName === 'SELECT') return;
-  if ((event.ctrlKey || event.metaKey) && event.key === 'z') { event.preventDefault(); undo(); }
+  if (['INPUT', 'SELECT', 'TEXTAREA'].includes(event.target.tagName)) return;
+  const command = event.ctrlKey || event.metaKey;
+  if (command && event.key.toLowerCase() === 'z' && !event.shiftKey) { event.preventDefault(); undo(); }
+  if (command && (event.key.toLowerCase() === 'y' || (event.key.toLowerCase() === 'z' && event.shiftKey))) {
+    event.preventDefault();
+    redo();
+  }
+  if (!command && event.key.toLowerCase() === 'e' && event.target.tagName !== 'BUTTON') toggleEraser();
   if (event.key === 'Escape') clearPad();
+});
+
+// ---- theme ------------------------------------------------------------------------------------
+
+function showTheme() {
+  const dark = document.documentElement.dataset.theme === 'dark';
+  $('theme').setAttribute('aria-pressed', String(dark));
+}
+
+$('theme').addEventListener('click', () => {
+  const theme = document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark';
+  document.documentElement.dataset.theme = theme;
+  localStorage.setItem('digits-theme', theme);
+  showTheme();
 });
 
 // ---- upload (button and drag and drop) -------------------------------------------------------
@@ -126,6 +185,7 @@ async function showUpload(file) {
     bitmap = null; // a format the browser cannot show (TIFF); the server may still read it
   }
   const scale = bitmap ? Math.min(pad.width / bitmap.width, pad.height / bitmap.height) : 1;
+  remember();
   state.strokes = [];
   state.upload = bitmap
     ? { file, bitmap, scale, dx: (pad.width - bitmap.width * scale) / 2, dy: (pad.height - bitmap.height * scale) / 2 }
@@ -135,6 +195,18 @@ async function showUpload(file) {
 }
 
 $('upload').addEventListener('change', (event) => showUpload(event.target.files[0]));
+$('upload-button').addEventListener('click', () => $('upload').click());
+
+// An example loads as an upload would, in the mode it needs.
+document.querySelectorAll('#examples button').forEach((button) => {
+  button.addEventListener('click', async () => {
+    const response = await fetch(button.dataset.src);
+    const blob = await response.blob();
+    const name = button.dataset.src.split('/').pop();
+    $('mode').value = button.dataset.mode;
+    showUpload(new File([blob], name, { type: blob.type }));
+  });
+});
 const drop = $('drop-zone');
 drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('dragging'); });
 drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
@@ -185,7 +257,9 @@ async function recognize() {
   if (!response || !response.ok) {
     return showEmpty(response && response.status === 422 ? 'No digit found: draw something' : (answer.detail || answer.error));
   }
+  state.answer = { mode, body: blob, json: answer };
   if (mode === 'number') showReading(answer); else showPrediction(answer);
+  showShare(true);
 }
 
 // ---- showing answers -------------------------------------------------------------------------
@@ -194,7 +268,15 @@ function percent(p) {
   return (100 * p).toFixed(1) + '%';
 }
 
+// Only answers to a finished stroke are announced: while a stroke goes on, answers change every moment.
+function announce(text) {
+  if (!state.current) $('announcement').textContent = text;
+}
+
 function showEmpty(message) {
+  state.answer = null;
+  showShare(false);
+  announce(isEmpty() ? 'The pad is empty' : message);
   $('answer').textContent = '?';
   $('answer').classList.remove('long', 'name');
   $('confidence').textContent = message;
@@ -217,6 +299,8 @@ function showPrediction(p) {
     ? percent(p.confidence) + ' sure'
     : 'Unsure, perhaps ' + className(p.digit) + ': ' + p.unsure_because;
   prediction.dataset.sure = p.sure;
+  announce((p.sure ? 'The reader says ' : 'The reader is unsure: perhaps ') + className(p.digit) + ', '
+    + percent(p.confidence) + (p.sure ? ' sure' : ''));
   prediction.dataset.digit = p.digit;
   delete prediction.dataset.text;
   prediction.dataset.confidence = p.confidence;
@@ -238,6 +322,7 @@ function showReading(reading) {
   $('confidence').textContent = reading.digits.length + ' digits, the least sure at ' + percent(weakest)
     + (unsure ? ' (' + unsure + ' unsure)' : '');
   prediction.dataset.sure = unsure === 0;
+  announce('The reader says ' + reading.text.split('').join(' ') + (unsure ? ', ' + unsure + ' digits unsure' : ''));
   prediction.dataset.text = reading.text;
   delete prediction.dataset.digit;
   prediction.dataset.confidence = weakest;
@@ -348,7 +433,72 @@ async function showModel() {
   }
 }
 
+// ---- sharing ----------------------------------------------------------------------------------
+
+function showShare(enabled) {
+  for (const id of ['download-png', 'download-json', 'copy-curl']) $(id).disabled = !enabled;
+  if (!enabled) $('curl').hidden = true;
+}
+
+function answerText() {
+  const a = state.answer.json;
+  return state.answer.mode === 'number' ? a.text : className(a.digit);
+}
+
+function download(blob, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+}
+
+// The drawing with its answer written under it.
+$('download-png').addEventListener('click', () => {
+  const sheet = document.createElement('canvas');
+  sheet.width = pad.width;
+  sheet.height = pad.height + 48;
+  const c = sheet.getContext('2d');
+  c.drawImage(pad, 0, 0);
+  c.fillStyle = '#fff';
+  c.fillRect(0, pad.height, sheet.width, 48);
+  c.fillStyle = '#000';
+  c.font = 'bold 24px "DejaVu Sans", sans-serif';
+  c.fillText('digits reads: ' + answerText() + '   ' + $('confidence').textContent, 10, pad.height + 32, sheet.width - 20);
+  sheet.toBlob((blob) => download(blob, 'digits-' + answerText() + '.png'), 'image/png');
+});
+
+$('download-json').addEventListener('click', () => {
+  const json = JSON.stringify(state.answer.json, null, 2);
+  download(new Blob([json], { type: 'application/json' }), 'digits-' + answerText() + '.json');
+});
+
+function dataUrl(blob) {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.readAsDataURL(blob);
+  });
+}
+
+// The same request from a shell: the image travels inside the JSON body as a data URL.
+$('copy-curl').addEventListener('click', async () => {
+  const body = JSON.stringify({ image: await dataUrl(state.answer.body) });
+  const path = state.answer.mode === 'number' ? '/api/v1/read' : '/api/v1/predict';
+  const command = "curl -H 'Content-Type: application/json' --data '" + body + "' " + location.origin + path;
+  $('curl').textContent = command;
+  $('curl').hidden = false;
+  try {
+    await navigator.clipboard.writeText(command);
+    $('announcement').textContent = 'The curl command is copied';
+  } catch (e) {
+    $('announcement').textContent = 'The curl command is shown below the answer';
+  }
+});
+
 buildBars();
+showTheme();
 redraw();
 showEmpty('Draw a digit to start');
+$('announcement').textContent = ''; // nothing to say before anything is drawn
 showModel();

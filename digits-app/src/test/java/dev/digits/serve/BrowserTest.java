@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -95,6 +96,9 @@ class BrowserTest {
     void open() {
         browser.manage().window().setSize(new Dimension(1280, 1000));
         browser.get("http://127.0.0.1:" + server.port() + "/");
+        // Each test starts from the system's theme, whatever an earlier one chose.
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        browser.navigate().refresh();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(b ->
                         b.findElements(By.cssSelector("#probabilities .bar")).size() == 10);
@@ -403,6 +407,205 @@ class BrowserTest {
                 fashionServer.stop();
             }
         }
+    }
+
+    /** WCAG 2.2 AA as axe-core checks it, in the light and the dark theme, with an answer on screen. */
+    @Test
+    void theAccessibilityCheckerFindsNothingInEitherTheme() throws IOException {
+        assertEquals("7", digitAfterDrawing(strokes(path(110, 90, 290, 90, 170, 330))));
+        for (String theme : List.of("light", "dark")) {
+            if (!theme.equals(browser.findElement(By.tagName("html")).getAttribute("data-theme"))) {
+                browser.findElement(By.id("theme")).click();
+            }
+            assertEquals(theme, browser.findElement(By.tagName("html")).getAttribute("data-theme"));
+            assertEquals(List.of(), axeViolations(), theme + " theme");
+        }
+        String background = browser.findElement(By.tagName("html")).getCssValue("background-color");
+        assertTrue(background.startsWith("rgba(14, 18, 32") || background.startsWith("rgb(14, 18, 32"), background);
+        screenshot("web-dark.png");
+        browser.navigate().refresh();
+        assertEquals(
+                "dark",
+                browser.findElement(By.tagName("html")).getAttribute("data-theme"),
+                "the choice survives a reload");
+        browser.findElement(By.id("theme")).click();
+    }
+
+    /** axe-core's violations of WCAG 2.0 to 2.2, A and AA, as "rule: first offending element". */
+    private static List<String> axeViolations() throws IOException {
+        String axe;
+        try (var in = BrowserTest.class.getResourceAsStream("/axe.min.js")) {
+            assertTrue(in != null, "axe.min.js on the test classpath (com.deque.html.axe-core:selenium)");
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript(axe);
+        Object result = page.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: "
+                + "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.nodes[0].html)))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) result;
+        return violations;
+    }
+
+    @Test
+    void everyControlIsReachableByKeyboardWithAVisibleFocusRing() {
+        browser.findElement(By.tagName("body")).click();
+        java.util.Set<String> reached = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < 40; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            String name = focused.getAttribute("id").isEmpty()
+                    ? focused.getAttribute("data-src")
+                    : focused.getAttribute("id");
+            if (name != null && !name.isEmpty()) {
+                reached.add(name);
+                assertTrue(!focused.getCssValue("outline-style").equals("none"), name + " shows where focus is");
+            }
+        }
+        for (String control : List.of(
+                "theme",
+                "mode",
+                "stroke-width",
+                "undo",
+                "redo",
+                "eraser",
+                "clear",
+                "upload-button",
+                "/examples/canvas-4.png",
+                "/examples/number-6771.png")) {
+            assertTrue(reached.contains(control), control + " is reached with Tab: " + reached);
+        }
+        // An example, chosen with the keyboard alone, is read.
+        browser.findElement(By.cssSelector("#examples [data-src='/examples/canvas-4.png']"))
+                .sendKeys(Keys.ENTER);
+        WebElement prediction = awaitAnswer();
+        assertEquals("4", prediction.getAttribute("data-digit"));
+    }
+
+    @Test
+    void examplesLoadWithOneClickInTheModeTheyNeed() throws IOException {
+        browser.findElement(By.cssSelector("#examples [data-src='/examples/photo-5.jpg']"))
+                .click();
+        assertEquals("5", awaitAnswer().getAttribute("data-digit"));
+        browser.findElement(By.cssSelector("#examples [data-src='/examples/number-873420.png']"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(b -> "873420".equals(b.findElement(By.id("prediction")).getAttribute("data-text")));
+        assertEquals(
+                "number",
+                new Select(browser.findElement(By.id("mode")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
+        screenshot("web-example.png");
+    }
+
+    @Test
+    void onlyTheAnswerToAFinishedStrokeIsAnnounced() {
+        WebElement pad = browser.findElement(By.id("pad"));
+        double scale = pad.getSize().getWidth() / 400.0;
+        Actions stroke = new Actions(browser, Duration.ofMillis(1));
+        stroke.moveToElement(pad, 0, (int) (-130 * scale)).clickAndHold();
+        stroke.moveByOffset(0, (int) (100 * scale)).perform();
+        // Pause mid-stroke long enough for an answer to come.
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(b -> "ready".equals(b.findElement(By.id("prediction")).getAttribute("data-state")));
+        assertEquals("", browser.findElement(By.id("announcement")).getText(), "nothing is said while the pen is down");
+        new Actions(browser, Duration.ofMillis(1))
+                .moveByOffset(0, (int) (130 * scale))
+                .release()
+                .perform();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(b -> ((String) ((JavascriptExecutor) b)
+                                .executeScript("return document.getElementById('announcement').textContent"))
+                        .startsWith("The reader"));
+        String said = (String) ((JavascriptExecutor) browser)
+                .executeScript("return document.getElementById('announcement').textContent");
+        assertTrue(said.contains(browser.findElement(By.id("prediction")).getAttribute("data-digit")), said);
+        assertEquals(
+                null,
+                browser.findElement(By.cssSelector(".result-card")).getAttribute("aria-live"),
+                "the bars are not a live region");
+    }
+
+    @Test
+    void clearCanBeUndoneAndRedoneAndTheEraserRemovesInk() {
+        assertEquals("1", digitAfterDrawing(strokes(path(205, 70, 195, 330))));
+        long drawn = inkPixels();
+        clear();
+        browser.findElement(By.id("undo")).click();
+        assertEquals("1", awaitAnswer().getAttribute("data-digit"), "undo brings the cleared drawing back");
+        assertEquals(drawn, inkPixels());
+        browser.findElement(By.id("redo")).click();
+        assertEquals("", awaitAnswer().getAttribute("data-digit"), "redo clears it again");
+        browser.findElement(By.id("undo")).click();
+        awaitAnswer();
+        browser.findElement(By.id("eraser")).click();
+        assertEquals("true", browser.findElement(By.id("eraser")).getAttribute("aria-pressed"));
+        draw(strokes(path(200, 60, 200, 200)));
+        awaitAnswer();
+        long erased = inkPixels();
+        assertTrue(erased < drawn * 0.7, "the eraser took the top half of the 1 away: " + erased + " of " + drawn);
+        browser.findElement(By.id("eraser")).click();
+    }
+
+    @Test
+    void theAnswerDownloadsAndItsCurlCommandAsksTheSame() throws Exception {
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        // Catch downloads: keep each link's file name and contents instead of saving it.
+        page.executeScript(
+                "window.downloads = [];"
+                        + "HTMLAnchorElement.prototype.click = function () {"
+                        + "  const name = this.download; fetch(this.href).then(r => r.blob()).then(async b =>"
+                        + "    window.downloads.push({name, type: b.type, size: b.size, text: b.type.includes('json') ? await b.text() : ''})); };");
+        assertEquals("7", digitAfterDrawing(strokes(path(110, 90, 290, 90, 170, 330))));
+        browser.findElement(By.id("download-png")).click();
+        browser.findElement(By.id("download-json")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> ((Number) page.executeScript("return window.downloads.length")).intValue() == 2);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> downloads = (List<Map<String, Object>>) page.executeScript("return window.downloads");
+        Map<String, Object> png = downloads.stream()
+                .filter(d -> d.get("name").equals("digits-7.png"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("image/png", png.get("type"));
+        Map<String, Object> json = downloads.stream()
+                .filter(d -> d.get("name").equals("digits-7.json"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                7,
+                dev.digits.io.Json.MAPPER
+                        .readTree((String) json.get("text"))
+                        .get("digit")
+                        .asInt());
+
+        browser.findElement(By.id("copy-curl")).click();
+        WebElement curl = browser.findElement(By.id("curl"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> curl.isDisplayed());
+        String command = curl.getText();
+        String prefix = "curl -H 'Content-Type: application/json' --data '";
+        assertTrue(
+                command.startsWith(prefix)
+                        && command.endsWith("' http://127.0.0.1:" + server.port() + "/api/v1/predict"),
+                command);
+        String body = command.substring(prefix.length(), command.lastIndexOf("' http"));
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/v1/predict"))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(
+                7,
+                dev.digits.io.Json.MAPPER.readTree(response.body()).get("digit").asInt(),
+                "the command asks what the page asked");
     }
 
     private static void screenshot(String name) throws IOException {
