@@ -19,6 +19,7 @@ const state = {
   future: [],
   erasing: false,
   answer: null,       // the last answer shown, with the request that gave it: {mode, body, json}
+  feedback: false,    // whether the server keeps corrections
   timer: null,
   sequence: 0,        // the drawing's version, counted by changed(): answers to older versions are dropped
   reading: null,
@@ -244,7 +245,7 @@ async function recognize() {
   const blob = await body();
   let response, answer;
   try {
-    response = await fetch(mode === 'number' ? '/api/v1/read' : '/api/v1/predict', {
+    response = await fetch(withModel(mode === 'number' ? '/api/v1/read' : '/api/v1/predict'), {
       method: 'POST',
       headers: { 'Content-Type': blob.type || 'application/octet-stream' },
       body: blob,
@@ -409,25 +410,53 @@ function buildBars() {
   $('probabilities').replaceChildren(...rows);
 }
 
+// The API path for the chosen model (none chosen: the server's default).
+function withModel(path) {
+  const model = $('model').value;
+  return model ? path + '?model=' + encodeURIComponent(model) : path;
+}
+
+async function showModels() {
+  try {
+    const list = await (await fetch('/api/v1/models')).json();
+    state.feedback = list.feedback;
+    const options = list.models.map((m) => {
+      const option = document.createElement('option');
+      option.value = m.name;
+      option.textContent = m.name;
+      option.selected = m.default;
+      return option;
+    });
+    $('model').replaceChildren(...options);
+    $('model-field').hidden = list.models.length < 2;
+  } catch (e) {
+    $('model-field').hidden = true;
+  }
+  await showModel();
+}
+
+$('model').addEventListener('change', async () => {
+  await showModel();
+  changed();
+});
+
 async function showModel() {
   try {
-    const model = await (await fetch('/api/v1/model')).json();
+    const model = await (await fetch(withModel('/api/v1/model'))).json();
     const card = model.card;
-    if (Array.isArray(card.classes) && card.classes.length === 10) {
-      state.classes = card.classes;
-      buildBars();
-      showBars(new Array(10).fill(0));
-    }
+    state.classes = Array.isArray(card.classes) && card.classes.length === 10
+      ? card.classes
+      : ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+    buildBars();
+    showBars(new Array(10).fill(0));
     $('model-name').textContent = card.name;
     $('model-architecture').textContent = card.architecture;
     $('model-parameters').textContent = Number(card.parameters).toLocaleString('en') + ' parameters';
     const accuracy = card.metrics && card.metrics.test_accuracy;
     const dataset = card.dataset === 'fashion' ? 'Fashion-MNIST' : 'MNIST';
     $('model-accuracy').textContent = accuracy ? dataset + ' test accuracy ' + percent(accuracy).replace('.0%', '%') : '';
-    if (model.report) {
-      $('report-link').href = model.report;
-      $('report-link').hidden = false;
-    }
+    $('report-link').hidden = !model.report;
+    if (model.report) $('report-link').href = model.report;
   } catch (e) {
     $('model-name').textContent = 'unavailable';
   }
@@ -436,9 +465,30 @@ async function showModel() {
 // ---- sharing ----------------------------------------------------------------------------------
 
 function showShare(enabled) {
-  for (const id of ['download-png', 'download-json', 'copy-curl']) $(id).disabled = !enabled;
+  for (const id of ['download-png', 'download-json', 'copy-curl', 'feedback-send']) $(id).disabled = !enabled;
   if (!enabled) $('curl').hidden = true;
+  $('feedback').hidden = !(enabled && state.feedback);
+  $('feedback-status').textContent = '';
 }
+
+// A correction goes to the server with the same image the answer was for.
+$('feedback').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const label = $('feedback-label').value.trim();
+  if (!state.answer || !/^[0-9]{1,20}$/.test(label)) {
+    $('feedback-status').textContent = 'Type the digit (or number) the drawing shows';
+    return;
+  }
+  const url = withModel('/api/v1/feedback');
+  const response = await fetch(url + (url.includes('?') ? '&' : '?') + 'label=' + label, {
+    method: 'POST',
+    headers: { 'Content-Type': state.answer.body.type || 'application/octet-stream' },
+    body: state.answer.body,
+  });
+  const answer = await response.json();
+  $('feedback-status').textContent = response.ok ? 'Thank you: kept as ' + answer.saved : (answer.detail || answer.error);
+  $('announcement').textContent = $('feedback-status').textContent;
+});
 
 function answerText() {
   const a = state.answer.json;
@@ -484,7 +534,7 @@ function dataUrl(blob) {
 // The same request from a shell: the image travels inside the JSON body as a data URL.
 $('copy-curl').addEventListener('click', async () => {
   const body = JSON.stringify({ image: await dataUrl(state.answer.body) });
-  const path = state.answer.mode === 'number' ? '/api/v1/read' : '/api/v1/predict';
+  const path = withModel(state.answer.mode === 'number' ? '/api/v1/read' : '/api/v1/predict');
   const command = "curl -H 'Content-Type: application/json' --data '" + body + "' " + location.origin + path;
   $('curl').textContent = command;
   $('curl').hidden = false;
@@ -501,4 +551,4 @@ showTheme();
 redraw();
 showEmpty('Draw a digit to start');
 $('announcement').textContent = ''; // nothing to say before anything is drawn
-showModel();
+showModels();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +40,26 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host;
 
-    @Mixin
-    RecognizerOptions recognizer;
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
+            description = "Model directory; repeat to serve several, which the page and ?model=NAME pick from, "
+                    + "the first by default (default: the model bundled with digits).")
+    List<Path> models = new ArrayList<>();
+
+    @Option(
+            names = "--feedback",
+            paramLabel = "DIR",
+            description = "Keep corrections sent from the page (\"Wrong? Tell us the digit\") in DIR, as PNGs and "
+                    + "labels.csv (default: off).")
+    Path feedback;
+
+    @Option(
+            names = "--feedback-limit",
+            paramLabel = "N",
+            defaultValue = "" + DigitsServer.Options.DEFAULT_FEEDBACK_LIMIT,
+            description = "Most corrections kept in --feedback DIR (default: ${DEFAULT-VALUE}).")
+    int feedbackLimit;
 
     @Option(
             names = "--max-body-bytes",
@@ -68,33 +85,46 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Path report = recognizer.model == null ? null : recognizer.model.resolve("report");
+        Path report = models.isEmpty() ? null : models.get(0).resolve("report");
         DigitsServer.Options options = Usage.check(
                 spec,
                 () -> DigitsServer.Options.on(host, port)
                         .withLimits(maxBodyBytes, maxPixels)
                         .withReport(report)
-                        .withCors(cors));
-        DigitRecognizer digits = recognizer.open();
-        DigitsServer server = new DigitsServer(digits, options).start();
+                        .withCors(cors)
+                        .withFeedback(feedback, feedbackLimit));
+        List<DigitRecognizer> recognizers = new ArrayList<>();
+        try {
+            if (models.isEmpty()) {
+                recognizers.add(DigitRecognizer.load());
+            }
+            for (Path model : models) {
+                recognizers.add(DigitRecognizer.load(model));
+            }
+        } catch (RuntimeException e) {
+            recognizers.forEach(DigitRecognizer::close);
+            throw e;
+        }
+        DigitsServer server = new DigitsServer(recognizers, options).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             System.out.println("digits: stopping (requests in flight may finish)...");
                             server.stop();
-                            digits.close();
+                            recognizers.forEach(DigitRecognizer::close);
                             stopped.countDown();
                         },
                         "digits-shutdown"));
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
         System.out.printf(
-                "digits is ready: http://%s:%d/  (API docs: http://%s:%d/api.html; model %s; Ctrl-C stops)%n",
+                "digits is ready: http://%s:%d/  (API docs: http://%s:%d/api.html; %s %s; Ctrl-C stops)%n",
                 shownHost,
                 server.port(),
                 shownHost,
                 server.port(),
-                digits.card().name());
+                recognizers.size() == 1 ? "model" : "models",
+                recognizers.stream().map(r -> r.card().name()).collect(java.util.stream.Collectors.joining(", ")));
         stopped.await();
         return 0;
     }

@@ -28,19 +28,25 @@ final class ApiHandlers {
 
     record ReadResponse(String text, List<DigitResponse> digits) {}
 
-    private final DigitRecognizer recognizer;
+    /** Labels people may send: a digit, or the digits of a number. */
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[0-9]{1,20}");
+
+    private final Models models;
     private final ImageDecoder decoder;
     private final String reportUrl;
     private final Metrics metrics;
+    private final Feedback feedback;
 
-    ApiHandlers(DigitRecognizer recognizer, ImageDecoder decoder, String reportUrl, Metrics metrics) {
-        this.recognizer = recognizer;
+    ApiHandlers(Models models, ImageDecoder decoder, String reportUrl, Metrics metrics, Feedback feedback) {
+        this.models = models;
+        this.feedback = feedback;
         this.decoder = decoder;
         this.reportUrl = reportUrl;
         this.metrics = metrics;
     }
 
     void predict(Context ctx) {
+        DigitRecognizer recognizer = models.get(ctx.queryParam("model"));
         ImageInput input = ImageInput.from(ctx, decoder);
         Prediction p;
         try {
@@ -54,6 +60,7 @@ final class ApiHandlers {
     }
 
     void read(Context ctx) {
+        DigitRecognizer recognizer = models.get(ctx.queryParam("model"));
         ImageInput input = ImageInput.from(ctx, decoder);
         if (input.image() == null) {
             throw new ApiError(
@@ -78,20 +85,55 @@ final class ApiHandlers {
     }
 
     void model(Context ctx) {
+        DigitRecognizer recognizer = models.get(ctx.queryParam("model"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("card", recognizer.card());
-        body.put("report", reportUrl);
+        body.put("report", recognizer == models.get(null) ? reportUrl : null);
+        body.put("feedback", feedback != null);
         ctx.json(body);
+    }
+
+    /** Every model with its card, the default first. */
+    void models(Context ctx) {
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        models.byName().forEach((name, recognizer) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", name);
+            entry.put("default", name.equals(models.defaultName()));
+            entry.put("card", recognizer.card());
+            list.add(entry);
+        });
+        ctx.json(Map.of("models", list, "feedback", feedback != null));
+    }
+
+    /** A correction: the image as the page sent it, and the digit (or number) it really is. */
+    void feedback(Context ctx) {
+        if (feedback == null) {
+            throw new ApiError(
+                    404,
+                    "feedback is off",
+                    "this server keeps no corrections; start it with digits serve --feedback DIR");
+        }
+        String label = ctx.queryParam("label");
+        if (label == null || !LABEL.matcher(label).matches()) {
+            throw new ApiError(
+                    400, "bad label", "send ?label= with the digit or number the image really shows, such as ?label=7");
+        }
+        ImageInput input = ImageInput.from(ctx, decoder);
+        if (input.image() == null) {
+            throw new ApiError(400, "wrong JSON shape", "/api/v1/feedback takes an image, not prepared pixels");
+        }
+        ctx.status(201).json(Map.of("saved", feedback.save(input.image(), label), "label", label));
     }
 
     /** Liveness: the process answers. */
     void health(Context ctx) {
-        ctx.json(Map.of("status", "ok", "model", recognizer.card().name()));
+        ctx.json(Map.of("status", "ok", "model", models.defaultName()));
     }
 
     /** Readiness: the model is loaded and answers (the server starts only after loading it). */
     void ready(Context ctx) {
-        ctx.json(Map.of("status", "ready", "model", recognizer.card().name()));
+        ctx.json(Map.of("status", "ready", "models", List.copyOf(models.byName().keySet())));
     }
 
     private static ApiError emptyCanvas() {

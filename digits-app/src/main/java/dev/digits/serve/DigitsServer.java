@@ -21,6 +21,8 @@ public final class DigitsServer {
             "POST /api/v1/predict",
             "POST /api/v1/read",
             "GET /api/v1/model",
+            "GET /api/v1/models",
+            "POST /api/v1/feedback",
             "GET /health",
             "GET /health/ready",
             "GET /metrics");
@@ -37,12 +39,23 @@ public final class DigitsServer {
      * @param reportDirectory a training report to serve at /report/: a directory, or null for the
      *     bundled model's report (inside the jar)
      * @param corsOrigins origins whose pages may call the API from a browser ({@code *}: any); none by default
+     * @param feedbackDirectory where corrections sent to {@code /api/v1/feedback} are kept, or null: off
+     * @param feedbackLimit how many corrections the directory may hold
      */
     public record Options(
-            String host, int port, long maxBodyBytes, long maxPixels, Path reportDirectory, List<String> corsOrigins) {
+            String host,
+            int port,
+            long maxBodyBytes,
+            long maxPixels,
+            Path reportDirectory,
+            List<String> corsOrigins,
+            Path feedbackDirectory,
+            int feedbackLimit) {
         public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
         /** Half of what the library reads by default ({@link ImageDecoder#DEFAULT_MAX_PIXELS}): a server keeps several in flight. */
         public static final long DEFAULT_MAX_PIXELS = ImageDecoder.DEFAULT_MAX_PIXELS / 2;
+        /** Corrections kept at most: about 40 MB of canvas drawings. */
+        public static final int DEFAULT_FEEDBACK_LIMIT = 10_000;
 
         public Options {
             if (port < 0 || port > 65_535) {
@@ -53,35 +66,91 @@ public final class DigitsServer {
                         + " bytes and " + maxPixels + " pixels");
             }
             corsOrigins = List.copyOf(corsOrigins);
+            if (feedbackLimit <= 0) {
+                throw new IllegalArgumentException("the feedback limit must be positive, got " + feedbackLimit);
+            }
         }
 
         /** Listening on {@code host}:{@code port} (0: any free port), everything else by default. */
         public static Options on(String host, int port) {
-            return new Options(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PIXELS, null, List.of());
+            return new Options(
+                    host,
+                    port,
+                    DEFAULT_MAX_BODY_BYTES,
+                    DEFAULT_MAX_PIXELS,
+                    null,
+                    List.of(),
+                    null,
+                    DEFAULT_FEEDBACK_LIMIT);
         }
 
         public Options withLimits(long newMaxBodyBytes, long newMaxPixels) {
-            return new Options(host, port, newMaxBodyBytes, newMaxPixels, reportDirectory, corsOrigins);
+            return new Options(
+                    host,
+                    port,
+                    newMaxBodyBytes,
+                    newMaxPixels,
+                    reportDirectory,
+                    corsOrigins,
+                    feedbackDirectory,
+                    feedbackLimit);
         }
 
         public Options withReport(Path newReportDirectory) {
-            return new Options(host, port, maxBodyBytes, maxPixels, newReportDirectory, corsOrigins);
+            return new Options(
+                    host,
+                    port,
+                    maxBodyBytes,
+                    maxPixels,
+                    newReportDirectory,
+                    corsOrigins,
+                    feedbackDirectory,
+                    feedbackLimit);
         }
 
         public Options withCors(List<String> newCorsOrigins) {
-            return new Options(host, port, maxBodyBytes, maxPixels, reportDirectory, newCorsOrigins);
+            return new Options(
+                    host,
+                    port,
+                    maxBodyBytes,
+                    maxPixels,
+                    reportDirectory,
+                    newCorsOrigins,
+                    feedbackDirectory,
+                    feedbackLimit);
+        }
+
+        /** Keeps corrections in {@code directory} (null: off), at most {@code limit} of them. */
+        public Options withFeedback(Path directory, int limit) {
+            return new Options(host, port, maxBodyBytes, maxPixels, reportDirectory, corsOrigins, directory, limit);
         }
     }
 
     private final Javalin app;
 
+    /** A server of one model. */
     public DigitsServer(DigitRecognizer recognizer, Options options) {
+        this(List.of(recognizer), options);
+    }
+
+    /**
+     * A server of several models, picked per request by {@code ?model=NAME} (their cards' names); the
+     * first answers requests that name none. The caller owns the recognizers and closes them.
+     */
+    public DigitsServer(List<DigitRecognizer> recognizers, Options options) {
         boolean hasReport = options.reportDirectory() == null
                 ? DigitsServer.class.getResource(BUNDLED_REPORT + "/report.html") != null
                 : Files.isRegularFile(options.reportDirectory().resolve("report.html"));
         Metrics metrics = new Metrics();
+        Feedback feedback = options.feedbackDirectory() == null
+                ? null
+                : new Feedback(options.feedbackDirectory(), options.feedbackLimit());
         ApiHandlers api = new ApiHandlers(
-                recognizer, new ImageDecoder(options.maxPixels()), hasReport ? "/report/report.html" : null, metrics);
+                Models.of(recognizers),
+                new ImageDecoder(options.maxPixels()),
+                hasReport ? "/report/report.html" : null,
+                metrics,
+                feedback);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jetty.host = options.host();
@@ -120,6 +189,8 @@ public final class DigitsServer {
             c.routes.post("/api/v1/predict", api::predict);
             c.routes.post("/api/v1/read", api::read);
             c.routes.get("/api/v1/model", api::model);
+            c.routes.get("/api/v1/models", api::models);
+            c.routes.post("/api/v1/feedback", api::feedback);
             c.routes.get("/health", api::health);
             c.routes.get("/health/ready", api::ready);
             c.routes.get(

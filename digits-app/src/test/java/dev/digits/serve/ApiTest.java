@@ -226,6 +226,116 @@ class ApiTest {
                 .orElse(0);
     }
 
+    /** A second model directory: the bundled cutting network under its own card. */
+    static java.nio.file.Path cutterDirectory() throws IOException {
+        java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("cutter-model");
+        try (dev.digits.model.Classifier cutter = dev.digits.model.BundledModel.CUTTER.load()) {
+            dev.digits.model.ModelDirectory.save(directory, cutter, dev.digits.model.BundledModel.CUTTER.card());
+        }
+        return directory;
+    }
+
+    @Test
+    void servesSeveralModelsPickedByName() throws Exception {
+        try (DigitRecognizer cutter = DigitRecognizer.load(cutterDirectory())) {
+            DigitsServer both =
+                    new DigitsServer(List.of(recognizer, cutter), DigitsServer.Options.on("127.0.0.1", 0)).start();
+            try {
+                URI base = URI.create("http://127.0.0.1:" + both.port());
+                JsonNode models = Json.MAPPER.readTree(http.send(
+                                HttpRequest.newBuilder(base.resolve("/api/v1/models"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
+                assertEquals(2, models.get("models").size());
+                assertEquals(
+                        "digits-bundled",
+                        models.get("models").get(0).get("name").asText());
+                assertTrue(models.get("models").get(0).get("default").asBoolean());
+                assertEquals(
+                        "digits-bundled-cutter",
+                        models.get("models").get(1).get("card").get("name").asText());
+                assertTrue(!models.get("feedback").asBoolean(), "feedback is off unless asked for");
+                byte[] image = TestImages.png(TestImages.digits(8, 0));
+                for (String query : List.of("", "?model=digits-bundled", "?model=digits-bundled-cutter")) {
+                    HttpResponse<String> answer = http.send(
+                            HttpRequest.newBuilder(base.resolve("/api/v1/predict" + query))
+                                    .header("Content-Type", "image/png")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(image))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, answer.statusCode(), query + ": " + answer.body());
+                    assertEquals(
+                            TestImages.label(0),
+                            Json.MAPPER.readTree(answer.body()).get("digit").asInt());
+                }
+                JsonNode card = Json.MAPPER.readTree(http.send(
+                                HttpRequest.newBuilder(base.resolve("/api/v1/model?model=digits-bundled-cutter"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
+                assertEquals(
+                        "digits-bundled-cutter", card.get("card").get("name").asText());
+                HttpResponse<String> unknown = http.send(
+                        HttpRequest.newBuilder(base.resolve("/api/v1/predict?model=nope"))
+                                .header("Content-Type", "image/png")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(image))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, unknown.statusCode());
+                assertEquals(
+                        "unknown model",
+                        Json.MAPPER.readTree(unknown.body()).get("error").asText());
+            } finally {
+                both.stop();
+            }
+        }
+    }
+
+    @Test
+    void feedbackIsKeptAsPngsAndLabelsUpToItsLimit() throws Exception {
+        byte[] image = TestImages.png(TestImages.digits(6, 1));
+        assertError(post("/api/v1/feedback?label=7", "image/png", image), 404, "feedback is off");
+        java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("feedback");
+        DigitsServer keeping = new DigitsServer(
+                        recognizer, DigitsServer.Options.on("127.0.0.1", 0).withFeedback(directory, 2))
+                .start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + keeping.port());
+            java.util.function.Function<String, HttpResponse<String>> send = query -> {
+                try {
+                    return http.send(
+                            HttpRequest.newBuilder(base.resolve("/api/v1/feedback" + query))
+                                    .header("Content-Type", "image/png")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(image))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            };
+            assertEquals(400, send.apply("").statusCode(), "a label is needed");
+            assertEquals(400, send.apply("?label=seven").statusCode(), "a label is digits");
+            HttpResponse<String> kept = send.apply("?label=7");
+            assertEquals(201, kept.statusCode(), kept.body());
+            String file = Json.MAPPER.readTree(kept.body()).get("saved").asText();
+            assertEquals(201, send.apply("?label=42").statusCode());
+            HttpResponse<String> full = send.apply("?label=1");
+            assertEquals(507, full.statusCode(), full.body());
+            assertEquals(
+                    "feedback is full",
+                    Json.MAPPER.readTree(full.body()).get("error").asText());
+            assertEquals(
+                    List.of("file,label", file + ",7", "000002-42.png,42"),
+                    java.nio.file.Files.readAllLines(directory.resolve("labels.csv")));
+            java.awt.image.BufferedImage saved =
+                    javax.imageio.ImageIO.read(directory.resolve(file).toFile());
+            assertEquals(TestImages.digits(6, 1).getWidth(), saved.getWidth(), "the image as sent, as a PNG");
+        } finally {
+            keeping.stop();
+        }
+    }
+
     @Test
     void crossOriginCallsOnlyFromTheOriginsGiven() throws Exception {
         DigitsServer open = new DigitsServer(
