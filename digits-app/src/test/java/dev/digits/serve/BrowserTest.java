@@ -608,6 +608,43 @@ class BrowserTest {
                 "the command asks what the page asked");
     }
 
+    @Test
+    void theModelPickerChoosesWhoAnswersAndACorrectionIsKeptOnDisk() throws IOException {
+        Path feedback = Files.createTempDirectory("feedback");
+        try (DigitRecognizer cutter = DigitRecognizer.load(ApiTest.cutterDirectory())) {
+            DigitsServer both = new DigitsServer(
+                            List.of(recognizer, cutter),
+                            DigitsServer.Options.on("127.0.0.1", 0).withFeedback(feedback, 10))
+                    .start();
+            try {
+                browser.get("http://127.0.0.1:" + both.port() + "/");
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(b -> b.findElement(By.id("model-name")).getText().equals("digits-bundled"));
+                WebElement picker = browser.findElement(By.id("model"));
+                assertTrue(picker.isDisplayed(), "two models: the picker shows");
+                new Select(picker).selectByValue("digits-bundled-cutter");
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(b -> b.findElement(By.id("model-name")).getText().equals("digits-bundled-cutter"));
+                assertEquals("7", digitAfterDrawing(strokes(path(110, 90, 290, 90, 170, 330))));
+                WebElement label = browser.findElement(By.id("feedback-label"));
+                assertTrue(label.isDisplayed(), "the server keeps corrections: the form shows");
+                label.sendKeys("1");
+                browser.findElement(By.id("feedback-send")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(b -> b.findElement(By.id("feedback-status"))
+                                .getText()
+                                .startsWith("Thank you"));
+                List<String> labels = Files.readAllLines(feedback.resolve("labels.csv"));
+                assertEquals(List.of("file,label", "000001-1.png,1"), labels);
+                assertTrue(Files.size(feedback.resolve("000001-1.png")) > 100, "the drawing is kept as a PNG");
+                assertEquals(List.of(), axeViolations(), "the picker and the form pass the accessibility check");
+                screenshot("web-models.png");
+            } finally {
+                both.stop();
+            }
+        }
+    }
+
     private static void screenshot(String name) throws IOException {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), TestData.artifacts().resolve(name), StandardCopyOption.REPLACE_EXISTING);
