@@ -141,6 +141,13 @@ final class TrainCommand implements Callable<Integer> {
                             + "reader's own 28x28 input.")
     boolean handwriting;
 
+    @Option(
+            names = "--images",
+            paramLabel = "DIR",
+            description = "Also train on the labelled images in DIR: labels.csv (file,label) beside the images, "
+                    + "as digits serve --feedback DIR keeps the corrections people send; numbers are skipped.")
+    Path images;
+
     /** Shows and fills in each training option's default from {@link TrainingOptions#defaults()}, their one owner. */
     static final class Defaults implements CommandLine.IDefaultValueProvider {
         private static final TrainingOptions DEFAULTS = TrainingOptions.defaults();
@@ -232,6 +239,7 @@ final class TrainCommand implements Callable<Integer> {
                         .erasing(erase)
                         .outliers(outliers)
                         .handwriting(handwriting)
+                        .images(images == null ? "" : images.toString())
                         .build());
     }
 

@@ -5,7 +5,9 @@ import dev.digits.data.DataFile;
 import dev.digits.data.DatasetSpec;
 import dev.digits.data.DigitSet;
 import dev.digits.data.Mnist;
+import dev.digits.data.Sha256;
 import dev.digits.eval.Evaluation;
+import dev.digits.handwriting.LabelledImages;
 import dev.digits.handwriting.RealHandwriting;
 import dev.digits.handwriting.TrainingImages;
 import dev.digits.model.Architecture;
@@ -57,6 +59,20 @@ final class TrainingJob {
             System.out.println("Adding " + TrainingImages.describe(real));
             trainingData = trainingData.withMoreTraining(real);
             dataSha256.putAll(sha256s(handwriting.files()));
+        }
+        if (!options.images().isEmpty()) {
+            Path imagesDirectory = Path.of(options.images());
+            LabelledImages labelled = LabelledImages.read(imagesDirectory);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Adding %,d labelled images from %s%s%n",
+                    labelled.images().size(),
+                    imagesDirectory,
+                    labelled.skipped() > 0 ? " (" + labelled.skipped() + " skipped: numbers, or no ink)" : "");
+            trainingData = trainingData.withMoreTraining(labelled.images());
+            dataSha256.put(
+                    imagesDirectory.resolve(LabelledImages.LABELS).toString(),
+                    Sha256.of(imagesDirectory.resolve(LabelledImages.LABELS)));
         }
 
         System.out.printf(

@@ -72,7 +72,7 @@ public final class TrainingImages {
         return pack(inputs, labels);
     }
 
-    private static byte[] bytes(float[] input) {
+    static byte[] bytes(float[] input) {
         byte[] out = new byte[input.length];
         for (int i = 0; i < input.length; i++) {
             out[i] = (byte) Math.round(255 * Math.max(0f, Math.min(1f, input[i])));
@@ -81,7 +81,7 @@ public final class TrainingImages {
     }
 
     /** The images that had ink, in order, in one buffer. */
-    private static DigitSet pack(byte[][] inputs, byte[] labels) {
+    static DigitSet pack(byte[][] inputs, byte[] labels) {
         int kept = (int) java.util.Arrays.stream(inputs)
                 .filter(java.util.Objects::nonNull)
                 .count();

@@ -33,6 +33,7 @@ class TrainCommandLineTest {
                         .erasing(0.25f)
                         .outliers(300)
                         .handwriting(true)
+                        .images("feedback")
                         .build());
         for (TrainingOptions options : recipes) {
             String line = options.commandLine();

@@ -8,10 +8,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a file's uncompressed content (a gzipped file is hashed as what it expands to). */
-final class Sha256 {
+/** SHA-256 of files, as hex. */
+public final class Sha256 {
     private Sha256() {}
 
+    /** Of the file's bytes as they are. */
+    public static String of(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        try (InputStream in = java.nio.file.Files.newInputStream(file);
+                DigestInputStream digesting = new DigestInputStream(in, digest)) {
+            digesting.transferTo(OutputStreamSink.INSTANCE);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Of the file's uncompressed content: a gzipped file is hashed as what it expands to. */
     static String ofContent(Path file) throws IOException {
         MessageDigest digest = newDigest();
         try (InputStream in = Unpacked.open(file);

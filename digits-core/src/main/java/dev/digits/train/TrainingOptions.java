@@ -26,6 +26,8 @@ import java.util.Map;
  *     uncertainty ({@link OutlierExposure}; 0: none)
  * @param handwriting also train on the real handwriting of the training writers (pen strokes, scans:
  *     {@code dev.digits.handwriting.TrainingImages})
+ * @param images also train on the labelled images in this directory (a {@code labels.csv} of
+ *     {@code file,label} beside them, as {@code digits serve --feedback} keeps corrections); empty: none
  */
 public record TrainingOptions(
         String architecture,
@@ -45,7 +47,8 @@ public record TrainingOptions(
         int patience,
         float erasing,
         int outliers,
-        boolean handwriting) {
+        boolean handwriting,
+        String images) {
 
     /** Which images measure progress after each epoch. */
     public enum Validation {
@@ -93,19 +96,16 @@ public record TrainingOptions(
                 .patience(patience)
                 .erasing(erasing)
                 .outliers(outliers)
-                .handwriting(handwriting);
+                .handwriting(handwriting)
+                .images(images);
     }
 
     /**
      * The strong recipe ({@code digits bench accuracy}): cosine decay and weight averaging.
      * Digits: the strided network with augmentation, 22 epochs at Adam 2e-3, sized to train within 20 minutes
-     * on a 2-core CPU (19.5 minutes here; seeds 42 and 7: 0.9969 and 0.9967; 20 epochs: 0.9970 and 0.9963
-     * in 17 minutes). The compact network, which costs 1.3 times as much per image and so fits only 18
-     * epochs, stayed at or below 0.9964 (seeds 42, 7 and 1; rates 1e-3 and 2e-3).
-     * Fashion-MNIST: the wide network, 24 epochs, label smoothing 0.1 and random erasing instead of
-     * augmentation (seeds 42 and 1: 0.9366 and 0.9346; 18 epochs without erasing 0.9311 and 0.9338,
-     * where the network overfits; mirror-and-shift, seed 1: 0.9330, which underfits).
-     * It keeps the last epoch: the learning rate has decayed to zero by then, and 5,000 validation
+     * on a 2-core CPU. Fashion-MNIST: the wide network, 24 epochs, label smoothing 0.1 and random erasing
+     * instead of augmentation, which distorts clothes into other clothes. The figures behind these choices
+     * are in {@code docs/measured.md}. It keeps the last epoch: the learning rate has decayed to zero by then, and 5,000 validation
      * images (about 20 errors on digits) are too few to rank epochs that differ by one or two.
      */
     public static TrainingOptions strong(String dataset, int seed, int limit) {
@@ -142,6 +142,7 @@ public record TrainingOptions(
         require(patience >= 0, "patience must be 0 (off) or positive, got " + patience);
         require(erasing >= 0 && erasing <= 1, "erasing probability must be in [0, 1], got " + erasing);
         require(outliers >= 0, "outliers must be 0 (none) or positive, got " + outliers);
+        images = images == null ? "" : images;
     }
 
     private static void require(boolean condition, String message) {
@@ -178,7 +179,8 @@ public record TrainingOptions(
                 + (patience > 0 ? " --patience " + patience : "")
                 + (erasing > 0 ? " --erase " + erasing : "")
                 + (outliers > 0 ? " --outliers " + outliers : "")
-                + (handwriting ? " --handwriting" : "");
+                + (handwriting ? " --handwriting" : "")
+                + (images.isEmpty() ? "" : " --images " + images);
     }
 
     /** As recorded in model cards. */
@@ -201,6 +203,7 @@ public record TrainingOptions(
         map.put("erasing", erasing);
         map.put("outliers", outliers);
         map.put("handwriting", handwriting);
+        map.put("images", images);
         return map;
     }
 
@@ -224,6 +227,7 @@ public record TrainingOptions(
         private float erasing = 0f;
         private int outliers = 0;
         private boolean handwriting = false;
+        private String images = "";
 
         private Builder() {}
 
@@ -317,6 +321,12 @@ public record TrainingOptions(
             return this;
         }
 
+        /** A directory of labelled images to train on as well ({@code ""}: none). */
+        public Builder images(String value) {
+            images = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first option out of its range */
         public TrainingOptions build() {
             return new TrainingOptions(
@@ -337,7 +347,8 @@ public record TrainingOptions(
                     patience,
                     erasing,
                     outliers,
-                    handwriting);
+                    handwriting,
+                    images);
         }
     }
 }

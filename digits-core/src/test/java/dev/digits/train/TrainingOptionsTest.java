@@ -30,7 +30,8 @@ class TrainingOptionsTest {
                         0,
                         0f,
                         0,
-                        false),
+                        false,
+                        ""),
                 defaults);
         TrainingOptions changed = TrainingOptions.builder().epochs(3).ema(0.99f).build();
         assertEquals(defaults.toBuilder().epochs(3).ema(0.99f).build(), changed);
@@ -60,7 +61,8 @@ class TrainingOptionsTest {
                         0,
                         0f,
                         0,
-                        false),
+                        false,
+                        ""),
                 TrainingOptions.strong("mnist", 7, 0));
         assertEquals(
                 new TrainingOptions(
@@ -81,7 +83,8 @@ class TrainingOptionsTest {
                         0,
                         0.5f,
                         0,
-                        false),
+                        false,
+                        ""),
                 TrainingOptions.strong("fashion", 1, 500));
     }
 

@@ -42,7 +42,8 @@ class TrainingRunTest {
                 0,
                 0f,
                 0,
-                false);
+                false,
+                "");
     }
 
     /** Every option of the stronger recipes on: one-cycle, label smoothing, weight averaging, augmentation. */
@@ -69,7 +70,8 @@ class TrainingRunTest {
                 0,
                 erasing,
                 outliers,
-                false);
+                false,
+                "");
     }
 
     private static TrainingData data(TrainingOptions options) {
@@ -117,7 +119,8 @@ class TrainingRunTest {
                 0,
                 0f,
                 1500,
-                false);
+                false,
+                "");
         // Pieces made from test digits: the exposed run saw other pieces, made from its training digits.
         byte[] pieces = new NotOneDigit(TestData.mnist().test(), 9).pixels(300);
         DigitSet notDigits = new DigitSet(pieces, new byte[300]);
@@ -165,7 +168,8 @@ class TrainingRunTest {
                 0,
                 0f,
                 0,
-                false);
+                false,
+                "");
         TrainingData data = data(options);
         TrainingRun.Result result = new TrainingRun(options, data, dir, "test", Progress.SILENT).run(false);
         try (Classifier classifier = result.classifier()) {
