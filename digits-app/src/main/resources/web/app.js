@@ -412,7 +412,7 @@ function buildBars() {
 
 // The API path for the chosen model (none chosen: the server's default).
 function withModel(path) {
-  const model = $('model').value;
+  const model = $('model-field').hidden ? '' : $('model').value;
   return model ? path + '?model=' + encodeURIComponent(model) : path;
 }
 
@@ -535,7 +535,7 @@ function dataUrl(blob) {
 $('copy-curl').addEventListener('click', async () => {
   const body = JSON.stringify({ image: await dataUrl(state.answer.body) });
   const path = withModel(state.answer.mode === 'number' ? '/api/v1/read' : '/api/v1/predict');
-  const command = "curl -H 'Content-Type: application/json' --data '" + body + "' " + location.origin + path;
+  const command = "curl -H 'Content-Type: application/json' --data '" + body + "' '" + location.origin + path + "'";
   $('curl').textContent = command;
   $('curl').hidden = false;
   try {

@@ -590,9 +590,9 @@ class BrowserTest {
         String prefix = "curl -H 'Content-Type: application/json' --data '";
         assertTrue(
                 command.startsWith(prefix)
-                        && command.endsWith("' http://127.0.0.1:" + server.port() + "/api/v1/predict"),
+                        && command.endsWith("' 'http://127.0.0.1:" + server.port() + "/api/v1/predict'"),
                 command);
-        String body = command.substring(prefix.length(), command.lastIndexOf("' http"));
+        String body = command.substring(prefix.length(), command.lastIndexOf("' 'http"));
         var response = java.net.http.HttpClient.newHttpClient()
                 .send(
                         java.net.http.HttpRequest.newBuilder(
