@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.digits.HeadlessChromium;
 import dev.digits.TestData;
 import dev.digits.io.Json;
 import java.awt.image.BufferedImage;

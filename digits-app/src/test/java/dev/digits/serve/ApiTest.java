@@ -59,7 +59,12 @@ class ApiTest {
     record Answer(int status, JsonNode json) {}
 
     private static Answer post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return post(server.port(), path, contentType, body);
+    }
+
+    private static Answer post(int port, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -86,11 +91,22 @@ class ApiTest {
     }
 
     private static Answer get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(server.port(), path);
+    }
+
+    private static Answer get(int port, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = fetch(port, path, null);
         return new Answer(response.statusCode(), Json.MAPPER.readTree(response.body()));
+    }
+
+    /** {@code GET path} as it comes, sent from a page of {@code origin} (null: no Origin header). */
+    private static HttpResponse<String> fetch(int port, String path, String origin)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertError(Answer answer, int status, String error) {
@@ -185,10 +201,7 @@ class ApiTest {
                         .status());
         assertEquals(
                 400, post("/api/v1/predict", "image/png", new byte[] {1, 2, 3}).status());
-        HttpResponse<String> metrics = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = fetch(server.port(), "/metrics", null);
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         String text = metrics.body();
@@ -205,15 +218,8 @@ class ApiTest {
         assertTrue(
                 text.contains("digits_http_request_duration_seconds_bucket{route=\"/api/v1/predict\",le=\"0.1\"}"),
                 text);
-        http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/nowhere"))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
-        String after = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        fetch(server.port(), "/nowhere", null);
+        String after = fetch(server.port(), "/metrics", null).body();
         assertTrue(after.contains("route=\"other\",status=\"404\"") && !after.contains("/nowhere"), after);
     }
 
@@ -241,12 +247,7 @@ class ApiTest {
             DigitsServer both =
                     new DigitsServer(List.of(recognizer, cutter), DigitsServer.Options.on("127.0.0.1", 0)).start();
             try {
-                URI base = URI.create("http://127.0.0.1:" + both.port());
-                JsonNode models = Json.MAPPER.readTree(http.send(
-                                HttpRequest.newBuilder(base.resolve("/api/v1/models"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body());
+                JsonNode models = get(both.port(), "/api/v1/models").json();
                 assertEquals(2, models.get("models").size());
                 assertEquals(
                         "digits-bundled",
@@ -258,34 +259,15 @@ class ApiTest {
                 assertTrue(!models.get("feedback").asBoolean(), "feedback is off unless asked for");
                 byte[] image = TestImages.png(TestImages.digits(8, 0));
                 for (String query : List.of("", "?model=digits-bundled", "?model=digits-bundled-cutter")) {
-                    HttpResponse<String> answer = http.send(
-                            HttpRequest.newBuilder(base.resolve("/api/v1/predict" + query))
-                                    .header("Content-Type", "image/png")
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(image))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    assertEquals(200, answer.statusCode(), query + ": " + answer.body());
-                    assertEquals(
-                            TestImages.label(0),
-                            Json.MAPPER.readTree(answer.body()).get("digit").asInt());
+                    Answer answer = post(both.port(), "/api/v1/predict" + query, "image/png", image);
+                    assertEquals(200, answer.status(), query + ": " + answer.json());
+                    assertEquals(TestImages.label(0), answer.json().get("digit").asInt());
                 }
-                JsonNode card = Json.MAPPER.readTree(http.send(
-                                HttpRequest.newBuilder(base.resolve("/api/v1/model?model=digits-bundled-cutter"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body());
+                JsonNode card = get(both.port(), "/api/v1/model?model=digits-bundled-cutter")
+                        .json();
                 assertEquals(
                         "digits-bundled-cutter", card.get("card").get("name").asText());
-                HttpResponse<String> unknown = http.send(
-                        HttpRequest.newBuilder(base.resolve("/api/v1/predict?model=nope"))
-                                .header("Content-Type", "image/png")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(image))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertEquals(404, unknown.statusCode());
-                assertEquals(
-                        "unknown model",
-                        Json.MAPPER.readTree(unknown.body()).get("error").asText());
+                assertError(post(both.port(), "/api/v1/predict?model=nope", "image/png", image), 404, "unknown model");
             } finally {
                 both.stop();
             }
@@ -301,30 +283,20 @@ class ApiTest {
                         recognizer, DigitsServer.Options.on("127.0.0.1", 0).withFeedback(directory, 2))
                 .start();
         try {
-            URI base = URI.create("http://127.0.0.1:" + keeping.port());
-            java.util.function.Function<String, HttpResponse<String>> send = query -> {
-                try {
-                    return http.send(
-                            HttpRequest.newBuilder(base.resolve("/api/v1/feedback" + query))
-                                    .header("Content-Type", "image/png")
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(image))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                } catch (IOException | InterruptedException e) {
-                    throw new AssertionError(e);
-                }
-            };
-            assertEquals(400, send.apply("").statusCode(), "a label is needed");
-            assertEquals(400, send.apply("?label=seven").statusCode(), "a label is digits");
-            HttpResponse<String> kept = send.apply("?label=7");
-            assertEquals(201, kept.statusCode(), kept.body());
-            String file = Json.MAPPER.readTree(kept.body()).get("saved").asText();
-            assertEquals(201, send.apply("?label=42").statusCode());
-            HttpResponse<String> full = send.apply("?label=1");
-            assertEquals(507, full.statusCode(), full.body());
+            int port = keeping.port();
+            assertEquals(400, post(port, "/api/v1/feedback", "image/png", image).status(), "a label is needed");
             assertEquals(
-                    "feedback is full",
-                    Json.MAPPER.readTree(full.body()).get("error").asText());
+                    400,
+                    post(port, "/api/v1/feedback?label=seven", "image/png", image)
+                            .status(),
+                    "a label is digits");
+            Answer kept = post(port, "/api/v1/feedback?label=7", "image/png", image);
+            assertEquals(201, kept.status(), kept.json().toString());
+            String file = kept.json().get("saved").asText();
+            assertEquals(
+                    201,
+                    post(port, "/api/v1/feedback?label=42", "image/png", image).status());
+            assertError(post(port, "/api/v1/feedback?label=1", "image/png", image), 507, "feedback is full");
             assertEquals(
                     List.of("file,label", file + ",7", "000002-42.png,42"),
                     java.nio.file.Files.readAllLines(directory.resolve("labels.csv")));
@@ -343,11 +315,7 @@ class ApiTest {
                 .start();
         try {
             for (int port : new int[] {server.port(), open.port()}) {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/model"))
-                                .header("Origin", "https://example.org")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = fetch(port, "/api/v1/model", "https://example.org");
                 assertEquals(200, response.statusCode());
                 assertEquals(
                         port == open.port() ? "https://example.org" : "none",
@@ -356,11 +324,7 @@ class ApiTest {
                                 .orElse("none"),
                         "port " + port);
             }
-            HttpResponse<String> other = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + open.port() + "/api/v1/model"))
-                            .header("Origin", "https://elsewhere.example")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> other = fetch(open.port(), "/api/v1/model", "https://elsewhere.example");
             assertEquals(
                     "none",
                     other.headers().firstValue("Access-Control-Allow-Origin").orElse("none"));

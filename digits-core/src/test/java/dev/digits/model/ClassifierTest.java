@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.digits.DigitsException;
 import dev.digits.TestData;
+import dev.digits.data.DatasetSpec;
 import dev.digits.data.DigitSet;
 import dev.digits.image.samples.NotOneDigit;
 import java.io.IOException;
@@ -147,23 +148,14 @@ class ClassifierTest {
     @Test
     void saveThenLoadGivesBitIdenticalPredictions() throws IOException {
         DigitSet images = TestData.mnist().test().first(1000);
-        ModelCard card = new ModelCard(
-                "m",
-                "seed",
-                "",
-                93_322,
-                "mnist",
-                List.of(),
-                ModelCard.INPUT,
-                Map.of(),
-                Map.of(),
-                Map.of(),
-                "now",
-                "test",
-                Map.of("test_accuracy", 0.1));
+        ModelCard card;
         float[] before;
         try (Classifier original = Classifier.create(Architectures.byName("seed"), 11)) {
             before = original.logProbabilities(images);
+            card = ModelCard.describing("m", original, DatasetSpec.MNIST)
+                    .command("test")
+                    .metrics(Map.of("test_accuracy", 0.1))
+                    .build();
             ModelDirectory.save(dir, original, card);
         }
         try (Classifier loaded = ModelDirectory.load(dir)) {

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.DigitsException;
 import dev.digits.TestData;
+import dev.digits.data.DatasetSpec;
 import dev.digits.data.DigitSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,20 +26,7 @@ class EnsembleTest {
             ModelDirectory.save(
                     directory,
                     classifier,
-                    new ModelCard(
-                            name,
-                            architecture.name(),
-                            "",
-                            classifier.parameterCount(),
-                            "mnist",
-                            List.of(),
-                            ModelCard.INPUT,
-                            Map.of(),
-                            Map.of(),
-                            Map.of(),
-                            "now",
-                            "test",
-                            Map.of()));
+                    ModelCard.describing(name, classifier, DatasetSpec.MNIST).build());
         }
         return directory;
     }
@@ -66,20 +53,7 @@ class EnsembleTest {
             ModelDirectory.save(
                     dir.resolve("both"),
                     both,
-                    new ModelCard(
-                            "both",
-                            Ensemble.NAME,
-                            "",
-                            both.parameterCount(),
-                            "mnist",
-                            List.of(),
-                            ModelCard.INPUT,
-                            Map.of(),
-                            Map.of(),
-                            Map.of(),
-                            "now",
-                            "test",
-                            Map.of()));
+                    ModelCard.describing("both", both, DatasetSpec.MNIST).build());
             assertEquals(93_322 + 141_098, both.parameterCount());
         }
         try (Classifier loaded = ModelDirectory.load(dir.resolve("both"))) {

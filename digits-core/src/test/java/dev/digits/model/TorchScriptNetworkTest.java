@@ -11,12 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.digits.DigitsException;
 import dev.digits.Python;
 import dev.digits.TestData;
+import dev.digits.data.DatasetSpec;
 import dev.digits.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,22 +56,11 @@ class TorchScriptNetworkTest {
         Path fixtures = fixtures();
         JsonNode expected =
                 Json.MAPPER.readTree(fixtures.resolve("expected.json").toFile()).get("probe_scores");
-        ModelCard card = new ModelCard(
-                "ts",
-                TorchScriptNetwork.NAME,
-                "",
-                0,
-                "mnist",
-                List.of(),
-                ModelCard.INPUT,
-                Map.of(),
-                Map.of(),
-                Map.of(),
-                "now",
-                "test",
-                Map.of());
         try (Classifier classifier = TorchScriptNetwork.read(fixtures.resolve("model.pt"))) {
-            ModelDirectory.save(dir, classifier, card);
+            ModelDirectory.save(
+                    dir,
+                    classifier,
+                    ModelCard.describing("ts", classifier, DatasetSpec.MNIST).build());
         }
         assertTrue(Files.isRegularFile(dir.resolve(TorchScriptNetwork.FILE)));
         assertFalse(Files.exists(dir.resolve(ModelDirectory.PARAMETERS)));

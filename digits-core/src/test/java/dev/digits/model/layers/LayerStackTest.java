@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.DigitsException;
 import dev.digits.TestData;
+import dev.digits.data.DatasetSpec;
 import dev.digits.data.DigitSet;
 import dev.digits.model.Architectures;
 import dev.digits.model.Classifier;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,24 +86,13 @@ class LayerStackTest {
     @Test
     void aSavedLayerStackLoadsFromItsModelDirectory() throws IOException {
         DigitSet images = TestData.mnist().test().first(100);
-        ModelCard card = new ModelCard(
-                "m",
-                Network.LAYERS,
-                "",
-                0,
-                "mnist",
-                List.of(),
-                ModelCard.INPUT,
-                Map.of(),
-                Map.of(),
-                Map.of(),
-                "now",
-                "test",
-                Map.of());
         float[] before;
         try (Classifier classifier = Classifier.create(Network.imported(SeedLayers.stack()), 9)) {
             before = classifier.logProbabilities(images);
-            ModelDirectory.save(dir, classifier, card);
+            ModelDirectory.save(
+                    dir,
+                    classifier,
+                    ModelCard.describing("m", classifier, DatasetSpec.MNIST).build());
         }
         try (Classifier loaded = ModelDirectory.load(dir)) {
             assertEquals(Network.imported(SeedLayers.stack()), loaded.architecture());

@@ -1,4 +1,4 @@
-package dev.digits.cli;
+package dev.digits;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -15,9 +15,9 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /** Debian's Chromium and its driver, headless and offline; tests that need them are skipped where they are missing. */
-final class HeadlessChromium {
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+public final class HeadlessChromium {
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     // Debian's Chromium is newer than the DevTools versions Selenium ships, and Selenium warns about it at start;
     // nothing here uses version-specific DevTools, so the warning is noise. A static field keeps the setting alive.
     private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
@@ -28,7 +28,7 @@ final class HeadlessChromium {
 
     private HeadlessChromium() {}
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(
                 Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
                 "headless Chromium is not installed (" + BROWSER + ", " + DRIVER
@@ -36,7 +36,7 @@ final class HeadlessChromium {
     }
 
     /** A browser that records its console; close it with {@link ChromeDriver#quit()}. */
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()
