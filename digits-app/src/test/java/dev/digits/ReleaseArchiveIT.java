@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -85,13 +86,36 @@ class ReleaseArchiveIT {
         }
         assertEquals(inTar, inZip, "the zip and the tarball hold the same files");
         for (String expected : new String[] {
-            "bin/digits", "bin/digits.cmd", "lib/digits.jar", "README.md", "LICENSE", "samples/canvas-8.png"
+            "bin/digits",
+            "bin/digits.cmd",
+            "lib/digits.jar",
+            "README.md",
+            "LICENSE",
+            "THIRD-PARTY.txt",
+            "samples/canvas-8.png"
         }) {
             assertTrue(inTar.contains(BASE + expected), "the release holds " + expected + ": " + inTar);
         }
         assertTrue(
                 inTar.stream().anyMatch(name -> name.startsWith(BASE + "lib/pytorch-native-cpu-")),
                 "the engine's native library travels in lib/");
+        String thirdParty = Files.readString(home.resolve("THIRD-PARTY.txt"), StandardCharsets.UTF_8);
+        // Each line names a library as (group:artifact:version - url); its jar is artifact-version[-classifier].jar.
+        List<String> listed = java.util.regex.Pattern.compile("\\(([^\\s():]+):([^\\s():]+):(\\S+) - ")
+                .matcher(thirdParty)
+                .results()
+                .map(m -> m.group(2) + "-" + m.group(3))
+                .toList();
+        try (var jars = Files.list(home.resolve("lib"))) {
+            for (String jar : jars.map(j -> j.getFileName().toString())
+                    .filter(name -> name.endsWith(".jar"))
+                    .toList()) {
+                assertTrue(
+                        jar.equals("digits.jar") || listed.stream().anyMatch(jar::startsWith),
+                        jar + " is listed with its licence in THIRD-PARTY.txt");
+            }
+        }
+        assertTrue(!thirdParty.contains("Unknown license"), "every library's licence is known");
         assertTrue(Files.isExecutable(home.resolve("bin/digits")), "bin/digits is executable in the tarball");
         String cmd = Files.readString(home.resolve("bin/digits.cmd"), StandardCharsets.UTF_8);
         assertTrue(
