@@ -1,7 +1,6 @@
 package dev.digits.cli;
 
-import ai.djl.engine.Engine;
-import dev.digits.model.Classifier;
+import ai.djl.pytorch.jni.LibUtils;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -49,10 +48,10 @@ final class EngineSettings {
     }
 
     /**
-     * Starts loading the engine's native library (a third of a second) on a thread of its own, so that
+     * Starts loading the engine's native libraries (a third of a second) on a thread of its own, so that
      * it overlaps reading the command line, the model card and the images; null where the command needs
-     * no engine. Whoever then asks for the engine waits for this load rather than starting another. A
-     * failure is left to that caller, who reports it.
+     * no engine. Whoever then asks for the engine waits for this load rather than starting another, and
+     * makes the engine on its own thread. A failure is left to that caller, who reports it.
      */
     static Thread startLoading(String[] args) {
         boolean needsEngine = args.length > 0
@@ -64,7 +63,9 @@ final class EngineSettings {
         Thread loading = new Thread(
                 () -> {
                     try {
-                        Engine.getEngine(Classifier.ENGINE);
+                        // Only the libraries: the engine itself is made on the thread that asks for it,
+                        // since PyTorch keeps settings such as "no gradients" per thread.
+                        LibUtils.loadLibrary();
                     } catch (RuntimeException | LinkageError e) {
                         // the command's own call fails the same way and says so
                     }
