@@ -44,13 +44,8 @@ public final class DigitsCommand implements Runnable {
                 spec.commandLine(), "a command is required, for example: digits train");
     }
 
-    /** Starts loading the engine while the command line is read, then runs the command. */
     public static void main(String[] args) {
-        EngineSettings.apply(args);
-        Thread engine = EngineSettings.startLoading(args);
-        int exitCode = commandLine(args).execute(args);
-        EngineSettings.awaitLoading(engine);
-        System.exit(exitCode);
+        System.exit(execute(args));
     }
 
     /** Runs a command line and returns its exit code (used by tests too). */

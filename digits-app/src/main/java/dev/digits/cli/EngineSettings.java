@@ -1,6 +1,5 @@
 package dev.digits.cli;
 
-import ai.djl.pytorch.jni.LibUtils;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -18,10 +17,6 @@ final class EngineSettings {
     private static final Set<String> READING_IMAGES = Set.of("predict", "read", "serve");
 
     private static final Set<String> BENCHMARKS_READING_IMAGES = Set.of("read", "serve", "real", "handwriting");
-    /** Commands that never start the engine. */
-    private static final Set<String> NO_ENGINE = Set.of("help", "data", "generate-completion");
-
-    private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private EngineSettings() {}
 
@@ -45,47 +40,6 @@ final class EngineSettings {
         }
         return READING_IMAGES.contains(words.get(0))
                 || words.get(0).equals("bench") && words.size() > 1 && BENCHMARKS_READING_IMAGES.contains(words.get(1));
-    }
-
-    /**
-     * Starts loading the engine's native libraries (a third of a second) on a thread of its own, so that
-     * it overlaps reading the command line, the model card and the images; null where the command needs
-     * no engine. Whoever then asks for the engine waits for this load rather than starting another, and
-     * makes the engine on its own thread. A failure is left to that caller, who reports it.
-     */
-    static Thread startLoading(String[] args) {
-        boolean needsEngine = args.length > 0
-                && !NO_ENGINE.contains(args[0])
-                && Arrays.stream(args).noneMatch(a -> HELP_OPTIONS.contains(a));
-        if (!needsEngine) {
-            return null;
-        }
-        Thread loading = new Thread(
-                () -> {
-                    try {
-                        // Only the libraries: the engine itself is made on the thread that asks for it,
-                        // since PyTorch keeps settings such as "no gradients" per thread.
-                        LibUtils.loadLibrary();
-                    } catch (RuntimeException | LinkageError e) {
-                        // the command's own call fails the same way and says so
-                    }
-                },
-                "engine-loading");
-        loading.setDaemon(true);
-        loading.start();
-        return loading;
-    }
-
-    /** Waits for {@link #startLoading}'s thread: a process must not exit while a native library loads. */
-    static void awaitLoading(Thread loading) {
-        if (loading == null) {
-            return;
-        }
-        try {
-            loading.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static int threads() {
