@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What operators watch, at {@code /metrics} in Prometheus's text format: requests by route and status,
@@ -18,8 +20,11 @@ import java.util.Set;
  */
 final class Metrics {
     static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
-    private static final Set<String> ROUTES =
-            Set.of("/api/v1/predict", "/api/v1/read", "/api/v1/model", "/health", "/health/ready", "/metrics", "/");
+    /** The API's paths ({@link DigitsServer#API_ROUTES} without their methods) and the page. */
+    private static final Set<String> ROUTES = Stream.concat(
+                    DigitsServer.API_ROUTES.stream().map(route -> route.substring(route.indexOf(' ') + 1)),
+                    Stream.of("/"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter requests = Counter.builder()
