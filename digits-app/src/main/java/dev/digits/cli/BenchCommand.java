@@ -25,6 +25,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -77,6 +78,74 @@ final class BenchCommand {
                         .augment(augment)
                         .build());
         TrainingData trainingData = TrainingData.split(Mnist.load(data.cache(), DatasetSpec.MNIST), options);
+        StepTimer timer = timedRun(options, trainingData);
+        int images = trainingData.train().size();
+        System.out.printf(
+                Locale.ROOT,
+                "train epoch (%s%s): %,d images, batch %d, %d threads: %.2f s, %.0f images/s%n",
+                architecture,
+                augment ? ", augmented" : "",
+                images,
+                batchSize,
+                EngineSettings.threads(),
+                timer.seconds,
+                images / timer.seconds);
+        return 0;
+    }
+
+    @Command(
+            name = "quick",
+            description = "Train the quick recipe (digits train --recipe quick) from scratch with seeds 1..N and print "
+                    + "each run's training time and MNIST test accuracy; the goal is 99.0% within 8 s, every seed.")
+    int quick(
+            @Option(
+                            names = "--seeds",
+                            paramLabel = "N",
+                            defaultValue = "3",
+                            description = "Runs, with seeds 1 to N (default: ${DEFAULT-VALUE}).")
+                    int seeds,
+            @Mixin DataOptions data)
+            throws IOException {
+        if (seeds < 1) {
+            throw Usage.error(spec, "--seeds must be at least 1, got " + seeds);
+        }
+        Mnist.Splits mnist = Mnist.load(data.cache(), DatasetSpec.MNIST);
+        System.out.println("Recipe: " + TrainingOptions.quick(1).commandLine().replace(" --seed 1", ""));
+        double[] seconds = new double[seeds];
+        double worst = 1;
+        for (int seed = 1; seed <= seeds; seed++) {
+            TrainingOptions options = TrainingOptions.quick(seed);
+            StepTimer timer = timedRun(options, TrainingData.split(mnist, options));
+            seconds[seed - 1] = timer.seconds;
+            worst = Math.min(worst, timer.last.validationAccuracy());
+            System.out.printf(
+                    Locale.ROOT,
+                    "seed %d: %.2f s of training, MNIST test accuracy %.4f%n",
+                    seed,
+                    timer.seconds,
+                    timer.last.validationAccuracy());
+        }
+        Arrays.sort(seconds);
+        double median = seconds[seeds / 2];
+        System.out.printf(
+                Locale.ROOT,
+                "quick recipe, %d threads: median %.2f s of training over %d seeds, lowest test accuracy %.4f; "
+                        + "goal (99.0%% within 8 s, every seed) %s%n",
+                EngineSettings.threads(),
+                median,
+                seeds,
+                worst,
+                median <= QUICK_SECONDS && worst >= QUICK_ACCURACY ? "met" : "not met");
+        return 0;
+    }
+
+    /** The quick recipe's goal: this MNIST test accuracy for every seed, within this much training. */
+    private static final double QUICK_ACCURACY = 0.99;
+
+    private static final double QUICK_SECONDS = 8;
+
+    /** Trains in a scratch directory, deleted after, and returns the timer of the run's steps. */
+    private static StepTimer timedRun(TrainingOptions options, TrainingData trainingData) throws IOException {
         StepTimer timer = new StepTimer(new ConsoleProgress(System.err));
         Path scratch = Files.createTempDirectory("digits-bench");
         try {
@@ -92,18 +161,7 @@ final class BenchCommand {
             }
             Files.deleteIfExists(scratch);
         }
-        int images = trainingData.train().size();
-        System.out.printf(
-                Locale.ROOT,
-                "train epoch (%s%s): %,d images, batch %d, %d threads: %.2f s, %.0f images/s%n",
-                architecture,
-                augment ? ", augmented" : "",
-                images,
-                batchSize,
-                EngineSettings.threads(),
-                timer.seconds,
-                images / timer.seconds);
-        return 0;
+        return timer;
     }
 
     @Command(
@@ -394,7 +452,10 @@ final class BenchCommand {
         private final Progress shown;
         private long start;
         private long lastStep;
+        /** The last epoch's training time: its steps, without validation. */
         double seconds;
+        /** The last epoch's figures. */
+        EpochStats last;
 
         StepTimer(Progress shown) {
             this.shown = shown;
@@ -415,6 +476,7 @@ final class BenchCommand {
         @Override
         public void epochFinished(EpochStats stats, int epochs) {
             seconds = (lastStep - start) / 1e9;
+            last = stats;
             shown.epochFinished(stats, epochs);
         }
     }

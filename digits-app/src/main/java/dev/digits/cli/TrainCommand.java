@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,23 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(
+            names = "--recipe",
+            paramLabel = "NAME",
+            defaultValue = "original",
+            description = "Start from a recipe, then apply the options given (the defaults below are the original's): "
+                    + "original, the seed project's (10 epochs of its CNN); quick, 99%% MNIST test accuracy in one "
+                    + "epoch of seconds (--arch quick --epochs 1 --batch-size 128 --lr 0.015 --schedule one-cycle "
+                    + "--label-smoothing 0.1 --validation test --keep last); strong, as digits bench accuracy trains.")
+    Recipe recipe;
+
+    /** What {@code --recipe} starts from. */
+    enum Recipe {
+        original,
+        quick,
+        strong
+    }
 
     @Option(
             names = "--arch",
@@ -206,12 +224,13 @@ final class TrainCommand implements Callable<Integer> {
             architecture = oldArchitectureOption;
         }
         boolean resuming = resume != null;
-        Path directory = resuming ? resume : TrainingJob.outputDirectory(out, architecture);
         TrainingOptions options = resuming ? resumedOptions() : newOptions();
+        Path directory = resuming ? resume : TrainingJob.outputDirectory(out, options.architecture());
         TrainingJob.trainAndSave(options, directory, resuming, data);
         return 0;
     }
 
+    /** The recipe's options, with those the command line gives instead. */
     TrainingOptions newOptions() {
         try {
             Architectures.byName(architecture);
@@ -219,28 +238,60 @@ final class TrainCommand implements Callable<Integer> {
         } catch (DigitsException e) {
             throw Usage.error(spec, e.getMessage());
         }
-        return Usage.check(
-                spec,
-                () -> TrainingOptions.builder()
-                        .architecture(architecture)
-                        .dataset(dataset)
-                        .epochs(epochs)
-                        .batchSize(batchSize)
-                        .learningRate(learningRate)
-                        .seed(seed)
-                        .limit(limit)
-                        .validation(validation)
-                        .keep(keep)
-                        .augment(augment)
-                        .schedule(schedule)
-                        .labelSmoothing(labelSmoothing)
-                        .ema(ema)
-                        .patience(patience)
-                        .erasing(erase)
-                        .outliers(outliers)
-                        .handwriting(handwriting)
-                        .images(images == null ? "" : images.toString())
-                        .build());
+        // The original recipe is the options' defaults: every option applies, given or not.
+        CommandLine.ParseResult line = spec.commandLine().getParseResult();
+        Predicate<String> apply = name -> recipe == Recipe.original || line.hasMatchedOption(name);
+        return Usage.check(spec, () -> {
+            TrainingOptions.Builder options = switch (recipe) {
+                case original -> TrainingOptions.builder();
+                case quick -> TrainingOptions.quick(seed).toBuilder();
+                case strong -> TrainingOptions.strong(dataset, seed, limit).toBuilder();
+            };
+            options.dataset(dataset).seed(seed).limit(limit);
+            if (apply.test("--arch") || line.hasMatchedOption("--model")) {
+                options.architecture(architecture);
+            }
+            if (apply.test("--epochs")) {
+                options.epochs(epochs);
+            }
+            if (apply.test("--batch-size")) {
+                options.batchSize(batchSize);
+            }
+            if (apply.test("--lr")) {
+                options.learningRate(learningRate);
+            }
+            if (apply.test("--validation")) {
+                options.validation(validation);
+            }
+            if (apply.test("--keep")) {
+                options.keep(keep);
+            }
+            if (apply.test("--augment")) {
+                options.augment(augment);
+            }
+            if (apply.test("--schedule")) {
+                options.schedule(schedule);
+            }
+            if (apply.test("--label-smoothing")) {
+                options.labelSmoothing(labelSmoothing);
+            }
+            if (apply.test("--ema")) {
+                options.ema(ema);
+            }
+            if (apply.test("--patience")) {
+                options.patience(patience);
+            }
+            if (apply.test("--erase")) {
+                options.erasing(erase);
+            }
+            if (apply.test("--outliers")) {
+                options.outliers(outliers);
+            }
+            if (apply.test("--handwriting")) {
+                options.handwriting(handwriting);
+            }
+            return options.images(images == null ? "" : images.toString()).build();
+        });
     }
 
     /** The interrupted run's options; of the command line's, only --epochs and --keep, where given. */

@@ -107,7 +107,7 @@ class DigitsCommandTest {
                         .matches("(?s).*--batch-size=N\\s+Batch size\\.\\s+Default: " + defaults.batchSize() + "\\b.*"),
                 run.out());
         assertTrue(run.out().matches("(?s).*--epochs=N.*Default: " + defaults.epochs() + "\\b.*"), run.out());
-        assertTrue(run.out().contains("Architecture: seed, compact, wide, strided."), run.out());
+        assertTrue(run.out().contains("Architecture: seed, compact, wide, strided, quick."), run.out());
         assertTrue(run.out().contains("--resume=DIR"), run.out());
     }
 }

@@ -14,6 +14,7 @@ class TrainCommandLineTest {
     void eachRecordedCommandLineParsesBackToTheSameOptions() {
         List<TrainingOptions> recipes = List.of(
                 TrainingOptions.defaults(),
+                TrainingOptions.quick(5),
                 TrainingOptions.strong("mnist", 7, 0),
                 TrainingOptions.strong("fashion", 3, 500),
                 TrainingOptions.builder()
@@ -37,10 +38,33 @@ class TrainCommandLineTest {
                         .build());
         for (TrainingOptions options : recipes) {
             String line = options.commandLine();
-            CommandLine.ParseResult parsed = DigitsCommand.commandLine()
-                    .parseArgs(line.substring("digits ".length()).split(" "));
-            TrainCommand train = parsed.subcommand().commandSpec().commandLine().getCommand();
-            assertEquals(options, train.newOptions(), line);
+            assertEquals(options, parse(line.substring("digits ".length())), line);
         }
+    }
+
+    @Test
+    void aRecipeGivesItsOptionsAndTheOptionsGivenChangeThem() {
+        assertEquals(TrainingOptions.defaults(), parse("train"));
+        assertEquals(TrainingOptions.quick(3), parse("train --recipe quick --seed 3"));
+        assertEquals(
+                TrainingOptions.quick(42).toBuilder()
+                        .epochs(2)
+                        .learningRate(0.01f)
+                        .build(),
+                parse("train --recipe quick --epochs 2 --lr 0.01"));
+        assertEquals(
+                TrainingOptions.strong("fashion", 3, 500),
+                parse("train --recipe strong --dataset fashion --seed 3 --limit 500"));
+        assertEquals(
+                TrainingOptions.strong("mnist", 42, 0).toBuilder()
+                        .architecture("compact")
+                        .build(),
+                parse("train --recipe strong --arch compact"));
+    }
+
+    private static TrainingOptions parse(String arguments) {
+        CommandLine.ParseResult parsed = DigitsCommand.commandLine().parseArgs(arguments.split(" "));
+        TrainCommand train = parsed.subcommand().commandSpec().commandLine().getCommand();
+        return train.newOptions();
     }
 }

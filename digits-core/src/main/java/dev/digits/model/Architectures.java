@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 /** Every architecture {@code train --arch} accepts, and the architecture of any stored model. */
 public final class Architectures {
     public static final String DEFAULT = "seed";
-    private static final List<Network> ALL =
-            List.of(SeedCnn.network(), CompactCnn.compact(), CompactCnn.wide(), StridedCnn.network());
+    private static final List<Network> ALL = List.of(
+            SeedCnn.network(), CompactCnn.compact(), CompactCnn.wide(), StridedCnn.network(), QuickCnn.network());
 
     private Architectures() {}
 

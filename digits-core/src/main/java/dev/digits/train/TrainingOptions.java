@@ -101,6 +101,27 @@ public record TrainingOptions(
     }
 
     /**
+     * The quick recipe ({@code digits train --recipe quick}, {@code digits bench quick}): 99% MNIST test
+     * accuracy in one epoch of seconds on a 2-core CPU. The quick network, batch 128 (the most images per
+     * second that one epoch still has enough steps for), a one-cycle schedule to Adam 0.015, and label
+     * smoothing 0.1. All 60,000 training images train; with one epoch kept as it ends, the test set only
+     * reports. The figures behind these choices are in {@code docs/measured.md}.
+     */
+    public static TrainingOptions quick(int seed) {
+        return builder()
+                .architecture("quick")
+                .seed(seed)
+                .epochs(1)
+                .batchSize(128)
+                .learningRate(0.015f)
+                .schedule(Schedule.ONE_CYCLE)
+                .labelSmoothing(0.1f)
+                .validation(Validation.TEST)
+                .keep(Keep.LAST)
+                .build();
+    }
+
+    /**
      * The strong recipe ({@code digits bench accuracy}): cosine decay and weight averaging.
      * Digits: the strided network with augmentation, 22 epochs at Adam 2e-3, sized to train within 20 minutes
      * on a 2-core CPU. Fashion-MNIST: the wide network, 24 epochs, label smoothing 0.1 and random erasing

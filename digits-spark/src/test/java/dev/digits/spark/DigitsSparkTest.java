@@ -73,7 +73,11 @@ class DigitsSparkTest {
         byte[] png = TestImages.png(TestImages.digits(4, 5, 6));
         Files.write(images.resolve("broken.png"), java.util.Arrays.copyOf(png, png.length / 3));
         Files.writeString(images.resolve("notes.txt"), "not an image\n");
-        spark = SparkSession.builder()
+        spark = localSpark();
+    }
+
+    private static SparkSession localSpark() {
+        return SparkSession.builder()
                 .master("local[2]")
                 .appName("digits-spark-test")
                 .config("spark.ui.enabled", "false")
@@ -296,11 +300,7 @@ class DigitsSparkTest {
             System.clearProperty("spark.master");
         }
         // The job stopped the session it shared with this test: start it again for the tests after.
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("digits-spark-test")
-                .config("spark.ui.enabled", "false")
-                .getOrCreate();
+        spark = localSpark();
     }
 
     private static ReadJob.Written job(String... args) {
