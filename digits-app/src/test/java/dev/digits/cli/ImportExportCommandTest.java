@@ -202,8 +202,11 @@ class ImportExportCommandTest {
         Json.writeFile(script.resolve(ModelDirectory.CARD), card("torchscript"));
         assertFails(
                 1,
-                "cannot export a 'torchscript' model to Keras: only the architectures digits trains (seed, compact, wide, "
-                        + "strided) and imported Keras models can be exported",
+                "cannot export a 'torchscript' model to Keras: only the architectures digits trains ("
+                        + dev.digits.model.Architectures.all().stream()
+                                .map(dev.digits.model.Network::name)
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + ") and imported Keras models can be exported",
                 "export",
                 "--model",
                 script.toString(),
