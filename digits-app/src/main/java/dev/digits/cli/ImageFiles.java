@@ -71,6 +71,15 @@ final class ImageFiles {
     }
 
     /**
+     * What a command does with several images at once: for each, in order, the line it prints or the
+     * {@link DigitsException} that kept it from being read.
+     */
+    @FunctionalInterface
+    interface BatchAction {
+        List<Object> describe(List<Path> files) throws IOException;
+    }
+
+    /**
      * Runs {@code action} on every file, on every core, and prints the lines in the order of the files. A
      * file that fails (undecodable, no digit) is reported on stderr (and as a JSON error line with
      * {@code json}) and the others go on.
@@ -88,6 +97,37 @@ final class ImageFiles {
 
     /** As {@link #forEach(List, boolean, Action)}, with {@code threads} workers, printing to {@code out}. */
     static int forEach(List<Path> files, boolean json, Action action, int threads, PrintStream out) throws IOException {
+        return forEachBatch(
+                files,
+                json,
+                1,
+                batch -> {
+                    try {
+                        return List.of(action.describe(batch.get(0)));
+                    } catch (DigitsException e) {
+                        return List.of(e);
+                    }
+                },
+                threads,
+                out);
+    }
+
+    /**
+     * As {@link #forEach(List, boolean, Action)}, {@code action} given up to {@code batch} files at a time
+     * (fewer where that spreads a short list over every worker).
+     */
+    static int forEachBatch(List<Path> files, boolean json, int batch, BatchAction action) throws IOException {
+        return forEachBatch(files, json, batch, action, workers(), System.out);
+    }
+
+    /** As {@link #forEachBatch(List, boolean, int, BatchAction)}, with {@code threads} workers, printing to {@code out}. */
+    static int forEachBatch(List<Path> files, boolean json, int batch, BatchAction action, int threads, PrintStream out)
+            throws IOException {
+        int size = Math.max(1, Math.min(batch, (files.size() + threads - 1) / threads));
+        List<List<Path>> batches = new ArrayList<>();
+        for (int from = 0; from < files.size(); from += size) {
+            batches.add(files.subList(from, Math.min(files.size(), from + size)));
+        }
         int failures = 0;
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "digits-image");
@@ -95,23 +135,26 @@ final class ImageFiles {
             return thread;
         });
         try {
-            // A window of files in flight keeps every worker busy while the lines come out in order.
-            Deque<Future<String>> inFlight = new ArrayDeque<>();
+            // A window of batches in flight keeps every worker busy while the lines come out in order.
+            Deque<Future<List<Object>>> inFlight = new ArrayDeque<>();
             int next = 0;
-            for (int printed = 0; printed < files.size(); printed++) {
-                while (next < files.size() && inFlight.size() < IN_FLIGHT_PER_THREAD * threads) {
-                    Path file = files.get(next++);
-                    inFlight.add(workers.submit(() -> action.describe(file)));
+            for (List<Path> printed : batches) {
+                while (next < batches.size() && inFlight.size() < IN_FLIGHT_PER_THREAD * threads) {
+                    List<Path> submitted = batches.get(next++);
+                    inFlight.add(workers.submit(() -> action.describe(submitted)));
                 }
-                Path file = files.get(printed);
-                try {
-                    out.println(result(inFlight.remove()));
-                } catch (DigitsException e) {
-                    failures++;
-                    if (json) {
-                        out.println(Json.writeLine(Map.of("file", file.toString(), "error", e.getMessage())));
+                List<Object> lines = result(inFlight.remove());
+                for (int i = 0; i < printed.size(); i++) {
+                    if (lines.get(i) instanceof DigitsException e) {
+                        failures++;
+                        if (json) {
+                            out.println(
+                                    Json.writeLine(Map.of("file", printed.get(i).toString(), "error", e.getMessage())));
+                        }
+                        System.err.println("digits: " + e.getMessage());
+                    } else {
+                        out.println(lines.get(i));
                     }
-                    System.err.println("digits: " + e.getMessage());
                 }
             }
         } finally {
@@ -122,10 +165,10 @@ final class ImageFiles {
 
     private static final int IN_FLIGHT_PER_THREAD = 4;
 
-    /** The line a worker made, with its exception as thrown. */
-    private static String result(Future<String> line) throws IOException {
+    /** The lines a worker made, with its exception as thrown. */
+    private static List<Object> result(Future<List<Object>> lines) throws IOException {
         try {
-            return line.get();
+            return lines.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DigitsException("interrupted while reading images", e);

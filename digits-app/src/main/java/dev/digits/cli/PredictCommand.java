@@ -5,6 +5,7 @@ import dev.digits.recognize.DigitRecognizer;
 import dev.digits.recognize.Prediction;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,12 @@ final class PredictCommand implements Callable<Integer> {
             description = "Write the 28x28 image the model saw for each input, as <name>.png in DIR.")
     Path savePreprocessed;
 
+    /**
+     * Pictures each worker prepares before the network reads them in one pass: one pass over many costs
+     * far less per picture than a pass each.
+     */
+    static final int BATCH = 32;
+
     @Override
     public Integer call() throws IOException {
         if (top < 1 || top > 10) {
@@ -64,12 +71,23 @@ final class PredictCommand implements Callable<Integer> {
         }
         List<Path> files = ImageFiles.expand(inputs);
         try (DigitRecognizer digits = recognizer.open()) {
-            return ImageFiles.forEach(files, json, file -> {
-                Prediction prediction = digits.predict(file);
-                if (savePreprocessed != null) {
-                    ImageFiles.writeInput(prediction.input(), savePreprocessed.resolve(ImageFiles.stem(file) + ".png"));
+            return ImageFiles.forEachBatch(files, json, BATCH, batch -> {
+                List<DigitRecognizer.Outcome> outcomes = digits.predictFiles(batch);
+                List<Object> lines = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    Path file = batch.get(i);
+                    Prediction prediction = outcomes.get(i).prediction();
+                    if (prediction == null) {
+                        lines.add(outcomes.get(i).failure());
+                        continue;
+                    }
+                    if (savePreprocessed != null) {
+                        ImageFiles.writeInput(
+                                prediction.input(), savePreprocessed.resolve(ImageFiles.stem(file) + ".png"));
+                    }
+                    lines.add(json ? Json.writeLine(asJson(file, prediction)) : asText(file, prediction));
                 }
-                return json ? Json.writeLine(asJson(file, prediction)) : asText(file, prediction);
+                return lines;
             });
         }
     }

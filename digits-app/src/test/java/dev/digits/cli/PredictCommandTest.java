@@ -74,6 +74,18 @@ class PredictCommandTest {
         assertTrue(run.err().contains("no digit found in " + dir.resolve("blank.png")), run.err());
         assertTrue(run.err().contains("broken.png"), run.err());
         assertTrue(run.out().contains("ok.png: 7"), "the good file is still predicted: " + run.out());
+        // As JSON, one line per file in their order: the failures of a batch where their files were.
+        CliRunner.Run json = CliRunner.run(
+                "predict",
+                "--json",
+                dir.resolve("blank.png").toString(),
+                dir.resolve("ok.png").toString(),
+                dir.resolve("broken.png").toString());
+        List<String> lines = json.out().lines().toList();
+        assertEquals(3, lines.size(), json.out());
+        assertTrue(Json.MAPPER.readTree(lines.get(0)).get("error").asText().startsWith("no digit found"), lines.get(0));
+        assertEquals(7, Json.MAPPER.readTree(lines.get(1)).get("digit").asInt(), lines.get(1));
+        assertTrue(Json.MAPPER.readTree(lines.get(2)).has("error"), lines.get(2));
         assertEquals(
                 1,
                 CliRunner.run("predict", dir.resolve("missing.png").toString()).exitCode());

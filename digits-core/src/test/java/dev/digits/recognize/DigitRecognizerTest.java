@@ -76,6 +76,37 @@ class DigitRecognizerTest {
     }
 
     @Test
+    void predictAllGivesWhatPredictGivesAndAFailurePerBadImage() throws IOException {
+        List<byte[]> images = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(onPaper(i, 10 + i, 20), "png", png);
+            images.add(png.toByteArray());
+        }
+        ByteArrayOutputStream blank = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(50, 50, BufferedImage.TYPE_BYTE_GRAY), "png", blank);
+        images.add(3, blank.toByteArray());
+        images.add(7, new byte[] {1, 2, 3});
+
+        List<DigitRecognizer.Outcome> outcomes = recognizer.predictAll(images);
+        assertEquals(images.size(), outcomes.size());
+        assertTrue(outcomes.get(3).failure() instanceof NoDigitFoundException, String.valueOf(outcomes.get(3)));
+        assertTrue(outcomes.get(7).failure().getMessage().contains("not an image"), String.valueOf(outcomes.get(7)));
+        for (int i = 0; i < images.size(); i++) {
+            if (i == 3 || i == 7) {
+                continue;
+            }
+            Prediction one = recognizer.predict(images.get(i));
+            Prediction batched = outcomes.get(i).prediction();
+            assertEquals(one.digit(), batched.digit(), "image " + i);
+            assertEquals(one.confidence(), batched.confidence(), 1e-5f, "image " + i);
+            assertEquals(one.unsureBecause(), batched.unsureBecause(), "image " + i);
+            assertArrayEquals(one.input(), batched.input(), "image " + i);
+        }
+        assertTrue(recognizer.predictAll(List.of()).isEmpty());
+    }
+
+    @Test
     void theInputIsTheCentredMnistStyleImage() {
         Prediction p = recognizer.predict(onPaper(0, 120, 60));
         float[] input = p.input();

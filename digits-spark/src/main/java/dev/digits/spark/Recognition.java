@@ -4,7 +4,9 @@ import dev.digits.DigitsException;
 import dev.digits.recognize.DigitRecognizer;
 import dev.digits.recognize.Prediction;
 import dev.digits.recognize.Reading;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -50,21 +52,71 @@ final class Recognition implements MapPartitionsFunction<Row, Row> {
         this.model = model;
     }
 
+    /**
+     * Rows whose images go through the network together when each holds one digit: the partition's own
+     * batch, on top of what the executor's concurrent tasks share.
+     */
+    static final int PREDICT_BATCH = 32;
+
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         DigitRecognizer recognizer = ExecutorRecognizers.get(model);
         return new Iterator<>() {
+            private final Deque<Row> answered = new ArrayDeque<>();
+
             @Override
             public boolean hasNext() {
-                return rows.hasNext();
+                return !answered.isEmpty() || rows.hasNext();
             }
 
             @Override
             public Row next() {
-                Row row = rows.next();
-                return append(row, answer(recognizer, (byte[]) row.get(content)));
+                if (answered.isEmpty()) {
+                    if (task == Task.READ) {
+                        Row row = rows.next();
+                        return append(row, answer(recognizer, (byte[]) row.get(content)));
+                    }
+                    List<Row> batch = new ArrayList<>();
+                    while (rows.hasNext() && batch.size() < PREDICT_BATCH) {
+                        batch.add(rows.next());
+                    }
+                    answered.addAll(predictions(recognizer, batch));
+                }
+                return answered.remove();
             }
         };
+    }
+
+    /** The rows of one batch with their predictions, the network run once for all their images. */
+    private List<Row> predictions(DigitRecognizer recognizer, List<Row> batch) {
+        List<byte[]> images = new ArrayList<>();
+        for (Row row : batch) {
+            if (row.get(content) != null) {
+                images.add((byte[]) row.get(content));
+            }
+        }
+        List<DigitRecognizer.Outcome> outcomes;
+        try {
+            outcomes = recognizer.predictAll(images);
+        } catch (RuntimeException e) {
+            // Something no decoder turned into a message: read the batch row by row, so only its own row
+            // says what went wrong.
+            return batch.stream()
+                    .map(row -> append(row, answer(recognizer, (byte[]) row.get(content))))
+                    .toList();
+        }
+        List<Row> out = new ArrayList<>();
+        Iterator<DigitRecognizer.Outcome> outcome = outcomes.iterator();
+        for (Row row : batch) {
+            if (row.get(content) == null) {
+                out.add(append(row, failed("the image's content is null")));
+                continue;
+            }
+            DigitRecognizer.Outcome next = outcome.next();
+            out.add(append(
+                    row, next.failure() != null ? failed(next.failure().getMessage()) : prediction(next.prediction())));
+        }
+        return out;
     }
 
     private Object[] answer(DigitRecognizer recognizer, byte[] image) {

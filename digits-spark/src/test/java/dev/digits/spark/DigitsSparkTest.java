@@ -187,10 +187,23 @@ class DigitsSparkTest {
         for (int index : indices) {
             Files.write(singles.resolve("mnist-" + index + ".png"), TestImages.png(TestImages.digits(5, index)));
         }
+        Files.write(
+                singles.resolve("blank.png"),
+                TestImages.png(new java.awt.image.BufferedImage(60, 60, java.awt.image.BufferedImage.TYPE_BYTE_GRAY)));
+        Files.writeString(singles.resolve("notes.txt"), "not an image\n");
         List<Row> rows = DigitsSpark.predict(binaryFiles(singles)).collectAsList();
-        assertEquals(indices.length, rows.size());
+        assertEquals(indices.length + 2, rows.size());
         try (DigitRecognizer recognizer = DigitRecognizer.load()) {
             for (Row row : rows) {
+                String path = row.getAs("path");
+                if (path.endsWith("blank.png") || path.endsWith("notes.txt")) {
+                    assertNull(row.getAs("digit"), path);
+                    assertTrue(
+                            row.<String>getAs("error")
+                                    .contains(path.endsWith("blank.png") ? "no digit found" : "not an image"),
+                            row.toString());
+                    continue;
+                }
                 Prediction expected = recognizer.predict(Path.of(java.net.URI.create(row.getAs("path"))));
                 assertNull(row.getAs("error"));
                 assertEquals(expected.digit(), row.<Integer>getAs("digit"));
