@@ -176,8 +176,12 @@ public sealed interface LayerSpec {
 
         @Override
         public Block block() {
+            boolean padded = padTop + padBottom + padLeft + padRight != 0;
+            if (!padded && poolHeight == poolWidth && strideHeight == poolHeight && strideWidth == poolWidth) {
+                return new TiledMaxPool(poolHeight);
+            }
             Block pool = Pool.maxPool2dBlock(new Shape(poolHeight, poolWidth), new Shape(strideHeight, strideWidth));
-            if (padTop + padBottom + padLeft + padRight == 0) {
+            if (!padded) {
                 return pool;
             }
             Shape pads = new Shape(padLeft, padRight, padTop, padBottom);
