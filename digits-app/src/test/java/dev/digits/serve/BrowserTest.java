@@ -135,6 +135,23 @@ class BrowserTest {
         return prediction;
     }
 
+    /**
+     * Waits for the page to show {@code expected}: for an answer to an example, whose picture loads before
+     * the request is sent, so the pad may still show the previous answer as ready for a moment.
+     */
+    private static WebElement awaitDigit(String expected) {
+        WebElement prediction = browser.findElement(By.id("prediction"));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(20))
+                    .until(b -> "ready".equals(prediction.getAttribute("data-state"))
+                            && expected.equals(prediction.getAttribute("data-digit")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the page should read " + expected + "; it shows '"
+                    + prediction.getAttribute("data-digit") + "' (" + prediction.getAttribute("data-state") + ")");
+        }
+        return prediction;
+    }
+
     private static String digitAfterDrawing(List<double[][]> strokes) {
         draw(strokes);
         return awaitAnswer().getAttribute("data-digit");
@@ -456,15 +473,14 @@ class BrowserTest {
         // An example, chosen with the keyboard alone, is read.
         browser.findElement(By.cssSelector("#examples [data-src='/examples/canvas-4.png']"))
                 .sendKeys(Keys.ENTER);
-        WebElement prediction = awaitAnswer();
-        assertEquals("4", prediction.getAttribute("data-digit"));
+        awaitDigit("4");
     }
 
     @Test
     void examplesLoadWithOneClickInTheModeTheyNeed() throws IOException {
         browser.findElement(By.cssSelector("#examples [data-src='/examples/photo-5.jpg']"))
                 .click();
-        assertEquals("5", awaitAnswer().getAttribute("data-digit"));
+        awaitDigit("5");
         browser.findElement(By.cssSelector("#examples [data-src='/examples/number-873420.png']"))
                 .click();
         new WebDriverWait(browser, Duration.ofSeconds(15))
