@@ -77,7 +77,7 @@ final class TrainingJob {
 
         System.out.printf(
                 Locale.ROOT,
-                "%s %s on %s: %,d training images, %,d validation (%s), %d epochs, batch %d, lr %s, seed %d, %d threads%n",
+                "%s %s on %s: %,d training images, %,d validation (%s), %d epoch%s, batch %d, lr %s, seed %d, %d threads%n",
                 resuming ? "Resuming" : "Training",
                 architecture.name(),
                 spec.name(),
@@ -85,6 +85,7 @@ final class TrainingJob {
                 trainingData.validation().size(),
                 options.validation().name().toLowerCase(Locale.ROOT),
                 options.epochs(),
+                options.epochs() == 1 ? "" : "s",
                 options.batchSize(),
                 options.learningRate(),
                 options.seed(),
