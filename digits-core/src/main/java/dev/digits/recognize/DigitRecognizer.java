@@ -122,26 +122,20 @@ public final class DigitRecognizer implements AutoCloseable {
     private List<Outcome> predictEach(int count, IntFunction<BufferedImage> decode, IntFunction<String> source) {
         List<List<Preprocessor.OneDigit>> candidates = new ArrayList<>();
         DigitsException[] failures = new DigitsException[count];
-        int inputs = 0;
         for (int i = 0; i < count; i++) {
             int image = i;
             try {
                 candidates.add(inTurn(() -> candidates(decode.apply(image), source.apply(image))));
-                inputs += candidates.get(i).size();
             } catch (DigitsException e) {
                 failures[i] = e;
                 candidates.add(List.of());
             }
         }
-        float[] all = new float[inputs * DigitSet.PIXELS];
-        int offset = 0;
-        for (List<Preprocessor.OneDigit> each : candidates) {
-            for (Preprocessor.OneDigit candidate : each) {
-                System.arraycopy(candidate.crop().input(), 0, all, offset, DigitSet.PIXELS);
-                offset += DigitSet.PIXELS;
-            }
-        }
-        float[] probabilities = inputs == 0 ? new float[0] : pool.probabilities(all);
+        List<DigitCrop> crops = candidates.stream()
+                .flatMap(List::stream)
+                .map(Preprocessor.OneDigit::crop)
+                .toList();
+        float[] probabilities = crops.isEmpty() ? new float[0] : pool.probabilities(inputs(crops));
         List<Outcome> outcomes = new ArrayList<>();
         int first = 0;
         for (int i = 0; i < count; i++) {
@@ -238,11 +232,7 @@ public final class DigitRecognizer implements AutoCloseable {
         if (crops.isEmpty()) {
             return new Reading("", List.of());
         }
-        float[] inputs = new float[crops.size() * DigitSet.PIXELS];
-        for (int i = 0; i < crops.size(); i++) {
-            System.arraycopy(crops.get(i).input(), 0, inputs, i * DigitSet.PIXELS, DigitSet.PIXELS);
-        }
-        float[] probabilities = pool.probabilities(inputs);
+        float[] probabilities = pool.probabilities(inputs(crops));
         List<Reading.Digit> digits = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < crops.size(); i++) {
@@ -289,11 +279,20 @@ public final class DigitRecognizer implements AutoCloseable {
      * several digits stand apart in the picture.
      */
     private Prediction best(List<Preprocessor.OneDigit> candidates) {
-        float[] inputs = new float[candidates.size() * DigitSet.PIXELS];
-        for (int i = 0; i < candidates.size(); i++) {
-            System.arraycopy(candidates.get(i).crop().input(), 0, inputs, i * DigitSet.PIXELS, DigitSet.PIXELS);
+        return best(
+                candidates,
+                pool.probabilities(inputs(
+                        candidates.stream().map(Preprocessor.OneDigit::crop).toList())),
+                0);
+    }
+
+    /** The crops' model inputs one after another: one batch for the network. */
+    private static float[] inputs(List<DigitCrop> crops) {
+        float[] inputs = new float[crops.size() * DigitSet.PIXELS];
+        for (int i = 0; i < crops.size(); i++) {
+            System.arraycopy(crops.get(i).input(), 0, inputs, i * DigitSet.PIXELS, DigitSet.PIXELS);
         }
-        return best(candidates, pool.probabilities(inputs), 0);
+        return inputs;
     }
 
     /** As {@link #best(List)}, from the candidates' probabilities in {@code probabilities}, starting at input {@code first}. */
