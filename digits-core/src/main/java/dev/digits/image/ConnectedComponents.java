@@ -14,46 +14,117 @@ public final class ConnectedComponents {
 
     private ConnectedComponents() {}
 
+    /**
+     * Labels the mask by runs: each row's runs of mask pixels are joined to the runs they touch in the
+     * row above (diagonals included), then numbered in the order of their first pixel, row by row: the
+     * ids a flood fill from each unlabelled pixel in reading order gives.
+     */
     public static Labelling label(boolean[] mask, int width, int height) {
+        Runs runs = Runs.of(mask, width, height);
+        int n = runs.count;
+        int[] parent = new int[n];
+        int above = 0; // the first run of the row above that may still touch a run of this row
+        for (int r = 0; r < n; r++) {
+            parent[r] = r;
+            int y = runs.row[r];
+            // Runs of the row above lie left to right: those ending before this run's start (less the
+            // diagonal) touch neither it nor any later run of this row.
+            while (above < r
+                    && (runs.row[above] < y - 1 || (runs.row[above] == y - 1 && runs.end[above] < runs.start[r]))) {
+                above++;
+            }
+            for (int a = above; a < r && runs.row[a] == y - 1 && runs.start[a] <= runs.end[r]; a++) {
+                union(parent, a, r);
+            }
+        }
         int[] labels = new int[mask.length];
         Arrays.fill(labels, NONE);
-        List<Component> components = new ArrayList<>();
-        int[] stack = new int[mask.length];
-        for (int start = 0; start < mask.length; start++) {
-            if (!mask[start] || labels[start] != NONE) {
-                continue;
+        int[] ids = new int[n];
+        int[] x0 = new int[n], y0 = new int[n], x1 = new int[n], y1 = new int[n], area = new int[n];
+        int count = 0;
+        for (int r = 0; r < n; r++) {
+            int root = find(parent, r);
+            int id;
+            if (root == r) {
+                id = count++;
+                x0[id] = width;
+                y0[id] = runs.row[r];
+            } else {
+                id = ids[root];
             }
-            int id = components.size();
-            int x0 = width, y0 = height, x1 = 0, y1 = 0, area = 0;
-            int top = 0;
-            stack[top++] = start;
-            labels[start] = id;
-            while (top > 0) {
-                int p = stack[--top];
-                int x = p % width;
-                int y = p / width;
-                area++;
-                x0 = Math.min(x0, x);
-                x1 = Math.max(x1, x + 1);
-                y0 = Math.min(y0, y);
-                y1 = Math.max(y1, y + 1);
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= height) {
-                        continue;
-                    }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        int q = ny * width + nx;
-                        if (nx >= 0 && nx < width && mask[q] && labels[q] == NONE) {
-                            labels[q] = id;
-                            stack[top++] = q;
-                        }
-                    }
-                }
-            }
-            components.add(new Component(id, Box.spanning(x0, y0, x1, y1), area));
+            ids[r] = id;
+            int y = runs.row[r];
+            x0[id] = Math.min(x0[id], runs.start[r]);
+            x1[id] = Math.max(x1[id], runs.end[r]);
+            y1[id] = y + 1;
+            area[id] += runs.end[r] - runs.start[r];
+            Arrays.fill(labels, y * width + runs.start[r], y * width + runs.end[r], id);
+        }
+        List<Component> components = new ArrayList<>(count);
+        for (int id = 0; id < count; id++) {
+            components.add(new Component(id, Box.spanning(x0[id], y0[id], x1[id], y1[id]), area[id]));
         }
         return new Labelling(width, height, labels, components);
+    }
+
+    /** Joins the sets of runs {@code a} and {@code b}; the root of a set is its first run. */
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra < rb) {
+            parent[rb] = ra;
+        } else if (rb < ra) {
+            parent[ra] = rb;
+        }
+    }
+
+    private static int find(int[] parent, int r) {
+        while (parent[r] != r) {
+            parent[r] = parent[parent[r]];
+            r = parent[r];
+        }
+        return r;
+    }
+
+    /** The runs of mask pixels, row by row and left to right: run {@code i} covers {@code [start, end)} of {@code row}. */
+    private static final class Runs {
+        int count;
+        int[] row = new int[64];
+        int[] start = new int[64];
+        int[] end = new int[64];
+
+        static Runs of(boolean[] mask, int width, int height) {
+            Runs runs = new Runs();
+            for (int y = 0; y < height; y++) {
+                int offset = y * width;
+                int x = 0;
+                while (x < width) {
+                    while (x < width && !mask[offset + x]) {
+                        x++;
+                    }
+                    if (x == width) {
+                        break;
+                    }
+                    int first = x;
+                    while (x < width && mask[offset + x]) {
+                        x++;
+                    }
+                    runs.add(y, first, x);
+                }
+            }
+            return runs;
+        }
+
+        private void add(int y, int from, int to) {
+            if (count == row.length) {
+                row = Arrays.copyOf(row, 2 * count);
+                start = Arrays.copyOf(start, 2 * count);
+                end = Arrays.copyOf(end, 2 * count);
+            }
+            row[count] = y;
+            start[count] = from;
+            end[count] = to;
+            count++;
+        }
     }
 }

@@ -44,6 +44,11 @@ public record FloatImage(int width, int height, float[] pixels) {
         return x < 0 || y < 0 || x >= width || y >= height ? 0f : pixels[y * width + x];
     }
 
+    /** Copies row {@code y} into {@code into}, which holds {@link #width} values. */
+    void row(int y, float[] into) {
+        System.arraycopy(pixels, y * width, into, 0, width);
+    }
+
     /** A copy of the pixels inside {@code box}. */
     public FloatImage crop(Box box) {
         float[] out = new float[box.width() * box.height()];

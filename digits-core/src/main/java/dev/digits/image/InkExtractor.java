@@ -45,8 +45,8 @@ public final class InkExtractor {
         if (kept.isEmpty()) {
             return new InkMap(FloatImage.blank(width, height), blankLabels(contrast.length), List.of(), polarity);
         }
-        int[] labels = keepOnly(labelling.labels(), kept);
-        float[] ink = strength(contrast, mask, labels, threshold);
+        int[] labels = keepOnly(labelling, kept);
+        float[] ink = strength(contrast, mask, labels, kept, threshold);
         attachRims(ink, labels, width, height);
         return new InkMap(new FloatImage(width, height, ink), labels, kept, polarity);
     }
@@ -59,23 +59,37 @@ public final class InkExtractor {
         return out;
     }
 
-    private static int[] keepOnly(int[] labels, List<Component> kept) {
+    /** The labelling's labels (changed in place), {@link ConnectedComponents#NONE} where a component is not kept. */
+    private static int[] keepOnly(ConnectedComponents.Labelling labelling, List<Component> kept) {
+        int[] labels = labelling.labels();
+        if (kept.size() == labelling.components().size()) {
+            return labels;
+        }
         boolean[] keep = Component.members(kept.stream().map(Component::id).toList());
-        int[] out = labels.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (!Component.isMember(keep, out[i])) {
-                out[i] = ConnectedComponents.NONE;
+        for (Component c : labelling.components()) {
+            if (Component.isMember(keep, c.id())) {
+                continue;
+            }
+            Box box = c.box();
+            for (int y = box.y(); y < box.bottom(); y++) {
+                for (int p = y * labelling.width() + box.x(); p < y * labelling.width() + box.right(); p++) {
+                    if (labels[p] == c.id()) {
+                        labels[p] = ConnectedComponents.NONE;
+                    }
+                }
             }
         }
-        return out;
+        return labels;
     }
 
     /**
      * Contrast mapped linearly so that half the threshold is 0 and the stroke core is 1: keeps the
      * anti-aliased falloff of stroke edges instead of a hard binary edge.
      */
-    private static float[] strength(float[] contrast, boolean[] mask, int[] labels, float threshold) {
-        float[] inside = new float[contrast.length];
+    private static float[] strength(
+            float[] contrast, boolean[] mask, int[] labels, List<Component> kept, float threshold) {
+        // The kept components' pixels are exactly the mask's pixels that still have a label.
+        float[] inside = new float[kept.stream().mapToInt(Component::area).sum()];
         int n = 0;
         for (int i = 0; i < contrast.length; i++) {
             if (mask[i] && labels[i] != ConnectedComponents.NONE) {
@@ -94,22 +108,31 @@ public final class InkExtractor {
     /**
      * Keeps the faint rim just outside the thresholded strokes (what anti-aliasing and blur leave),
      * giving it the label of the stroke it touches; every other pixel outside the kept strokes is
-     * background.
+     * background. Rims are found on the labels as they were and labelled afterwards, so that a rim
+     * never extends a rim.
      */
     private static void attachRims(float[] ink, int[] labels, int width, int height) {
-        int[] original = labels.clone();
+        int[] rims = new int[64]; // pairs of pixel and label
+        int count = 0;
         for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int p = y * width + x;
-                if (original[p] != ConnectedComponents.NONE) {
-                    continue;
+            for (int p = y * width, x = 0; x < width; x++, p++) {
+                if (labels[p] != ConnectedComponents.NONE || !(ink[p] > 0)) {
+                    continue; // a stroke, or background already (ink is never below 0)
                 }
-                int neighbour = ink[p] > 0 ? touchingLabel(original, width, height, x, y) : ConnectedComponents.NONE;
-                labels[p] = neighbour;
+                int neighbour = touchingLabel(labels, width, height, x, y);
                 if (neighbour == ConnectedComponents.NONE) {
                     ink[p] = 0;
+                    continue;
                 }
+                if (count + 2 > rims.length) {
+                    rims = Arrays.copyOf(rims, 2 * rims.length);
+                }
+                rims[count++] = p;
+                rims[count++] = neighbour;
             }
+        }
+        for (int i = 0; i < count; i += 2) {
+            labels[rims[i]] = rims[i + 1];
         }
     }
 

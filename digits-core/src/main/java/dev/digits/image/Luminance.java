@@ -35,6 +35,19 @@ public final class Luminance {
         return new FloatImage(width, height, luma);
     }
 
+    /**
+     * The luminance at {@code width} x {@code height}, a height below the image's: the values
+     * {@code Resampler.resize(of(image), width, height)} gives. An opaque picture of 8-bit samples is
+     * shrunk as its rows are read, without a full-size copy in floats first.
+     */
+    public static FloatImage shrunk(BufferedImage image, int width, int height) {
+        Interleaved bytes = Interleaved.of(image);
+        if (bytes == null || !bytes.opaque()) {
+            return Resampler.resize(of(image), width, height);
+        }
+        return Resampler.shrink((y, into) -> bytes.row(y, into, 0), image.getWidth(), image.getHeight(), width, height);
+    }
+
     private static void read(BufferedImage image, float[] luma, float[] alpha) {
         Interleaved bytes = Interleaved.of(image);
         if (bytes != null) {
@@ -117,22 +130,53 @@ public final class Luminance {
         }
 
         void read(float[] luma, float[] alpha) {
-            int alphaBand = grey ? 1 : 3;
             for (int y = 0; y < height; y++) {
-                int p = origin + y * scanlineStride;
-                for (int x = 0; x < width; x++, p += pixelStride) {
-                    int i = y * width + x;
-                    luma[i] = grey
-                            ? UNIT[data[p + bandOffsets[0]] & 0xff]
-                            : luma(
-                                    data[p + bandOffsets[0]] & 0xff,
-                                    data[p + bandOffsets[1]] & 0xff,
-                                    data[p + bandOffsets[2]] & 0xff);
-                    if (alpha != null) {
-                        alpha[i] = UNIT[data[p + bandOffsets[alphaBand]] & 0xff];
+                row(y, luma, y * width);
+            }
+            if (alpha != null) {
+                int alphaBand = bandOffsets[grey ? 1 : 3];
+                for (int y = 0; y < height; y++) {
+                    int p = origin + y * scanlineStride + alphaBand;
+                    for (int x = 0; x < width; x++, p += pixelStride) {
+                        alpha[y * width + x] = UNIT[data[p] & 0xff];
                     }
                 }
             }
+        }
+
+        /** Writes the luminance of row {@code y} into {@code into} from {@code offset}. */
+        void row(int y, float[] into, int offset) {
+            int p = origin + y * scanlineStride;
+            if (grey) {
+                int q = p + bandOffsets[0];
+                for (int x = 0; x < width; x++, q += pixelStride) {
+                    into[offset + x] = UNIT[data[q] & 0xff];
+                }
+                return;
+            }
+            int r = bandOffsets[0];
+            int g = bandOffsets[1];
+            int b = bandOffsets[2];
+            for (int x = 0; x < width; x++, p += pixelStride) {
+                into[offset + x] = luma(data[p + r] & 0xff, data[p + g] & 0xff, data[p + b] & 0xff);
+            }
+        }
+
+        /** Whether no pixel is even partly transparent: then the luminance needs no flattening. */
+        boolean opaque() {
+            if (bandOffsets.length == (grey ? 1 : 3)) {
+                return true;
+            }
+            int alphaBand = bandOffsets[grey ? 1 : 3];
+            for (int y = 0; y < height; y++) {
+                int p = origin + y * scanlineStride + alphaBand;
+                for (int x = 0; x < width; x++, p += pixelStride) {
+                    if (data[p] != (byte) 0xff) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /** {@code UNIT[v] == v / 255f}: a lookup instead of a division per sample. */

@@ -12,9 +12,27 @@ public final class Otsu {
      */
     public static float threshold(float[] values) {
         long[] histogram = new long[BINS];
+        // Equal neighbours are counted in a register first (as in Rank): most of a picture is one
+        // background level, and incrementing one counter in memory value after value waits on itself.
+        int last = 0;
+        float lastValue = Float.NaN; // equal to nothing: the first value is binned
+        long run = 0;
         for (float v : values) {
-            histogram[bin(v)]++;
+            if (v == lastValue) {
+                run++;
+                continue;
+            }
+            lastValue = v;
+            int bin = bin(v);
+            if (bin == last) {
+                run++;
+            } else {
+                histogram[last] += run;
+                last = bin;
+                run = 1;
+            }
         }
+        histogram[last] += run;
         long total = values.length;
         double sumAll = 0;
         for (int i = 0; i < BINS; i++) {

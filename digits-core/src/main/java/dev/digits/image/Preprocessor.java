@@ -120,16 +120,19 @@ public final class Preprocessor {
     /** The luminance to work on and how it relates to the original image. */
     private record Working(FloatImage luminance, double scale, int width, int height) {
         static Working of(BufferedImage image, int side) {
-            FloatImage full = Luminance.of(image);
-            int longer = Math.max(full.width(), full.height());
+            int width = image.getWidth();
+            int height = image.getHeight();
+            int longer = Math.max(width, height);
             if (longer <= side) {
-                return new Working(full, 1.0, full.width(), full.height());
+                return new Working(Luminance.of(image), 1.0, width, height);
             }
             double scale = (double) side / longer;
-            FloatImage small =
-                    Resampler.resize(full, Math.max(1, (int) Math.round(full.width() * scale)), Math.max(1, (int)
-                            Math.round(full.height() * scale)));
-            return new Working(small, scale, full.width(), full.height());
+            int smallWidth = Math.max(1, (int) Math.round(width * scale));
+            int smallHeight = Math.max(1, (int) Math.round(height * scale));
+            FloatImage small = smallHeight < height
+                    ? Luminance.shrunk(image, smallWidth, smallHeight)
+                    : Resampler.resize(Luminance.of(image), smallWidth, smallHeight);
+            return new Working(small, scale, width, height);
         }
     }
 }

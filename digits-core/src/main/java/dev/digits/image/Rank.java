@@ -32,12 +32,25 @@ final class Rank {
             shift -= bits;
             int mask = (1 << bits) - 1;
             int[] counts = new int[1 << bits];
+            // Equal neighbours are counted in a register first: a picture's background is one value
+            // over long runs, and incrementing the same counter in memory value after value would wait
+            // on the previous increment each time.
+            int last = 0;
+            int run = 0;
             for (int i = 0; i < n; i++) {
                 int key = key(values[i]);
                 if (higher == Integer.SIZE || (key ^ found) >>> higher == 0) {
-                    counts[(key >>> shift) & mask]++;
+                    int bin = (key >>> shift) & mask;
+                    if (bin == last) {
+                        run++;
+                    } else {
+                        counts[last] += run;
+                        last = bin;
+                        run = 1;
+                    }
                 }
             }
+            counts[last] += run;
             int bin = 0;
             while (k >= counts[bin]) {
                 k -= counts[bin++];

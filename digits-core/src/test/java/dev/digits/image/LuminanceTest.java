@@ -1,5 +1,6 @@
 package dev.digits.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.Color;
@@ -118,5 +119,32 @@ class LuminanceTest {
         BufferedImage parent = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
         parent.getRaster().setSample(7, 5, 0, 200);
         assertEquals(200 / 255f, Luminance.of(parent.getSubimage(5, 3, 10, 10)).get(2, 2), 1e-6);
+    }
+
+    @Test
+    void aPictureShrunkAsItsRowsAreReadIsTheLuminanceResized() {
+        var random = new java.util.Random(8);
+        for (int type : new int[] {
+            BufferedImage.TYPE_BYTE_GRAY,
+            BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_4BYTE_ABGR,
+            BufferedImage.TYPE_INT_RGB
+        }) {
+            for (boolean seeThrough : new boolean[] {false, true}) {
+                BufferedImage image = new BufferedImage(57, 43, type);
+                for (int y = 0; y < image.getHeight(); y++) {
+                    for (int x = 0; x < image.getWidth(); x++) {
+                        // Opaque, except where a picture with alpha is to have see-through pixels.
+                        image.setRGB(x, y, random.nextInt() | (seeThrough && random.nextInt(9) > 0 ? 0 : 0xff000000));
+                    }
+                }
+                for (int[] size : new int[][] {{20, 15}, {57, 42}, {60, 10}, {1, 1}}) {
+                    float[] expected = Resampler.resize(Luminance.of(image), size[0], size[1])
+                            .pixels();
+                    float[] shrunk = Luminance.shrunk(image, size[0], size[1]).pixels();
+                    assertArrayEquals(expected, shrunk, "type " + type + " to " + size[0] + "x" + size[1]);
+                }
+            }
+        }
     }
 }

@@ -16,12 +16,15 @@ class RankTest {
             float[] values = new float[n + 5];
             for (int i = 0; i < values.length; i++) {
                 // Many repeats (8-bit levels), negative values, zeros of both signs and wide magnitudes.
-                values[i] = switch (random.nextInt(4)) {
-                    case 0 -> random.nextInt(256) / 255f;
-                    case 1 -> (float) (random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6));
-                    case 2 -> random.nextBoolean() ? 0f : -0f;
-                    default -> (float) random.nextDouble();
-                };
+                // Runs of one value too, as a picture's background has.
+                values[i] = i > 0 && random.nextInt(3) == 0
+                        ? values[i - 1]
+                        : switch (random.nextInt(4)) {
+                            case 0 -> random.nextInt(256) / 255f;
+                            case 1 -> (float) (random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6));
+                            case 2 -> random.nextBoolean() ? 0f : -0f;
+                            default -> (float) random.nextDouble();
+                        };
             }
             float[] sorted = Arrays.copyOf(values, n);
             Arrays.sort(sorted);
