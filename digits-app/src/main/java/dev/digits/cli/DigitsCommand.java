@@ -51,7 +51,6 @@ public final class DigitsCommand implements Runnable {
     /** Runs a command line and returns its exit code (used by tests too). */
     public static int execute(String... args) {
         EngineSettings.apply(args);
-        EngineSettings.loadAhead(args);
         return commandLine(args).execute(args);
     }
 

@@ -32,38 +32,6 @@ final class EngineSettings {
                                 : String.valueOf(Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Commands that never run a network: nothing to load ahead for them. */
-    private static final Set<String> WITHOUT_ENGINE = Set.of("data", "help", "generate-completion");
-
-    /**
-     * Starts loading the engine's native libraries on a daemon thread, for a command that will run a
-     * network. Loading them takes about a quarter of a second, which then passes while the command line
-     * is parsed and the first picture is read, instead of after. The command loads the engine as usual
-     * and waits for this load where it is still running; a failure here is left for it to report.
-     */
-    static void loadAhead(String[] args) {
-        List<String> words = Arrays.stream(args).toList();
-        if (words.isEmpty()
-                || words.get(0).startsWith("-")
-                || WITHOUT_ENGINE.contains(words.get(0))
-                || words.stream()
-                        .anyMatch(
-                                w -> w.equals("-h") || w.equals("--help") || w.equals("-V") || w.equals("--version"))) {
-            return;
-        }
-        Thread loader = new Thread(EngineSettings::loadEngine, "engine-load-ahead");
-        loader.setDaemon(true);
-        loader.start();
-    }
-
-    private static void loadEngine() {
-        try {
-            ai.djl.engine.Engine.getEngine(dev.digits.model.Classifier.ENGINE);
-        } catch (RuntimeException | LinkageError e) {
-            // the command meets the same failure when it loads its model, and says what to do
-        }
-    }
-
     private static boolean readsImages(String[] args) {
         List<String> words =
                 Arrays.stream(args).filter(a -> !a.startsWith("-")).limit(2).toList();

@@ -27,7 +27,7 @@ public final class InkExtractor {
     /** The ink of a luminance image whose polarity is known. */
     public static InkMap extract(FloatImage luminance, Polarity polarity) {
         FloatImage inkUp = polarity.inkUp(luminance);
-        float[] contrast = contrast(inkUp, Background.estimate(inkUp));
+        float[] contrast = contrastInPlace(inkUp, Background.estimate(inkUp));
         float threshold = Math.max(Otsu.threshold(contrast), MIN_INK_CONTRAST);
         boolean[] mask = new boolean[contrast.length];
         for (int i = 0; i < contrast.length; i++) {
@@ -46,15 +46,16 @@ public final class InkExtractor {
             return new InkMap(FloatImage.blank(width, height), blankLabels(contrast.length), List.of(), polarity);
         }
         int[] labels = keepOnly(labelling, kept);
-        float[] ink = strength(contrast, mask, labels, kept, threshold);
-        attachRims(ink, labels, width, height);
+        float[] ink = strengthInPlace(contrast, labels, kept, threshold, width, height);
         return new InkMap(new FloatImage(width, height, ink), labels, kept, polarity);
     }
 
-    private static float[] contrast(FloatImage inkUp, FloatImage background) {
-        float[] out = new float[inkUp.pixels().length];
+    /** The ink-up picture's contrast against its background, written over the picture's own pixels. */
+    private static float[] contrastInPlace(FloatImage inkUp, FloatImage background) {
+        float[] out = inkUp.pixels();
+        float[] behind = background.pixels();
         for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(0, inkUp.pixels()[i] - background.pixels()[i]);
+            out[i] = Math.max(0, out[i] - behind[i]);
         }
         return out;
     }
@@ -83,57 +84,49 @@ public final class InkExtractor {
     }
 
     /**
-     * Contrast mapped linearly so that half the threshold is 0 and the stroke core is 1: keeps the
-     * anti-aliased falloff of stroke edges instead of a hard binary edge.
+     * Ink strength, written over the contrast: contrast mapped linearly so that half the threshold is 0
+     * and the stroke core is 1, which keeps the anti-aliased falloff of stroke edges instead of a hard
+     * binary edge. Only the kept strokes and the faint rim just outside them (what anti-aliasing and
+     * blur leave) keep their ink; a rim pixel takes the label of a stroke it touches, as the labels
+     * were before any rim joined them, so that a rim never extends a rim. Every other pixel is
+     * background.
      */
-    private static float[] strength(
-            float[] contrast, boolean[] mask, int[] labels, List<Component> kept, float threshold) {
-        // The kept components' pixels are exactly the mask's pixels that still have a label.
+    private static float[] strengthInPlace(
+            float[] contrast, int[] labels, List<Component> kept, float threshold, int width, int height) {
+        // The kept components' pixels: exactly those with a label, as many as their areas add up to.
         float[] inside = new float[kept.stream().mapToInt(Component::area).sum()];
         int n = 0;
         for (int i = 0; i < contrast.length; i++) {
-            if (mask[i] && labels[i] != ConnectedComponents.NONE) {
+            if (labels[i] != ConnectedComponents.NONE) {
                 inside[n++] = contrast[i];
             }
         }
         float core = Rank.kth(inside, n, (int) Math.min(n - 1, Math.floor(CORE_PERCENTILE * n)));
         float low = threshold / 2;
-        float[] out = new float[contrast.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(0f, Math.min(1f, (contrast[i] - low) / (core - low)));
-        }
-        return out;
-    }
-
-    /**
-     * Keeps the faint rim just outside the thresholded strokes (what anti-aliasing and blur leave),
-     * giving it the label of the stroke it touches; every other pixel outside the kept strokes is
-     * background. Rims are found on the labels as they were and labelled afterwards, so that a rim
-     * never extends a rim.
-     */
-    private static void attachRims(float[] ink, int[] labels, int width, int height) {
-        int[] rims = new int[64]; // pairs of pixel and label
+        int[] rims = new int[64]; // pairs of pixel and label, labelled once every pixel is done
         int count = 0;
         for (int y = 0; y < height; y++) {
             for (int p = y * width, x = 0; x < width; x++, p++) {
-                if (labels[p] != ConnectedComponents.NONE || !(ink[p] > 0)) {
-                    continue; // a stroke, or background already (ink is never below 0)
+                float ink = Math.max(0f, Math.min(1f, (contrast[p] - low) / (core - low)));
+                if (ink > 0 && labels[p] == ConnectedComponents.NONE) {
+                    int neighbour = touchingLabel(labels, width, height, x, y);
+                    if (neighbour == ConnectedComponents.NONE) {
+                        ink = 0;
+                    } else {
+                        if (count + 2 > rims.length) {
+                            rims = Arrays.copyOf(rims, 2 * rims.length);
+                        }
+                        rims[count++] = p;
+                        rims[count++] = neighbour;
+                    }
                 }
-                int neighbour = touchingLabel(labels, width, height, x, y);
-                if (neighbour == ConnectedComponents.NONE) {
-                    ink[p] = 0;
-                    continue;
-                }
-                if (count + 2 > rims.length) {
-                    rims = Arrays.copyOf(rims, 2 * rims.length);
-                }
-                rims[count++] = p;
-                rims[count++] = neighbour;
+                contrast[p] = ink;
             }
         }
         for (int i = 0; i < count; i += 2) {
             labels[rims[i]] = rims[i + 1];
         }
+        return contrast;
     }
 
     private static int touchingLabel(int[] labels, int width, int height, int x, int y) {
