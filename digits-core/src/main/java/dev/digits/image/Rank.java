@@ -56,8 +56,36 @@ final class Rank {
                 k -= counts[bin++];
             }
             found |= bin << shift;
+            if (shift > 0 && counts[bin] > 1) {
+                Integer only = onlyKey(values, n, found, shift);
+                if (only != null) {
+                    return fromKey(only); // one value fills the bin: no need to look at its lower bits
+                }
+            }
         }
         return fromKey(found);
+    }
+
+    /**
+     * The key of the values whose bits above {@code shift} are {@code found}'s, if they are all one
+     * value, else null: a picture's median is often its background, one value over most of it. Stops
+     * at the first value that differs.
+     */
+    private static Integer onlyKey(float[] values, int n, int found, int shift) {
+        int first = 0;
+        boolean seen = false;
+        for (int i = 0; i < n; i++) {
+            int key = key(values[i]);
+            if ((key ^ found) >>> shift == 0) {
+                if (!seen) {
+                    first = key;
+                    seen = true;
+                } else if (key != first) {
+                    return null;
+                }
+            }
+        }
+        return first;
     }
 
     /** The float's bits as an int whose unsigned order is the floats' order. */

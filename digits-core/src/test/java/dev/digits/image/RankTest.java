@@ -39,6 +39,28 @@ class RankTest {
     }
 
     @Test
+    void aBackgroundThatFillsMostOfThePictureIsItsMedian() {
+        SplittableRandom random = new SplittableRandom(9);
+        for (float background : new float[] {0f, 1f, 0.5f, -0f, 0.2509804f}) {
+            float[] values = new float[1000];
+            for (int i = 0; i < values.length; i++) {
+                // ink and values just beside the background's, which share its leading bits
+                values[i] = random.nextInt(10) < 7
+                        ? background
+                        : random.nextBoolean() ? (float) random.nextDouble() : Math.nextUp(background);
+            }
+            float[] sorted = values.clone();
+            Arrays.sort(sorted);
+            for (int k : new int[] {0, 299, 500, 699, 999}) {
+                assertEquals(
+                        Float.floatToIntBits(sorted[k]),
+                        Float.floatToIntBits(Rank.kth(values, values.length, k)),
+                        "rank " + k + " around " + background);
+            }
+        }
+    }
+
+    @Test
     void aRankOutsideTheValuesIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Rank.kth(new float[3], 3, 3));
         assertThrows(IllegalArgumentException.class, () -> Rank.kth(new float[3], 4, 0));
