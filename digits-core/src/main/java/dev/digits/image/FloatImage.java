@@ -65,14 +65,23 @@ public record FloatImage(int width, int height, float[] pixels) {
         int x1 = 0;
         int y1 = 0;
         for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (pixels[y * width + x] > 0) {
-                    x0 = Math.min(x0, x);
-                    x1 = Math.max(x1, x + 1);
-                    y0 = Math.min(y0, y);
-                    y1 = Math.max(y1, y + 1);
-                }
+            int row = y * width;
+            int first = 0;
+            while (first < width && !(pixels[row + first] > 0)) {
+                first++;
             }
+            if (first == width) {
+                continue;
+            }
+            // the row's last ink, looked for from the right: the pixels between need no test
+            int last = width - 1;
+            while (!(pixels[row + last] > 0)) {
+                last--;
+            }
+            x0 = Math.min(x0, first);
+            x1 = Math.max(x1, last + 1);
+            y0 = Math.min(y0, y);
+            y1 = y + 1;
         }
         return x1 == 0 ? new Box(0, 0, 0, 0) : Box.spanning(x0, y0, x1, y1);
     }

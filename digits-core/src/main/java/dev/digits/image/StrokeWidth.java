@@ -61,11 +61,16 @@ public final class StrokeWidth {
         int h = (ink.height() + factor - 1) / factor;
         float[] out = new float[w * h];
         float[] in = ink.pixels();
+        int width = ink.width();
         for (int y = 0; y < ink.height(); y++) {
             int row = (y / factor) * w;
-            for (int x = 0; x < ink.width(); x++) {
-                int i = row + x / factor;
-                out[i] = Math.max(out[i], in[y * ink.width() + x]);
+            // block by block along the row: no division per pixel
+            for (int block = 0, x = 0; block < w; block++) {
+                float largest = out[row + block];
+                for (int end = Math.min(width, x + factor); x < end; x++) {
+                    largest = Math.max(largest, in[y * width + x]);
+                }
+                out[row + block] = largest;
             }
         }
         return new FloatImage(w, h, out);

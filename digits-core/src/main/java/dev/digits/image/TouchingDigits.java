@@ -37,7 +37,9 @@ final class TouchingDigits {
             return;
         }
         FloatImage ink = piece.ink(map);
-        Piece[] parts = scorer == null ? shapeCut(map, piece, ink, height) : bestReadCut(map, piece, ink, height);
+        Piece.Columns columns = Piece.Columns.of(map, piece.ids());
+        Piece[] parts =
+                scorer == null ? shapeCut(columns, piece, ink, height) : bestReadCut(map, columns, piece, ink, height);
         if (parts == null) {
             out.add(piece);
             return;
@@ -47,9 +49,9 @@ final class TouchingDigits {
     }
 
     /** The cut the shape alone vouches for: a thin bridge at the least-ink column of a clearly too wide piece. */
-    private Piece[] shapeCut(InkMap map, Piece piece, FloatImage ink, double height) {
+    private Piece[] shapeCut(Piece.Columns columns, Piece piece, FloatImage ink, double height) {
         int cut = leastInkColumn(ink, rules.cutMargin());
-        Piece[] parts = cutAt(map, piece, cut);
+        Piece[] parts = cutAt(columns, piece, cut);
         boolean clear = piece.box().width() > rules.maxAspect() * height
                 && columnInk(ink, cut) <= rules.maxBridgeStrokes() * strokeWidth(ink);
         return clear
@@ -64,10 +66,10 @@ final class TouchingDigits {
      * surely than the whole (log-odds lowered where a reading does not fit its box's shape, so that a pair
      * read as one very wide 9 loses to two ordinary 9s; see {@link SegmentationRules.Cutting#sureParts()}).
      */
-    private Piece[] bestReadCut(InkMap map, Piece piece, FloatImage ink, double height) {
+    private Piece[] bestReadCut(InkMap map, Piece.Columns columns, Piece piece, FloatImage ink, double height) {
         List<Piece[]> candidates = new ArrayList<>();
         for (int cut : leastInkColumns(ink, rules.candidateCuts())) {
-            Piece[] parts = cutAt(map, piece, cut);
+            Piece[] parts = cutAt(columns, piece, cut);
             if (bothDigitHigh(parts[0].box(), parts[1].box(), piece.box().height())) {
                 candidates.add(parts);
             }
@@ -94,7 +96,7 @@ final class TouchingDigits {
                 bestParts = weaker;
             }
         }
-        boolean shapeSaysCut = shapeCut(map, piece, ink, height) != null;
+        boolean shapeSaysCut = shapeCut(columns, piece, ink, height) != null;
         boolean narrow = piece.box().width() <= rules.narrowAspect() * height;
         double margin =
                 shapeSaysCut ? -rules.confidenceMargin() : narrow ? rules.narrowMargin() : rules.confidenceMargin();
@@ -104,12 +106,9 @@ final class TouchingDigits {
                 : null;
     }
 
-    private static Piece[] cutAt(InkMap map, Piece piece, int cut) {
+    private static Piece[] cutAt(Piece.Columns columns, Piece piece, int cut) {
         Box box = piece.box();
-        return new Piece[] {
-            Piece.of(map, piece.ids(), piece.from(), box.x() + cut),
-            Piece.of(map, piece.ids(), box.x() + cut, piece.to())
-        };
+        return new Piece[] {columns.piece(piece.from(), box.x() + cut), columns.piece(box.x() + cut, piece.to())};
     }
 
     /** Up to {@code count} columns of least ink within the middle of the piece, at least a tenth of its width apart. */
