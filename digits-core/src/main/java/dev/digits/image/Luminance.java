@@ -36,12 +36,12 @@ public final class Luminance {
     }
 
     /**
-     * The luminance at {@code width} x {@code height}, a height below the image's: the values
-     * {@code Resampler.resize(of(image), width, height)} gives. An opaque picture of 8-bit samples is
-     * shrunk as its rows are read, without a full-size copy in floats first.
+     * The luminance at {@code width} x {@code height}: the values {@code Resampler.resize(of(image),
+     * width, height)} gives. Where the height shrinks, an opaque picture of 8-bit samples is shrunk as
+     * its rows are read, without a full-size copy in floats first.
      */
     public static FloatImage shrunk(BufferedImage image, int width, int height) {
-        Interleaved bytes = Interleaved.of(image);
+        Interleaved bytes = height < image.getHeight() ? Interleaved.of(image) : null;
         if (bytes == null || !bytes.opaque()) {
             return Resampler.resize(of(image), width, height);
         }

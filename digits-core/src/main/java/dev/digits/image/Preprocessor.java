@@ -129,10 +129,7 @@ public final class Preprocessor {
             double scale = (double) side / longer;
             int smallWidth = Math.max(1, (int) Math.round(width * scale));
             int smallHeight = Math.max(1, (int) Math.round(height * scale));
-            FloatImage small = smallHeight < height
-                    ? Luminance.shrunk(image, smallWidth, smallHeight)
-                    : Resampler.resize(Luminance.of(image), smallWidth, smallHeight);
-            return new Working(small, scale, width, height);
+            return new Working(Luminance.shrunk(image, smallWidth, smallHeight), scale, width, height);
         }
     }
 }

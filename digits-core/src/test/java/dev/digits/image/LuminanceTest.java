@@ -138,7 +138,7 @@ class LuminanceTest {
                         image.setRGB(x, y, random.nextInt() | (seeThrough && random.nextInt(9) > 0 ? 0 : 0xff000000));
                     }
                 }
-                for (int[] size : new int[][] {{20, 15}, {57, 42}, {60, 10}, {1, 1}}) {
+                for (int[] size : new int[][] {{20, 15}, {57, 42}, {60, 10}, {1, 1}, {30, 43}, {80, 60}}) {
                     float[] expected = Resampler.resize(Luminance.of(image), size[0], size[1])
                             .pixels();
                     float[] shrunk = Luminance.shrunk(image, size[0], size[1]).pixels();
