@@ -19,6 +19,13 @@ final class PieceJoiner {
 
     /** The pieces of {@code map}, those of one digit joined. */
     static List<Piece> join(InkMap map, int lineHeight, SegmentationRules rules) {
+        return groups(map, lineHeight, rules).stream()
+                .map(ids -> Piece.of(map, ids, 0, map.ink().width()))
+                .toList();
+    }
+
+    /** The component ids of each piece {@link #join} gives, without finding where each one's ink lies. */
+    static List<Set<Integer>> groups(InkMap map, int lineHeight, SegmentationRules rules) {
         List<Set<Integer>> groups = new ArrayList<>();
         List<Box> boxes = new ArrayList<>();
         for (Component c : map.components()) {
@@ -41,9 +48,7 @@ final class PieceJoiner {
             }
         }
         attachCrumbs(groups, boxes, rules.joining().crumb() * lineHeight);
-        return groups.stream()
-                .map(ids -> Piece.of(map, ids, 0, map.ink().width()))
-                .toList();
+        return groups;
     }
 
     /**

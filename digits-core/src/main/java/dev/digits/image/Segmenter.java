@@ -36,7 +36,7 @@ final class Segmenter {
      * (no cuts between touching digits: they may be one wide digit).
      */
     static int apart(InkMap map, SegmentationRules rules) {
-        return PieceJoiner.join(map, lineHeight(map), rules).size();
+        return PieceJoiner.groups(map, lineHeight(map), rules).size();
     }
 
     /** The height of the tallest piece of ink: what the rules measure against. */
