@@ -1,5 +1,6 @@
 package dev.digits.image;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -35,8 +36,8 @@ record Piece(Set<Integer> ids, int from, int to, Box box) {
             int width = ink.width();
             int[] top = new int[width];
             int[] bottom = new int[width];
-            java.util.Arrays.fill(top, -1);
-            java.util.Arrays.fill(bottom, -1);
+            Arrays.fill(top, -1);
+            Arrays.fill(bottom, -1);
             Box region = reach(map, ids);
             boolean[] members = Component.members(ids);
             for (int y = region.y(); y < region.bottom(); y++) {

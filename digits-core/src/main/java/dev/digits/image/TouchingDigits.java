@@ -30,6 +30,14 @@ final class TouchingDigits {
 
     /** Adds {@code piece} to {@code out}, cut into digits if it holds touching ones, left part first. */
     void split(InkMap map, Piece piece, List<Piece> out) {
+        split(map, piece, null, out);
+    }
+
+    /**
+     * As {@link #split(InkMap, Piece, List)}, with where the ink of the piece's components lies, or null
+     * until a cut needs it: the parts of a cut have their piece's components, and share its columns.
+     */
+    private void split(InkMap map, Piece piece, Piece.Columns columns, List<Piece> out) {
         Box box = piece.box();
         double height = Math.max(box.height(), fragmentHeight);
         if (box.width() <= (scorer == null ? rules.maxAspect() : rules.candidateAspect()) * height) {
@@ -37,15 +45,15 @@ final class TouchingDigits {
             return;
         }
         FloatImage ink = piece.ink(map);
-        Piece.Columns columns = Piece.Columns.of(map, piece.ids());
+        Piece.Columns ofIds = columns != null ? columns : Piece.Columns.of(map, piece.ids());
         Piece[] parts =
-                scorer == null ? shapeCut(columns, piece, ink, height) : bestReadCut(map, columns, piece, ink, height);
+                scorer == null ? shapeCut(ofIds, piece, ink, height) : bestReadCut(map, ofIds, piece, ink, height);
         if (parts == null) {
             out.add(piece);
             return;
         }
-        split(map, parts[0], out);
-        split(map, parts[1], out);
+        split(map, parts[0], ofIds, out);
+        split(map, parts[1], ofIds, out);
     }
 
     /** The cut the shape alone vouches for: a thin bridge at the least-ink column of a clearly too wide piece. */
