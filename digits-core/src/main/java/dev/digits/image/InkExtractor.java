@@ -103,15 +103,18 @@ public final class InkExtractor {
         }
         float core = Rank.kth(inside, n, (int) Math.min(n - 1, Math.floor(CORE_PERCENTILE * n)));
         float low = threshold / 2;
+        float range = core - low;
+        for (int p = 0; p < contrast.length; p++) { // a loop of its own, which the JIT vectorises
+            contrast[p] = Math.max(0f, Math.min(1f, (contrast[p] - low) / range));
+        }
         int[] rims = new int[64]; // pairs of pixel and label, labelled once every pixel is done
         int count = 0;
         for (int y = 0; y < height; y++) {
             for (int p = y * width, x = 0; x < width; x++, p++) {
-                float ink = Math.max(0f, Math.min(1f, (contrast[p] - low) / (core - low)));
-                if (ink > 0 && labels[p] == ConnectedComponents.NONE) {
+                if (contrast[p] > 0 && labels[p] == ConnectedComponents.NONE) {
                     int neighbour = touchingLabel(labels, width, height, x, y);
                     if (neighbour == ConnectedComponents.NONE) {
-                        ink = 0;
+                        contrast[p] = 0;
                     } else {
                         if (count + 2 > rims.length) {
                             rims = Arrays.copyOf(rims, 2 * rims.length);
@@ -120,7 +123,6 @@ public final class InkExtractor {
                         rims[count++] = neighbour;
                     }
                 }
-                contrast[p] = ink;
             }
         }
         for (int i = 0; i < count; i += 2) {
