@@ -130,6 +130,29 @@ class ReleaseArchiveIT {
         String out = new String(predict.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, predict.exitValue(), out);
         assertTrue(out.contains("canvas-8.png: 8 ("), "the sample reads as 8: " + out);
+
+        // The first run made the class-data archive beside the jars and left nothing else there ...
+        assertTrue(Files.isRegularFile(home.resolve("lib/digits.jsa")), "the launcher archived the classes");
+        try (var lib = Files.list(home.resolve("lib"))) {
+            assertEquals(
+                    List.of(),
+                    lib.map(f -> f.getFileName().toString())
+                            .filter(n -> n.startsWith("digits.jsa."))
+                            .toList());
+        }
+        // ... which the next run maps (-Xshare:on fails where it cannot), picocli's classes included.
+        Path classes = unpacked.resolve("classes.log");
+        Process again = start(
+                List.of("-Xshare:on", "-Xlog:class+load=info:file=" + classes),
+                "predict",
+                home.resolve("samples/canvas-8.png").toString());
+        assertTrue(again.waitFor(120, TimeUnit.SECONDS), "predict finished");
+        String second = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, again.exitValue(), second);
+        assertTrue(
+                Files.readAllLines(classes).stream()
+                        .anyMatch(l -> l.contains("picocli.CommandLine ") && l.contains("shared objects file")),
+                "picocli comes from the archive");
     }
 
     @Test
@@ -171,6 +194,11 @@ class ReleaseArchiveIT {
 
     /** {@code bin/digits} with the Java runtime running this test, and nothing from the build on its path. */
     private static Process start(String... args) throws IOException {
+        return start(List.of(), args);
+    }
+
+    /** The same, with {@code javaOptions} for the JVM (the launcher's DIGITS_JAVA_OPTS). */
+    private static Process start(List<String> javaOptions, String... args) throws IOException {
         String[] command = new String[args.length + 1];
         command[0] = home.resolve("bin/digits").toString();
         System.arraycopy(args, 0, command, 1, args.length);
@@ -179,6 +207,7 @@ class ReleaseArchiveIT {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("DIGITS_JAR");
         builder.environment().remove("DIGITS_CLASSPATH");
+        builder.environment().put("DIGITS_JAVA_OPTS", String.join(" ", javaOptions));
         return builder.start();
     }
 }
