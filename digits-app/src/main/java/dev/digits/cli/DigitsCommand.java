@@ -1,6 +1,7 @@
 package dev.digits.cli;
 
 import dev.digits.DigitsException;
+import dev.digits.image.ImageDecoder;
 import java.util.List;
 import java.util.Set;
 import picocli.AutoComplete;
@@ -51,6 +52,9 @@ public final class DigitsCommand implements Runnable {
     /** Runs a command line and returns its exit code (used by tests too). */
     public static int execute(String... args) {
         EngineSettings.apply(args);
+        if (EngineSettings.readsImages(args)) {
+            ImageDecoder.findReadersInBackground(); // while the command line is read and the engine loads
+        }
         return commandLine(args).execute(args);
     }
 

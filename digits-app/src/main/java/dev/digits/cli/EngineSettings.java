@@ -32,7 +32,8 @@ final class EngineSettings {
                                 : String.valueOf(Runtime.getRuntime().availableProcessors()));
     }
 
-    private static boolean readsImages(String[] args) {
+    /** Whether {@code args} run a command that reads images (one per core). */
+    static boolean readsImages(String[] args) {
         List<String> words =
                 Arrays.stream(args).filter(a -> !a.startsWith("-")).limit(2).toList();
         if (words.isEmpty()) {

@@ -47,6 +47,17 @@ public final class ImageDecoder {
         return maxPixels;
     }
 
+    /**
+     * Finds the image readers (ImageIO's registry of plugins, and the AWT classes and native libraries
+     * under them) on a thread of its own, so that a command which decodes its first image only after
+     * loading the engine finds them ready. Returns at once; a decode that comes first waits for it.
+     */
+    public static void findReadersInBackground() {
+        Thread thread = new Thread(() -> ImageIO.getImageReadersByFormatName("png"), "image-readers");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     public BufferedImage decode(Path file) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
