@@ -32,8 +32,8 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>The generator usually shares the machine's cores with the server it measures, so it must cost as little
  * as it can: each connection writes a request prepared in advance on a blocking socket and reads the answer
- * by its length ({@link Connection}). The JDK's {@code HttpClient} took about 0.6 ms of CPU per request on
- * two cores, a quarter of the machine; Jetty's about 0.4 ms; this way, about 0.1 ms.
+ * by its length ({@link Connection}), at a sixth of the CPU that the JDK's or Jetty's HTTP clients take
+ * (docs/performance.md).
  */
 final class ServeSpeed {
     private ServeSpeed() {}

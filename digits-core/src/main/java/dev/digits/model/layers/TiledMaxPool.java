@@ -12,9 +12,9 @@ import ai.djl.util.PairList;
 /**
  * Max pooling over unpadded square windows as wide as their stride (2x2 by 2, as the networks here pool).
  * Training runs the engine's max pooling. Inference takes maxima of views of the map instead: first of the
- * window's rows, each a run of the map's memory, then of the columns of that. The same values bit for bit,
- * and a fifth of the engine's time for the maps these networks pool, where its pooling kernel costs nearly as
- * much as the convolutions. It is stored as the engine's own pooling block is (no parameters), so parameter
+ * window's rows, each a run of the map's memory, then of the columns of that: the same values bit for bit,
+ * in a fraction of the time of the engine's pooling kernel, which costs nearly as much as the convolutions for
+ * the maps these networks pool. It is stored as the engine's own pooling block is (no parameters), so parameter
  * files do not change.
  */
 final class TiledMaxPool extends LambdaBlock {
