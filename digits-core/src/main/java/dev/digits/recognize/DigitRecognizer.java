@@ -1,5 +1,6 @@
 package dev.digits.recognize;
 
+import ai.djl.Model;
 import dev.digits.DigitsException;
 import dev.digits.data.DigitSet;
 import dev.digits.image.DigitCrop;
@@ -249,19 +250,36 @@ public final class DigitRecognizer implements AutoCloseable {
      * predictor per core, since each question is a batch of its own (the pieces in several shifted
      * views) and waiting to join another would only hold the turn.
      */
-    private record Segmentation(PredictorPool cutting, PredictorPool reading) {}
+    private record Segmentation(Model cuttingViews, Model readingViews, PredictorPool cutting, PredictorPool reading) {
+        static Segmentation of(Classifier cutter, Classifier reader, int predictors) {
+            Model cuttingViews = ShiftedViews.model(cutter);
+            Model readingViews = ShiftedViews.model(reader);
+            return new Segmentation(
+                    cuttingViews,
+                    readingViews,
+                    new PredictorPool(cuttingViews, predictors, ShiftedViews.VIEWS),
+                    new PredictorPool(readingViews, predictors, ShiftedViews.VIEWS));
+        }
+
+        void close() {
+            cutting.close();
+            reading.close();
+            cuttingViews.close();
+            readingViews.close();
+        }
+    }
 
     private synchronized Segmentation segmentation() {
         if (segmentation == null) {
             cutter = BundledModel.CUTTER.load();
-            segmentation = new Segmentation(new PredictorPool(cutter, cores), new PredictorPool(classifier, cores));
+            segmentation = Segmentation.of(cutter, classifier, cores);
         }
         return segmentation;
     }
 
     /** What a network reads in each prepared piece, steadied by {@link ShiftedViews}, in one batch. */
     private static DigitScorer.Guess[] guesses(PredictorPool network, List<float[]> inputs) {
-        return ShiftedViews.guesses(network.probabilities(ShiftedViews.batch(inputs)), inputs.size());
+        return ShiftedViews.guesses(network.probabilities(concatenated(inputs)), inputs.size());
     }
 
     /** The picture prepared as one digit, either way round where it could be either: the turn's work. */
@@ -288,11 +306,15 @@ public final class DigitRecognizer implements AutoCloseable {
 
     /** The crops' model inputs one after another: one batch for the network. */
     private static float[] inputs(List<DigitCrop> crops) {
-        float[] inputs = new float[crops.size() * DigitSet.PIXELS];
-        for (int i = 0; i < crops.size(); i++) {
-            System.arraycopy(crops.get(i).input(), 0, inputs, i * DigitSet.PIXELS, DigitSet.PIXELS);
+        return concatenated(crops.stream().map(DigitCrop::input).toList());
+    }
+
+    private static float[] concatenated(List<float[]> inputs) {
+        float[] batch = new float[inputs.size() * DigitSet.PIXELS];
+        for (int i = 0; i < inputs.size(); i++) {
+            System.arraycopy(inputs.get(i), 0, batch, i * DigitSet.PIXELS, DigitSet.PIXELS);
         }
-        return inputs;
+        return batch;
     }
 
     /** As {@link #best(List)}, from the candidates' probabilities in {@code probabilities}, starting at input {@code first}. */
@@ -315,8 +337,7 @@ public final class DigitRecognizer implements AutoCloseable {
         pool.close();
         classifier.close();
         if (segmentation != null) {
-            segmentation.cutting().close();
-            segmentation.reading().close();
+            segmentation.close();
             cutter.close();
         }
     }

@@ -1,5 +1,6 @@
 package dev.digits.recognize;
 
+import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import dev.digits.DigitsException;
@@ -35,9 +36,19 @@ final class PredictorPool implements AutoCloseable {
     /** Forward passes run so far (guarded by {@link #lock}). */
     private long passes;
 
+    /** Values of the output per input: the class probabilities of each of the model's readings of it. */
+    private final int outputsPerInput;
+
+    /** {@code size} predictors of the classifier: one reading of each input. */
     PredictorPool(Classifier classifier, int size) {
+        this(classifier.model(), size, 1);
+    }
+
+    /** {@code size} predictors of {@code model}, which reads each input {@code readings} times (in several views). */
+    PredictorPool(Model model, int size, int readings) {
+        this.outputsPerInput = readings * DigitSet.CLASSES;
         for (int i = 0; i < size; i++) {
-            Predictor<float[], float[]> predictor = classifier.model().newPredictor(new ProbabilityTranslator());
+            Predictor<float[], float[]> predictor = model.newPredictor(new ProbabilityTranslator());
             all.add(predictor);
             idle.add(predictor);
         }
@@ -62,7 +73,7 @@ final class PredictorPool implements AutoCloseable {
         }
     }
 
-    /** Class probabilities {@code [n * 10]} for inputs {@code [n * 784]}. */
+    /** Class probabilities {@code [n * 10]} for inputs {@code [n * 784]}, for each of the model's readings of each input. */
     float[] probabilities(float[] inputs) {
         if (inputs.length == 0 || inputs.length % DigitSet.PIXELS != 0) {
             throw new IllegalArgumentException(
@@ -120,7 +131,7 @@ final class PredictorPool implements AutoCloseable {
     }
 
     /** Runs one batch and gives each call its share of the output (or the failure). Called without the lock. */
-    private static void run(Predictor<float[], float[]> predictor, List<Call> batch) {
+    private void run(Predictor<float[], float[]> predictor, List<Call> batch) {
         float[] output;
         try {
             output = predictor.predict(concatenate(batch));
@@ -133,7 +144,7 @@ final class PredictorPool implements AutoCloseable {
         }
         int offset = 0;
         for (Call call : batch) {
-            int length = call.count() * DigitSet.CLASSES;
+            int length = call.count() * outputsPerInput;
             float[] probabilities = new float[length];
             System.arraycopy(output, offset, probabilities, 0, length);
             call.probabilities = probabilities;

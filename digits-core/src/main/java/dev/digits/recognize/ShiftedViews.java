@@ -1,8 +1,23 @@
 package dev.digits.recognize;
 
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
 import dev.digits.data.DigitSet;
 import dev.digits.eval.Evaluation;
 import dev.digits.image.DigitScorer;
+import dev.digits.model.Classifier;
+import dev.digits.model.Network;
+import dev.digits.model.layers.LayerStack;
+import dev.digits.model.layers.TensorShape;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,6 +34,64 @@ final class ShiftedViews {
     static final int VIEWS = OFFSETS.length;
 
     private ShiftedViews() {}
+
+    /**
+     * A model that reads each input in all its views, for {@link PredictorPool}: {@code [n, 1, 28, 28]}
+     * in, the scores of the {@code n * VIEWS} views out, each input's views together as {@link #batch}
+     * lays them out, and the same values. The network's first layers that move with a shifted input
+     * ({@link LayerStack#shiftableHead}) run once per input, on the input inside a margin of
+     * {@value #SHIFT} pixels; each view takes its window of their output, and only the layers after them
+     * run view by view. Close the model after the pools that use it.
+     */
+    static Model model(Classifier classifier) {
+        List<Block> layers = List.of(classifier.block());
+        LayerStack.Head head = new LayerStack.Head(0, 1, TensorShape.INPUT);
+        if (classifier.architecture() instanceof Network network
+                && classifier.block() instanceof SequentialBlock sequence
+                && sequence.getChildren().size() == network.layers().layers().size()) {
+            layers = sequence.getChildren().values();
+            head = network.layers().shiftableHead(SHIFT);
+        }
+        List<Block> first = layers.subList(0, head.layers());
+        List<Block> rest = layers.subList(head.layers(), layers.size());
+        int scale = head.scale();
+        int height = head.output().height();
+        int width = head.output().width();
+        Model model = Model.newInstance("views", Device.cpu(), Classifier.ENGINE);
+        model.setBlock(new LambdaBlock(
+                inputs -> {
+                    NDArray images = inputs.singletonOrThrow();
+                    long count = images.getShape().get(0);
+                    int side = DigitSet.SIDE + 2 * SHIFT;
+                    NDArray canvas = images.getManager().zeros(new Shape(count, 1, side, side));
+                    canvas.set(
+                            new NDIndex(
+                                    ":, :, {}:{}, {}:{}", SHIFT, SHIFT + DigitSet.SIDE, SHIFT, SHIFT + DigitSet.SIDE),
+                            images);
+                    ParameterStore parameters = new ParameterStore(images.getManager(), false);
+                    NDList maps = new NDList(canvas);
+                    for (Block layer : first) {
+                        maps = layer.forward(parameters, maps, false);
+                    }
+                    NDArray map = maps.singletonOrThrow();
+                    NDList views = new NDList(VIEWS);
+                    for (int[] offset : OFFSETS) {
+                        // the view moved by (dx, dy) is the canvas from (SHIFT - dx, SHIFT - dy) on
+                        int left = (SHIFT - offset[0]) / scale;
+                        int top = (SHIFT - offset[1]) / scale;
+                        views.add(map.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + height, left, left + width)));
+                    }
+                    Shape mapShape = map.getShape();
+                    NDList each =
+                            new NDList(NDArrays.stack(views, 1).reshape(count * VIEWS, mapShape.get(1), height, width));
+                    for (Block layer : rest) {
+                        each = layer.forward(parameters, each, false);
+                    }
+                    return each;
+                },
+                "shiftedViews"));
+        return model;
+    }
 
     /** All views of all inputs in one batch buffer, the views of each input together. */
     static float[] batch(List<float[]> inputs) {

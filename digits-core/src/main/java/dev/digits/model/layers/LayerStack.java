@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -74,6 +75,88 @@ public record LayerStack(List<LayerSpec> layers) {
             result.addAll(layers.get(i).parameterShapes(shapes.get(i)));
         }
         return result;
+    }
+
+    /**
+     * The leading layers that move with their input: where the input is moved by {@code shift} pixels
+     * (zeros coming in where it moved away from), their output is the unmoved input's output moved too,
+     * by {@code shift / scale}, and each value of it depends on the values of its own window of the input
+     * alone. So the output for a moved input is a window of the output for a larger input that holds it.
+     * These are unpadded convolutions of stride 1, layers that work value by value or channel by channel
+     * (activations other than softmax, batch norm at inference, dropout, rescaling), and unpadded max
+     * pooling by square windows of its own stride where that stride divides what is left of the shift.
+     * The chain stops at the first other layer; a {@link LayerSpec.SequenceSpec} counts whole or not at all.
+     *
+     * @return how many of {@link #layers} move with the input, the factor by which they shrink it, and the
+     *     shape they give for a 28x28 input
+     */
+    public Head shiftableHead(int shift) {
+        Head head = new Head(0, 1, TensorShape.INPUT);
+        for (LayerSpec layer : layers) {
+            Head next = head.after(layer, shift);
+            if (next == null) {
+                break;
+            }
+            head = new Head(head.layers() + 1, next.scale(), next.output());
+        }
+        return head;
+    }
+
+    /**
+     * The first {@code layers} layers of a stack, which move with a shifted input ({@link #shiftableHead}).
+     *
+     * @param scale by how much they shrink the input: a shift of {@code s} pixels moves their output by
+     *     {@code s / scale}
+     * @param output the shape they give for one 28x28 input
+     */
+    public record Head(int layers, int scale, TensorShape output) {
+        /** Layers that work value by value or channel by channel, at inference. */
+        private static final Set<Class<?>> VALUE_BY_VALUE = Set.of(
+                LayerSpec.BatchNormSpec.class,
+                LayerSpec.DropoutSpec.class,
+                LayerSpec.RescalingSpec.class,
+                LayerSpec.ChannelAffineSpec.class,
+                LayerSpec.ReluSpec.class,
+                LayerSpec.EluSpec.class);
+
+        /** This head with {@code layer} after it, or null where that layer does not move with a shift. */
+        private Head after(LayerSpec layer, int shift) {
+            if (!output.isImage()) {
+                return null;
+            }
+            if (layer instanceof LayerSpec.SequenceSpec sequence) {
+                Head inner = this;
+                for (LayerSpec part : sequence.layers()) {
+                    inner = inner.after(part, shift);
+                    if (inner == null) {
+                        return null;
+                    }
+                }
+                return inner;
+            }
+            int factor = 1;
+            if (layer instanceof LayerSpec.Conv2dSpec c) {
+                if (c.strideHeight() != 1
+                        || c.strideWidth() != 1
+                        || c.padTop() + c.padBottom() + c.padLeft() + c.padRight() != 0) {
+                    return null;
+                }
+            } else if (layer instanceof LayerSpec.MaxPoolSpec p) {
+                factor = p.poolHeight();
+                boolean ownStride = p.poolWidth() == factor && p.strideHeight() == factor && p.strideWidth() == factor;
+                boolean unpadded = p.padTop() + p.padBottom() + p.padLeft() + p.padRight() == 0;
+                if (!ownStride || !unpadded || shift % (scale * factor) != 0) {
+                    return null;
+                }
+            } else if (layer instanceof LayerSpec.ActivationSpec a) {
+                if (a.function() == LayerSpec.ActivationSpec.Function.SOFTMAX) {
+                    return null;
+                }
+            } else if (!VALUE_BY_VALUE.contains(layer.getClass())) {
+                return null;
+            }
+            return new Head(layers, scale * factor, layer.outputShape(output));
+        }
     }
 
     /** Writes {@link #FILE} into a model directory. */

@@ -120,4 +120,20 @@ class LayerStackTest {
                 e.getMessage().startsWith(dir.resolve(LayerStack.FILE) + ": not a readable layer stack ("),
                 e.getMessage());
     }
+
+    @Test
+    void theHeadThatMovesWithAShiftEndsWherePaddingStrideOrFlatteningBegins() {
+        LayerStack seed = SeedLayers.stack(); // conv, relu, pool, conv, relu, pool, conv, relu, flatten, ...
+        // after the first pooling the shift is 1 pixel: the next convolution moves with it, the next pooling not
+        assertEquals(new LayerStack.Head(5, 2, TensorShape.image(64, 11, 11)), seed.shiftableHead(2));
+        // a shift of 1 cannot pass a pooling of stride 2; one of 4 passes both poolings
+        assertEquals(new LayerStack.Head(2, 1, TensorShape.image(32, 26, 26)), seed.shiftableHead(1));
+        assertEquals(new LayerStack.Head(8, 4, TensorShape.image(64, 3, 3)), seed.shiftableHead(4));
+        // the strided network: two unpadded blocks of convolution, batch norm and ReLU, then one of stride 2
+        LayerStack strided = Architectures.byName("strided").layers();
+        assertEquals(new LayerStack.Head(2, 1, TensorShape.image(32, 24, 24)), strided.shiftableHead(2));
+        // padded convolutions from the start: nothing moves with the input
+        assertEquals(
+                0, Architectures.byName("compact").layers().shiftableHead(2).layers());
+    }
 }
