@@ -107,10 +107,21 @@ public final class InkExtractor {
         for (int p = 0; p < contrast.length; p++) { // a loop of its own, which the JIT vectorises
             contrast[p] = Math.max(0f, Math.min(1f, (contrast[p] - low) / range));
         }
+        // Rims lie within a pixel of a kept stroke: beyond the strokes' box, grown by that pixel, nothing
+        // keeps its ink.
+        Box reach = kept.stream().map(Component::box).reduce(Box::union).orElseThrow();
+        int left = Math.max(0, reach.x() - 1);
+        int right = Math.min(width, reach.right() + 1);
+        int top = Math.max(0, reach.y() - 1);
+        int bottom = Math.min(height, reach.bottom() + 1);
+        Arrays.fill(contrast, 0, top * width, 0f);
+        Arrays.fill(contrast, bottom * width, contrast.length, 0f);
         int[] rims = new int[64]; // pairs of pixel and label, labelled once every pixel is done
         int count = 0;
-        for (int y = 0; y < height; y++) {
-            for (int p = y * width, x = 0; x < width; x++, p++) {
+        for (int y = top; y < bottom; y++) {
+            Arrays.fill(contrast, y * width, y * width + left, 0f);
+            Arrays.fill(contrast, y * width + right, (y + 1) * width, 0f);
+            for (int p = y * width + left, x = left; x < right; x++, p++) {
                 if (contrast[p] > 0 && labels[p] == ConnectedComponents.NONE) {
                     int neighbour = touchingLabel(labels, width, height, x, y);
                     if (neighbour == ConnectedComponents.NONE) {

@@ -122,21 +122,37 @@ public final class Resampler {
             return out;
         }
 
-        /** Resamples each of the {@code height} rows of {@code in} (rows of {@code width}) along its length. */
+        /**
+         * Resamples each of the {@code height} rows of {@code in} (rows of {@code width}) along its length.
+         * Every output reads the same number of taps, the longest window's: shorter windows get weights of 0
+         * before or after their own (moved left where they would pass the row's end), which add exactly
+         * nothing to a sum of finite values. So the loop over the outputs has no inner loop of varying
+         * length, and each output still sums its own taps in their order.
+         */
         float[] applyToColumns(float[] in, int width, int height) {
             int outWidth = first.length;
+            int taps = 0;
+            for (float[] w : weights) {
+                taps = Math.max(taps, w.length);
+            }
+            int[] start = new int[outWidth];
+            float[][] byTap = new float[taps][outWidth];
+            for (int i = 0; i < outWidth; i++) {
+                start[i] = Math.min(first[i], width - taps);
+                for (int k = 0; k < weights[i].length; k++) {
+                    byTap[first[i] - start[i] + k][i] = weights[i][k];
+                }
+            }
             float[] out = new float[outWidth * height];
             for (int y = 0; y < height; y++) {
                 int inRow = y * width;
                 int outRow = y * outWidth;
-                for (int i = 0; i < outWidth; i++) {
-                    float[] w = weights[i];
-                    int base = inRow + first[i];
-                    float sum = 0;
-                    for (int k = 0; k < w.length; k++) {
-                        sum += w[k] * in[base + k];
+                for (int k = 0; k < taps; k++) {
+                    float[] w = byTap[k];
+                    int offset = inRow + k;
+                    for (int i = 0; i < outWidth; i++) {
+                        out[outRow + i] += w[i] * in[offset + start[i]];
                     }
-                    out[outRow + i] = sum;
                 }
             }
             return out;

@@ -68,7 +68,10 @@ public final class StrokeWidth {
             for (int block = 0, x = 0; block < w; block++) {
                 float largest = out[row + block];
                 for (int end = Math.min(width, x + factor); x < end; x++) {
-                    largest = Math.max(largest, in[y * width + x]);
+                    float value = in[y * width + x];
+                    if (value > largest) { // not Math.max, which also orders -0 and NaN, at a cost: ink has neither
+                        largest = value;
+                    }
                 }
                 out[row + block] = largest;
             }
