@@ -1,7 +1,5 @@
 package dev.digits.image;
 
-import java.util.Arrays;
-
 /**
  * Estimates the background of an ink-up image (ink bright), so that uneven lighting, shadows and
  * paper tint can be subtracted: a morphological opening removes every structure narrower than a
@@ -22,7 +20,13 @@ public final class Background {
 
     private Background() {}
 
-    public static FloatImage estimate(FloatImage inkUp) {
+    /**
+     * The ink-up picture's contrast against its estimated background, written over the picture's own
+     * pixels: {@code max(0, pixel - background)}. A uniform background is subtracted as one level,
+     * without a picture of it.
+     */
+    public static float[] subtract(FloatImage inkUp) {
+        float[] pixels = inkUp.pixels();
         double shrink = Math.min(1.0, (double) WORK_SIDE / Math.max(inkUp.width(), inkUp.height()));
         int w = Math.max(1, (int) Math.round(inkUp.width() * shrink));
         int h = Math.max(1, (int) Math.round(inkUp.height() * shrink));
@@ -33,7 +37,7 @@ public final class Background {
                         Math.ceil(STROKE_WINDOWS * strokeWidth(small, inkLevel))))
                 | 1;
         if (window > Math.min(w, h)) {
-            return flat(inkUp, small, inkLevel);
+            return subtract(pixels, paperLevel(small, inkLevel));
         }
         float[] opened = Filters.max(Filters.min(small.pixels(), w, h, window), w, h, window);
         float[] smooth = Filters.boxBlur(opened, w, h, window);
@@ -44,11 +48,21 @@ public final class Background {
             highest = Math.max(highest, v);
         }
         if (highest - lowest < FLAT_RANGE) {
-            float[] flat = new float[inkUp.width() * inkUp.height()];
-            Arrays.fill(flat, Rank.median(smooth, smooth.length));
-            return new FloatImage(inkUp.width(), inkUp.height(), flat);
+            return subtract(pixels, Rank.median(smooth, smooth.length));
         }
-        return Resampler.resize(new FloatImage(w, h, smooth), inkUp.width(), inkUp.height());
+        float[] behind = Resampler.resize(new FloatImage(w, h, smooth), inkUp.width(), inkUp.height())
+                .pixels();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = Math.max(0, pixels[i] - behind[i]);
+        }
+        return pixels;
+    }
+
+    private static float[] subtract(float[] pixels, float level) {
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = Math.max(0, pixels[i] - level);
+        }
+        return pixels;
     }
 
     /**
@@ -65,7 +79,7 @@ public final class Background {
     }
 
     /** A uniform background: the mean of the pixels at or below Otsu's threshold {@code level} (the paper), for pictures whose strokes are too thick to open away. */
-    private static FloatImage flat(FloatImage inkUp, FloatImage small, float level) {
+    private static float paperLevel(FloatImage small, float level) {
         double sum = 0;
         int n = 0;
         for (float v : small.pixels()) {
@@ -74,8 +88,6 @@ public final class Background {
                 n++;
             }
         }
-        float[] flat = new float[inkUp.width() * inkUp.height()];
-        Arrays.fill(flat, n == 0 ? 0f : (float) (sum / n));
-        return new FloatImage(inkUp.width(), inkUp.height(), flat);
+        return n == 0 ? 0f : (float) (sum / n);
     }
 }

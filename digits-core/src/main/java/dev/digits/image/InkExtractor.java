@@ -27,7 +27,7 @@ public final class InkExtractor {
     /** The ink of a luminance image whose polarity is known. */
     public static InkMap extract(FloatImage luminance, Polarity polarity) {
         FloatImage inkUp = polarity.inkUp(luminance);
-        float[] contrast = contrastInPlace(inkUp, Background.estimate(inkUp));
+        float[] contrast = Background.subtract(inkUp);
         float threshold = Math.max(Otsu.threshold(contrast), MIN_INK_CONTRAST);
         boolean[] mask = new boolean[contrast.length];
         for (int i = 0; i < contrast.length; i++) {
@@ -48,16 +48,6 @@ public final class InkExtractor {
         int[] labels = keepOnly(labelling, kept);
         float[] ink = strengthInPlace(contrast, labels, kept, threshold, width, height);
         return new InkMap(new FloatImage(width, height, ink), labels, kept, polarity);
-    }
-
-    /** The ink-up picture's contrast against its background, written over the picture's own pixels. */
-    private static float[] contrastInPlace(FloatImage inkUp, FloatImage background) {
-        float[] out = inkUp.pixels();
-        float[] behind = background.pixels();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(0, out[i] - behind[i]);
-        }
-        return out;
     }
 
     /** The labelling's labels (changed in place), {@link ConnectedComponents#NONE} where a component is not kept. */

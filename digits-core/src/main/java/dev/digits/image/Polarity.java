@@ -133,11 +133,13 @@ public enum Polarity {
 
     /** The image turned so that ink is bright: 0 = black-on-white paper's white, 1 = strongest ink. */
     public FloatImage inkUp(FloatImage luminance) {
-        float[] out = luminance.pixels().clone();
-        if (this == DARK_INK_ON_LIGHT) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = 1 - out[i];
-            }
+        float[] in = luminance.pixels();
+        if (this == LIGHT_INK_ON_DARK) {
+            return new FloatImage(luminance.width(), luminance.height(), in.clone());
+        }
+        float[] out = new float[in.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = 1 - in[i];
         }
         return new FloatImage(luminance.width(), luminance.height(), out);
     }
