@@ -86,7 +86,7 @@ final class TouchingDigits {
             return null;
         }
         List<float[]> inputs = new ArrayList<>();
-        inputs.add(MnistFormat.input(piece.ink(map)));
+        inputs.add(MnistFormat.input(ink));
         for (Piece[] parts : candidates) {
             inputs.add(MnistFormat.input(parts[0].ink(map)));
             inputs.add(MnistFormat.input(parts[1].ink(map)));
