@@ -70,4 +70,31 @@ class PolarityTest {
         FloatImage light = Luminance.of(Drawings.whiteOnBlack(20, 20, 1, g -> g.fillRect(3, 0, 14, 20)));
         assertEquals(Polarity.LIGHT_INK_ON_DARK, Polarity.byCorners(light));
     }
+
+    /**
+     * A few pixels of ink anywhere in a large picture decide it, at the edges of the blocks that
+     * {@code detect} looks over at once too: dark ink on mid-dark paper and light ink on mid-light
+     * paper, where the paper's brightness alone would say the opposite.
+     */
+    @Test
+    void aFewPixelsOfInkAnywhereDecide() {
+        int side = 300;
+        for (int at : new int[] {0, 255, 256, 511, 40_000, side * side - 1}) {
+            float[] paper = new float[side * side];
+            java.util.Arrays.fill(paper, 0.3f);
+            paper[at] = 0f;
+            assertEquals(
+                    Polarity.DARK_INK_ON_LIGHT,
+                    Polarity.detect(new FloatImage(side, side, paper), 0.3f),
+                    "dark at " + at);
+            float[] slate = new float[side * side];
+            java.util.Arrays.fill(slate, 0.7f);
+            slate[at] = 1f;
+            slate[(at + side * side / 2) % (side * side)] = 0.65f; // darker, but by less than the noise
+            assertEquals(
+                    Polarity.LIGHT_INK_ON_DARK,
+                    Polarity.detect(new FloatImage(side, side, slate), 0.7f),
+                    "light at " + at);
+        }
+    }
 }
