@@ -44,7 +44,7 @@ public enum Polarity {
 
     private static final int MEDIAN_SAMPLE = 1 << 16;
 
-    /** Pixels {@link #detect} looks over at once for any that stand out from the background. */
+    /** Pixels {@link #detect} and {@link #ambiguous} look over at once for any that stand out from the background. */
     private static final int BLOCK = 256;
 
     /** As {@link #detect(FloatImage)}, with its {@link #background} already known. */
@@ -54,15 +54,8 @@ public enum Polarity {
         double lighter = 0;
         for (int start = 0; start < pixels.length; start += BLOCK) {
             int end = Math.min(pixels.length, start + BLOCK);
-            // Most blocks are all background. A quick look passes them over: the sign bit of NOISE - |d| is
-            // set for any value beyond the noise, and OR-ing the bits of a block is a loop the JIT turns
-            // into vector instructions. The sums run through the other blocks, in the same order as ever.
-            int signs = 0;
-            for (int i = start; i < end; i++) {
-                signs |= Float.floatToRawIntBits(NOISE - Math.abs(pixels[i] - background));
-            }
-            if (signs >= 0) {
-                continue;
+            if (!standsOut(pixels, start, end, background)) {
+                continue; // the sums run through the other blocks, in the same order as ever
             }
             for (int i = start; i < end; i++) {
                 float d = pixels[i] - background;
@@ -95,11 +88,32 @@ public enum Polarity {
 
     /** As {@link #ambiguous(FloatImage)}, with its {@link #background} already known. */
     static boolean ambiguous(FloatImage luminance, float background) {
+        float[] pixels = luminance.pixels();
         int standingOut = 0;
-        for (float v : luminance.pixels()) {
-            standingOut += Math.abs(v - background) > NOISE ? 1 : 0;
+        for (int start = 0; start < pixels.length; start += BLOCK) {
+            int end = Math.min(pixels.length, start + BLOCK);
+            if (!standsOut(pixels, start, end, background)) {
+                continue;
+            }
+            for (int i = start; i < end; i++) {
+                standingOut += Math.abs(pixels[i] - background) > NOISE ? 1 : 0;
+            }
         }
-        return standingOut >= AMBIGUOUS_SHARE * luminance.pixels().length;
+        return standingOut >= AMBIGUOUS_SHARE * pixels.length;
+    }
+
+    /**
+     * Whether any of {@code pixels[start..end)} differs from the background by more than {@link #NOISE}:
+     * a quick look that lets most blocks of a picture, all background, be passed over. The sign bit of
+     * {@code NOISE - |d|} is set exactly for such a value, and OR-ing the bits of a block is a loop the
+     * JIT turns into vector instructions.
+     */
+    private static boolean standsOut(float[] pixels, int start, int end, float background) {
+        int signs = 0;
+        for (int i = start; i < end; i++) {
+            signs |= Float.floatToRawIntBits(NOISE - Math.abs(pixels[i] - background));
+        }
+        return signs < 0;
     }
 
     /**
