@@ -83,10 +83,17 @@ public final class InkExtractor {
      */
     private static float[] strengthInPlace(
             float[] contrast, int[] labels, List<Component> kept, float threshold, int width, int height) {
+        // Only the kept strokes and the pixels touching them keep ink: nothing beyond the strokes' box,
+        // grown by a pixel, is looked at.
+        Box reach = kept.stream().map(Component::box).reduce(Box::union).orElseThrow();
+        int left = Math.max(0, reach.x() - 1);
+        int right = Math.min(width, reach.right() + 1);
+        int top = Math.max(0, reach.y() - 1);
+        int bottom = Math.min(height, reach.bottom() + 1);
         // The kept components' pixels: exactly those with a label, as many as their areas add up to.
         float[] inside = new float[kept.stream().mapToInt(Component::area).sum()];
         int n = 0;
-        for (int i = 0; i < contrast.length; i++) {
+        for (int i = top * width; i < bottom * width; i++) {
             if (labels[i] != ConnectedComponents.NONE) {
                 inside[n++] = contrast[i];
             }
@@ -94,16 +101,9 @@ public final class InkExtractor {
         float core = Rank.kth(inside, n, (int) Math.min(n - 1, Math.floor(CORE_PERCENTILE * n)));
         float low = threshold / 2;
         float range = core - low;
-        for (int p = 0; p < contrast.length; p++) { // a loop of its own, which the JIT vectorises
+        for (int p = top * width; p < bottom * width; p++) { // a loop of its own, which the JIT vectorises
             contrast[p] = Math.max(0f, Math.min(1f, (contrast[p] - low) / range));
         }
-        // Rims lie within a pixel of a kept stroke: beyond the strokes' box, grown by that pixel, nothing
-        // keeps its ink.
-        Box reach = kept.stream().map(Component::box).reduce(Box::union).orElseThrow();
-        int left = Math.max(0, reach.x() - 1);
-        int right = Math.min(width, reach.right() + 1);
-        int top = Math.max(0, reach.y() - 1);
-        int bottom = Math.min(height, reach.bottom() + 1);
         Arrays.fill(contrast, 0, top * width, 0f);
         Arrays.fill(contrast, bottom * width, contrast.length, 0f);
         int[] rims = new int[64]; // pairs of pixel and label, labelled once every pixel is done
