@@ -54,46 +54,46 @@ final class ShiftedViews {
         }
         List<Block> first = layers.subList(0, head.layers());
         List<Block> rest = layers.subList(head.layers(), layers.size());
-        int scale = head.scale();
-        int height = head.output().height();
-        int width = head.output().width();
+        LayerStack.Head shared = head;
         Model model = Model.newInstance("views", Device.cpu(), Classifier.ENGINE);
-        model.setBlock(new LambdaBlock(
-                inputs -> {
-                    NDArray images = inputs.singletonOrThrow();
-                    long count = images.getShape().get(0);
-                    int side = DigitSet.SIDE + 2 * SHIFT;
-                    NDArray canvas = images.getManager().zeros(new Shape(count, 1, side, side));
-                    canvas.set(
-                            new NDIndex(
-                                    ":, :, {}:{}, {}:{}", SHIFT, SHIFT + DigitSet.SIDE, SHIFT, SHIFT + DigitSet.SIDE),
-                            images);
-                    ParameterStore parameters = new ParameterStore(images.getManager(), false);
-                    NDList maps = new NDList(canvas);
-                    for (Block layer : first) {
-                        maps = layer.forward(parameters, maps, false);
-                    }
-                    NDArray map = maps.singletonOrThrow();
-                    NDList views = new NDList(VIEWS);
-                    for (int[] offset : OFFSETS) {
-                        // the view moved by (dx, dy) is the canvas from (SHIFT - dx, SHIFT - dy) on
-                        int left = (SHIFT - offset[0]) / scale;
-                        int top = (SHIFT - offset[1]) / scale;
-                        views.add(map.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + height, left, left + width)));
-                    }
-                    Shape mapShape = map.getShape();
-                    NDList each =
-                            new NDList(NDArrays.stack(views, 1).reshape(count * VIEWS, mapShape.get(1), height, width));
-                    for (Block layer : rest) {
-                        each = layer.forward(parameters, each, false);
-                    }
-                    return each;
-                },
-                "shiftedViews"));
+        model.setBlock(new LambdaBlock(inputs -> read(inputs.singletonOrThrow(), first, shared, rest), "shiftedViews"));
         return model;
     }
 
-    /** All views of all inputs in one batch buffer, the views of each input together. */
+    /** The scores of the views of {@code images} ({@code [n, 1, 28, 28]}): {@code first} shared, {@code rest} per view. */
+    private static NDList read(NDArray images, List<Block> first, LayerStack.Head head, List<Block> rest) {
+        long count = images.getShape().get(0);
+        int side = DigitSet.SIDE + 2 * SHIFT;
+        NDArray canvas = images.getManager().zeros(new Shape(count, 1, side, side));
+        canvas.set(
+                new NDIndex(":, :, {}:{}, {}:{}", SHIFT, SHIFT + DigitSet.SIDE, SHIFT, SHIFT + DigitSet.SIDE), images);
+        ParameterStore parameters = new ParameterStore(images.getManager(), false);
+        NDList maps = new NDList(canvas);
+        for (Block layer : first) {
+            maps = layer.forward(parameters, maps, false);
+        }
+        NDArray map = maps.singletonOrThrow();
+        int height = head.output().height();
+        int width = head.output().width();
+        NDList views = new NDList(VIEWS);
+        for (int[] offset : OFFSETS) {
+            // the view moved by (dx, dy) is the canvas from (SHIFT - dx, SHIFT - dy) on, at the head's scale
+            int left = (SHIFT - offset[0]) / head.scale();
+            int top = (SHIFT - offset[1]) / head.scale();
+            views.add(map.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + height, left, left + width)));
+        }
+        NDList each = new NDList(
+                NDArrays.stack(views, 1).reshape(count * VIEWS, map.getShape().get(1), height, width));
+        for (Block layer : rest) {
+            each = layer.forward(parameters, each, false);
+        }
+        return each;
+    }
+
+    /**
+     * All views of all inputs in one batch buffer, the views of each input together: the views as the
+     * network would read them one by one, which {@link #model} reads with less work.
+     */
     static float[] batch(List<float[]> inputs) {
         float[] batch = new float[inputs.size() * VIEWS * DigitSet.PIXELS];
         for (int i = 0; i < inputs.size(); i++) {
