@@ -55,7 +55,7 @@ public enum Polarity {
         for (int start = 0; start < pixels.length; start += BLOCK) {
             int end = Math.min(pixels.length, start + BLOCK);
             if (!standsOut(pixels, start, end, background)) {
-                continue; // the sums run through the other blocks, in the same order as ever
+                continue; // the sums run through the other blocks, in pixel order
             }
             for (int i = start; i < end; i++) {
                 float d = pixels[i] - background;

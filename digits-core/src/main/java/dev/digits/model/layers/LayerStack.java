@@ -97,7 +97,7 @@ public record LayerStack(List<LayerSpec> layers) {
             if (next == null) {
                 break;
             }
-            head = new Head(head.layers() + 1, next.scale(), next.output());
+            head = next;
         }
         return head;
     }
@@ -119,7 +119,7 @@ public record LayerStack(List<LayerSpec> layers) {
                 LayerSpec.ReluSpec.class,
                 LayerSpec.EluSpec.class);
 
-        /** This head with {@code layer} after it, or null where that layer does not move with a shift. */
+        /** This head with {@code layer} after it (one layer more), or null where that layer does not move with a shift. */
         private Head after(LayerSpec layer, int shift) {
             if (!output.isImage()) {
                 return null;
@@ -132,7 +132,7 @@ public record LayerStack(List<LayerSpec> layers) {
                         return null;
                     }
                 }
-                return inner;
+                return new Head(layers + 1, inner.scale(), inner.output());
             }
             int factor = 1;
             if (layer instanceof LayerSpec.Conv2dSpec c) {
@@ -155,7 +155,7 @@ public record LayerStack(List<LayerSpec> layers) {
             } else if (!VALUE_BY_VALUE.contains(layer.getClass())) {
                 return null;
             }
-            return new Head(layers, scale * factor, layer.outputShape(output));
+            return new Head(layers + 1, scale * factor, layer.outputShape(output));
         }
     }
 
