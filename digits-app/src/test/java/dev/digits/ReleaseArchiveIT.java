@@ -155,6 +155,25 @@ class ReleaseArchiveIT {
                 "picocli comes from the archive");
     }
 
+    /** predict and read end their process at once (ProcessEnd): exit codes and messages still come through. */
+    @Test
+    void failuresKeepTheirExitCodesAndMessages() throws Exception {
+        String missing = unpacked.resolve("no-such-picture.png").toString();
+        for (String command : List.of("predict", "read")) {
+            Process failed = start(command, missing);
+            assertTrue(failed.waitFor(120, TimeUnit.SECONDS), command + " finished");
+            String out = new String(failed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, failed.exitValue(), out);
+            assertTrue(out.contains("digits: no such file or directory: " + missing), out);
+
+            Process misused = start(command, "--no-such-option", missing);
+            assertTrue(misused.waitFor(120, TimeUnit.SECONDS), command + " finished");
+            String usage = new String(misused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(2, misused.exitValue(), usage);
+            assertTrue(usage.contains("Run 'digits " + command + " --help' for its options."), usage);
+        }
+    }
+
     @Test
     void serveAnswersFromTheUnpackedRelease() throws Exception {
         int port;

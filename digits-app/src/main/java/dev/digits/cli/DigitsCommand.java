@@ -46,7 +46,7 @@ public final class DigitsCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        ProcessEnd.exit(execute(args), args);
     }
 
     /** Runs a command line and returns its exit code (used by tests too). */
