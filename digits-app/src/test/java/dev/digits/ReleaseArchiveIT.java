@@ -174,6 +174,20 @@ class ReleaseArchiveIT {
         }
     }
 
+    /** A flight recording is written as the JVM exits: with one, predict ends the orderly way. */
+    @Test
+    void aFlightRecordingOfPredictIsWritten() throws Exception {
+        Path recording = unpacked.resolve("predict.jfr");
+        Process predict = start(
+                List.of("-XX:StartFlightRecording=filename=" + recording),
+                "predict",
+                home.resolve("samples/canvas-8.png").toString());
+        assertTrue(predict.waitFor(120, TimeUnit.SECONDS), "predict finished");
+        String out = new String(predict.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, predict.exitValue(), out);
+        assertTrue(Files.isRegularFile(recording) && Files.size(recording) > 0, "the recording was written: " + out);
+    }
+
     @Test
     void serveAnswersFromTheUnpackedRelease() throws Exception {
         int port;
