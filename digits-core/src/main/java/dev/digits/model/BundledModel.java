@@ -1,7 +1,6 @@
 package dev.digits.model;
 
 import dev.digits.DigitsException;
-import dev.digits.io.Json;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +26,7 @@ public enum BundledModel {
 
     public ModelCard card() {
         try (InputStream in = open(ModelDirectory.CARD)) {
-            return Json.MAPPER.readValue(in, ModelCard.class);
+            return ModelCardReader.read(in);
         } catch (IOException e) {
             throw new DigitsException(
                     "the bundled model card cannot be read (" + directory + "): " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import dev.digits.DigitsException;
 import dev.digits.io.Json;
 import dev.digits.model.layers.LayerStack;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,8 +30,8 @@ public final class ModelDirectory {
 
     public static ModelCard readCard(Path directory) {
         Path cardFile = requireModel(directory).resolve(CARD);
-        try {
-            return Json.read(cardFile, ModelCard.class);
+        try (InputStream in = Files.newInputStream(cardFile)) {
+            return ModelCardReader.read(in);
         } catch (IOException e) {
             throw new DigitsException(cardFile + ": not a readable model card (" + e.getMessage() + ")", e);
         }
