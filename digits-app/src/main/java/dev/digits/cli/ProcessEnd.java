@@ -7,7 +7,7 @@ import jdk.jfr.FlightRecorder;
 /**
  * How the launcher's process ends. A process that ends normally runs the static destructors of the
  * native libraries it loaded, and PyTorch's unregister its operators one by one: about a tenth of a
- * second of CPU after the last answer is printed, a tenth to a sixth of {@code digits predict one.png}.
+ * second of CPU after the last answer is printed, which {@code digits predict one.png} waited for.
  *
  * <p>The commands that read pictures ({@code predict}, {@code read}) hold nothing that needs an orderly
  * end: they register no shutdown hooks, and every file they write is in place before they return. So
@@ -21,7 +21,7 @@ final class ProcessEnd {
     /** Commands whose process may end without running shutdown hooks or native destructors. */
     private static final Set<String> AT_ONCE = Set.of("predict", "read");
     /** {@code -Ddigits.exit=orderly} ends every command through {@link System#exit}. */
-    static final String EXIT_PROPERTY = "digits.exit";
+    private static final String EXIT_PROPERTY = "digits.exit";
 
     private ProcessEnd() {}
 

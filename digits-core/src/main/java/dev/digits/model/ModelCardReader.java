@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Reads a {@link ModelCard} as {@link Json} writes it, with Jackson's streaming parser: the card that
  * {@code Json.MAPPER} would read, unknown keys ignored and missing ones null (0 for the parameter
- * count). Loading a model then starts none of Jackson's object mapping, about a tenth of a second of
- * CPU before the first picture of {@code digits predict one.png}, where the mapping is needed for
- * nothing else.
+ * count). Loading a model then starts none of Jackson's object mapping, whose first use (deserializers
+ * built for the record, Java's date and locale services started) takes tens of milliseconds before the
+ * first picture of {@code digits predict one.png}, where nothing else needs it.
  */
 final class ModelCardReader {
     private static final JsonFactory FACTORY = new JsonFactory();
