@@ -155,7 +155,7 @@ class ReleaseArchiveIT {
                 "picocli comes from the archive");
     }
 
-    /** predict and read end their process at once (ProcessEnd): exit codes and messages still come through. */
+    /** predict and read end their process at once (ProcessEnd): exit codes, messages and help still come through. */
     @Test
     void failuresKeepTheirExitCodesAndMessages() throws Exception {
         String missing = unpacked.resolve("no-such-picture.png").toString();
@@ -171,6 +171,12 @@ class ReleaseArchiveIT {
             String usage = new String(misused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(2, misused.exitValue(), usage);
             assertTrue(usage.contains("Run 'digits " + command + " --help' for its options."), usage);
+
+            Process help = start(command, "--help");
+            assertTrue(help.waitFor(120, TimeUnit.SECONDS), command + " --help finished");
+            String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, help.exitValue(), text);
+            assertTrue(text.contains("Usage: digits " + command) && text.contains("--json"), text);
         }
     }
 
