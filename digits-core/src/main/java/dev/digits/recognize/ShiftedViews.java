@@ -65,8 +65,7 @@ final class ShiftedViews {
         long count = images.getShape().get(0);
         int side = DigitSet.SIDE + 2 * SHIFT;
         NDArray canvas = images.getManager().zeros(new Shape(count, 1, side, side));
-        canvas.set(
-                new NDIndex(":, :, {}:{}, {}:{}", SHIFT, SHIFT + DigitSet.SIDE, SHIFT, SHIFT + DigitSet.SIDE), images);
+        canvas.set(window(SHIFT, SHIFT, DigitSet.SIDE, DigitSet.SIDE), images);
         ParameterStore parameters = new ParameterStore(images.getManager(), false);
         NDList maps = new NDList(canvas);
         for (Block layer : first) {
@@ -80,7 +79,7 @@ final class ShiftedViews {
             // the view moved by (dx, dy) is the canvas from (SHIFT - dx, SHIFT - dy) on, at the head's scale
             int left = (SHIFT - offset[0]) / head.scale();
             int top = (SHIFT - offset[1]) / head.scale();
-            views.add(map.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + height, left, left + width)));
+            views.add(map.get(window(top, left, height, width)));
         }
         NDList each = new NDList(
                 NDArrays.stack(views, 1).reshape(count * VIEWS, map.getShape().get(1), height, width));
@@ -88,6 +87,14 @@ final class ShiftedViews {
             each = layer.forward(parameters, each, false);
         }
         return each;
+    }
+
+    /**
+     * Rows {@code top} to {@code top + height} and columns {@code left} to {@code left + width} of every
+     * map of a batch: built, not parsed from a string, since it is taken for every batch of views.
+     */
+    private static NDIndex window(long top, long left, long height, long width) {
+        return new NDIndex().addAllDim(2).addSliceDim(top, top + height).addSliceDim(left, left + width);
     }
 
     /**

@@ -46,17 +46,19 @@ final class TiledMaxPool extends LambdaBlock {
         long columns = shape.get(3) / size;
         long width = shape.get(3);
         // Each output row's band of input rows, side by side: a view, since a band is a run of memory.
-        NDArray bands = (rows * size == shape.get(2) ? map : map.get(new NDIndex(":, :, :{}", rows * size)))
+        NDArray bands = (rows * size == shape.get(2)
+                        ? map
+                        : map.get(new NDIndex().addAllDim(2).addSliceDim(0, rows * size)))
                 .reshape(batch, channels, rows, size * width);
         NDArray highest = null; // the largest of each band's rows, over the columns that are pooled
         for (int dy = 0; dy < size; dy++) {
-            NDArray row = bands.get(new NDIndex(":, :, :, {}:{}", dy * width, dy * width + columns * size));
+            NDArray row = bands.get(new NDIndex().addAllDim(3).addSliceDim(dy * width, dy * width + columns * size));
             highest = highest == null ? row : highest.maximum(row);
         }
         NDArray cells = highest.reshape(batch, channels, rows, columns, size);
         NDArray largest = null;
         for (int dx = 0; dx < size; dx++) {
-            NDArray column = cells.get(new NDIndex(":, :, :, :, {}", dx));
+            NDArray column = cells.get(new NDIndex().addAllDim(4).addIndices(dx));
             largest = largest == null ? column : largest.maximum(column);
         }
         return new NDList(largest);
