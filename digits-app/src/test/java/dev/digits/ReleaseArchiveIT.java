@@ -1,6 +1,7 @@
 package dev.digits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -178,6 +179,28 @@ class ReleaseArchiveIT {
             assertEquals(0, help.exitValue(), text);
             assertTrue(text.contains("Usage: digits " + command) && text.contains("--json"), text);
         }
+    }
+
+    /** The launcher runs the quick compiler alone for up to 200 pictures to read, both compilers past that. */
+    @Test
+    void readsCompilerFollowsTheNumberOfPictures() throws Exception {
+        Path pictures = unpacked.resolve("pictures");
+        Files.createDirectories(pictures);
+        for (int i = 0; i < 200; i++) {
+            Files.write(pictures.resolve(i + ".png"), new byte[0]);
+        }
+        assertTrue(quickCompilerOnly("read", "--help", pictures.toString()), "200 pictures: C1 alone");
+        Files.write(pictures.resolve("200.png"), new byte[0]);
+        assertFalse(quickCompilerOnly("read", "--help", pictures.toString()), "201 pictures: C1 and C2");
+    }
+
+    /** Whether the JVM that the launcher starts for {@code args} stops at the quick compiler. */
+    private static boolean quickCompilerOnly(String... args) throws Exception {
+        Process process = start(List.of("-XX:+PrintCommandLineFlags"), args);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher finished");
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), out);
+        return out.contains("-XX:TieredStopAtLevel=1");
     }
 
     /** A flight recording is written as the JVM exits: with one, predict ends the orderly way. */
