@@ -44,9 +44,9 @@ public record FloatImage(int width, int height, float[] pixels) {
         return x < 0 || y < 0 || x >= width || y >= height ? 0f : pixels[y * width + x];
     }
 
-    /** Copies row {@code y} into {@code into}, which holds {@link #width} values. */
-    void row(int y, float[] into) {
-        System.arraycopy(pixels, y * width, into, 0, width);
+    /** Copies columns {@code from} (inclusive) to {@code to} of row {@code y} into the same columns of {@code into}. */
+    void row(int y, int from, int to, float[] into) {
+        System.arraycopy(pixels, y * width + from, into, from, to - from);
     }
 
     /** A copy of the pixels inside {@code box}. */

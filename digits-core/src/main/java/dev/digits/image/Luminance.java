@@ -6,6 +6,7 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
+import java.util.Arrays;
 
 /**
  * Greyscale of a decoded image, 0 = black, 1 = white, with transparency flattened onto the background
@@ -45,7 +46,7 @@ public final class Luminance {
         if (bytes == null || !bytes.opaque()) {
             return Resampler.resize(of(image), width, height);
         }
-        return Resampler.shrink((y, into) -> bytes.row(y, into, 0), image.getWidth(), image.getHeight(), width, height);
+        return Resampler.shrink(bytes.rows(), image.getWidth(), image.getHeight(), width, height);
     }
 
     private static void read(BufferedImage image, float[] luma, float[] alpha) {
@@ -131,7 +132,7 @@ public final class Luminance {
 
         void read(float[] luma, float[] alpha) {
             for (int y = 0; y < height; y++) {
-                row(y, luma, y * width);
+                row(y, 0, width, luma, y * width);
             }
             if (alpha != null) {
                 int alphaBand = bandOffsets[grey ? 1 : 3];
@@ -144,12 +145,12 @@ public final class Luminance {
             }
         }
 
-        /** Writes the luminance of row {@code y} into {@code into} from {@code offset}. */
-        void row(int y, float[] into, int offset) {
-            int p = origin + y * scanlineStride;
+        /** Writes the luminance of columns {@code from} to {@code to} of row {@code y} into {@code into} from {@code offset + from}. */
+        void row(int y, int from, int to, float[] into, int offset) {
+            int p = origin + y * scanlineStride + from * pixelStride;
             if (grey) {
                 int q = p + bandOffsets[0];
-                for (int x = 0; x < width; x++, q += pixelStride) {
+                for (int x = from; x < to; x++, q += pixelStride) {
                     into[offset + x] = UNIT[data[q] & 0xff];
                 }
                 return;
@@ -157,10 +158,67 @@ public final class Luminance {
             int r = bandOffsets[0];
             int g = bandOffsets[1];
             int b = bandOffsets[2];
-            for (int x = 0; x < width; x++, p += pixelStride) {
+            for (int x = from; x < to; x++, p += pixelStride) {
                 into[offset + x] = luma(data[p + r] & 0xff, data[p + g] & 0xff, data[p + b] & 0xff);
             }
         }
+
+        /**
+         * The picture's rows for {@link Resampler#shrink}, with the top-left pixel's luminance as the
+         * background: a row's varying columns are those between its first and last pixel whose bytes
+         * differ from the top-left pixel's (found a word at a time by {@link Arrays#mismatch}), so a
+         * drawing on a plain canvas is shrunk with work only around its strokes.
+         */
+        Resampler.Rows rows() {
+            int rowBytes = width * pixelStride;
+            for (int offset : bandOffsets) {
+                if (offset >= pixelStride) { // bands not interleaved pixel by pixel: no span to compare
+                    return (y, from, to, into) -> row(y, from, to, into, 0);
+                }
+            }
+            byte[] plain = new byte[rowBytes]; // a row of the top-left pixel's bytes
+            for (int i = 0; i < rowBytes; i++) {
+                plain[i] = data[origin + i % pixelStride];
+            }
+            float[] topLeft = new float[1];
+            row(0, 0, 1, topLeft, 0);
+            return new Resampler.Rows() {
+                @Override
+                public void read(int y, int from, int to, float[] into) {
+                    row(y, from, to, into, 0);
+                }
+
+                @Override
+                public float background() {
+                    return topLeft[0];
+                }
+
+                @Override
+                public void varying(int y, int width, int[] span) {
+                    int p = origin + y * scanlineStride;
+                    int first = Arrays.mismatch(data, p, p + rowBytes, plain, 0, rowBytes);
+                    if (first < 0) {
+                        span[0] = 0;
+                        span[1] = 0;
+                        return;
+                    }
+                    // From the right: a chunk at a time while the chunk is plain, then byte by byte.
+                    int end = rowBytes;
+                    while (end - first > PLAIN_CHUNK
+                            && Arrays.equals(data, p + end - PLAIN_CHUNK, p + end, plain, end - PLAIN_CHUNK, end)) {
+                        end -= PLAIN_CHUNK;
+                    }
+                    while (data[p + end - 1] == plain[end - 1]) {
+                        end--;
+                    }
+                    span[0] = first / pixelStride;
+                    span[1] = (end - 1) / pixelStride + 1;
+                }
+            };
+        }
+
+        /** Bytes compared at once from a row's end. */
+        private static final int PLAIN_CHUNK = 32;
 
         /** Whether no pixel is even partly transparent: then the luminance needs no flattening. */
         boolean opaque() {

@@ -25,17 +25,48 @@ public final class Resampler {
         FloatImage horizontal = new FloatImage(
                 width,
                 source.height(),
-                Weights.of(source.width(), width).applyToColumns(source.pixels(), source.width(), source.height()));
-        return new FloatImage(width, height, Weights.of(source.height(), height).applyToRows(horizontal::row, width));
+                Weights.of(source.width(), width)
+                        .applyToColumns(source.pixels(), source.width(), source.height(), null));
+        return new FloatImage(
+                width, height, Weights.of(source.height(), height).applyToRows(horizontal::row, width, null, 0));
     }
 
     /**
-     * A picture read one row at a time: writes row {@code y}, {@code into.length} values, into
-     * {@code into}. What {@link #shrink} reads, so that a picture need not be held whole as floats.
+     * A picture read one row at a time, for {@link #shrink}, so that it need not be held whole as
+     * floats. A picture on a flat background (a drawing on a canvas) may say so: every value of a row
+     * outside its {@link #varying} columns is the {@link #background}, and the shrink works out only the
+     * outputs near the varying columns, since a weighted sum of background values is the same wherever
+     * it is taken.
      */
-    @FunctionalInterface
     interface Rows {
-        void read(int y, float[] into);
+        /** Writes the values of row {@code y} in columns {@code from} (inclusive) to {@code to} into the same columns of {@code into}. */
+        void read(int y, int from, int to, float[] into);
+
+        /** The value of every pixel outside a row's varying columns; NaN where no background is known. */
+        default float background() {
+            return Float.NaN;
+        }
+
+        /**
+         * Writes into {@code span} the columns {@code [span[0], span[1])} of row {@code y}, a row of
+         * {@code width}, outside which every value is the {@link #background}; an empty span (equal
+         * ends) for a row of background only. Called only where a background is known.
+         */
+        default void varying(int y, int width, int[] span) {
+            span[0] = 0;
+            span[1] = width;
+        }
+    }
+
+    /** Of each row of an image: the columns {@code [from, to)} outside which every value is {@code level}. */
+    private record FlatRows(int[] from, int[] to, float[] level) {
+        FlatRows(int height) {
+            this(new int[height], new int[height], new float[height]);
+        }
+
+        boolean whole(int y, int width) {
+            return from[y] == 0 && to[y] == width;
+        }
     }
 
     /**
@@ -47,9 +78,10 @@ public final class Resampler {
             throw new IllegalArgumentException(
                     "cannot shrink " + sourceWidth + "x" + sourceHeight + " to " + width + "x" + height);
         }
-        float[] vertical = Weights.of(sourceHeight, height).applyToRows(source, sourceWidth);
-        return new FloatImage(
-                width, height, Weights.of(sourceWidth, width).applyToColumns(vertical, sourceWidth, height));
+        FlatRows flat = Float.isNaN(source.background()) ? null : new FlatRows(height);
+        Weights columns = Weights.of(sourceWidth, width);
+        float[] vertical = Weights.of(sourceHeight, height).applyToRows(source, sourceWidth, flat, columns.taps() - 1);
+        return new FloatImage(width, height, columns.applyToColumns(vertical, sourceWidth, height, flat));
     }
 
     /** For each output sample along one axis: which input samples it reads and with what weights. */
@@ -97,29 +129,75 @@ public final class Resampler {
          * Resamples the rows of {@code in} (rows of {@code width}), whole rows at a time. Each source row
          * is read into a buffer first, so that the weighted sums run over arrays from their start: the
          * JIT turns such loops into vector instructions (not those that read two arrays at unrelated
-         * offsets).
+         * offsets). Where {@code flat} is given (the source knows its background), only the columns
+         * where some source row of an output varies are summed; the rest of that output row is the sum
+         * of its weights times the background, taken in the same order, and {@code flat} records which
+         * is which. That level is written only {@code margin} columns beyond the varying ones, as far as
+         * the pass along the rows reads it.
          */
-        float[] applyToRows(Rows in, int width) {
+        float[] applyToRows(Rows in, int width, FlatRows flat, int margin) {
             float[] out = new float[first.length * width];
             float[] source = new float[width];
-            int sourceRow = -1; // the row in source: neighbouring outputs share a row where their spans meet
+            float background = in.background();
+            int[] span = new int[2];
+            // the row in source, and its columns: neighbouring outputs share a row where their spans meet
+            int sourceRow = -1;
+            int sourceFrom = 0;
+            int sourceTo = 0;
             float[] sum = new float[width];
             for (int i = 0; i < first.length; i++) {
                 float[] w = weights[i];
-                Arrays.fill(sum, 0f);
-                for (int k = 0; k < w.length; k++) {
-                    if (first[i] + k != sourceRow) {
-                        sourceRow = first[i] + k;
-                        in.read(sourceRow, source);
+                int from = 0;
+                int to = width;
+                if (flat != null) {
+                    from = width;
+                    to = 0;
+                    for (int k = 0; k < w.length; k++) {
+                        in.varying(first[i] + k, width, span);
+                        if (span[0] < span[1]) {
+                            from = Math.min(from, span[0]);
+                            to = Math.max(to, span[1]);
+                        }
                     }
-                    float weight = w[k];
-                    for (int x = 0; x < width; x++) {
-                        sum[x] += weight * source[x];
+                    if (from >= to) {
+                        from = 0;
+                        to = 0;
                     }
                 }
-                System.arraycopy(sum, 0, out, i * width, width);
+                Arrays.fill(sum, from, to, 0f);
+                float level = 0f;
+                for (int k = 0; k < w.length; k++) {
+                    if (first[i] + k != sourceRow || from != sourceFrom || to != sourceTo) {
+                        sourceRow = first[i] + k;
+                        sourceFrom = from;
+                        sourceTo = to;
+                        in.read(sourceRow, from, to, source);
+                    }
+                    float weight = w[k];
+                    for (int x = from; x < to; x++) {
+                        sum[x] += weight * source[x];
+                    }
+                    level += weight * background;
+                }
+                System.arraycopy(sum, from, out, i * width + from, to - from);
+                if (flat != null) {
+                    Arrays.fill(out, i * width + Math.max(0, from - margin), i * width + from, level);
+                    Arrays.fill(out, i * width + to, i * width + Math.min(width, to + margin), level);
+                    flat.from[i] = from;
+                    flat.to[i] = to;
+                    flat.level[i] = level;
+                }
             }
             return out;
+        }
+
+        /** The most input samples any output reads. */
+        int taps() {
+            int taps = 0;
+            for (float[] w : weights) {
+                taps = Math.max(taps, w.length);
+            }
+            return taps;
         }
 
         /**
@@ -127,14 +205,12 @@ public final class Resampler {
          * Every output reads the same number of taps, the longest window's: shorter windows get weights of 0
          * before or after their own (moved left where they would pass the row's end), which add exactly
          * nothing to a sum of finite values. So the loop over the outputs has no inner loop of varying
-         * length, and each output still sums its own taps in their order.
+         * length, and each output still sums its own taps in their order. Where {@code flat} is given,
+         * outputs that read only a row's level are copied from that level's row of outputs.
          */
-        float[] applyToColumns(float[] in, int width, int height) {
+        float[] applyToColumns(float[] in, int width, int height, FlatRows flat) {
             int outWidth = first.length;
-            int taps = 0;
-            for (float[] w : weights) {
-                taps = Math.max(taps, w.length);
-            }
+            int taps = taps();
             int[] start = new int[outWidth];
             float[][] byTap = new float[taps][outWidth];
             for (int i = 0; i < outWidth; i++) {
@@ -144,18 +220,88 @@ public final class Resampler {
                 }
             }
             float[] out = new float[outWidth * height];
+            LevelRows levelRows = flat == null ? null : new LevelRows(byTap);
             for (int y = 0; y < height; y++) {
                 int inRow = y * width;
                 int outRow = y * outWidth;
+                // The outputs [lo, hi) read a varying column; the others only the row's level.
+                int lo = 0;
+                int hi = outWidth;
+                if (flat != null && !flat.whole(y, width)) {
+                    if (flat.from()[y] < flat.to()[y]) {
+                        lo = firstEndingAfter(start, taps, flat.from()[y]);
+                        hi = firstStartingAt(start, flat.to()[y]);
+                    } else { // background only
+                        hi = 0;
+                    }
+                    float[] level = levelRows.of(flat.level()[y]);
+                    System.arraycopy(level, 0, out, outRow, lo);
+                    System.arraycopy(level, hi, out, outRow + hi, outWidth - hi);
+                }
                 for (int k = 0; k < taps; k++) {
                     float[] w = byTap[k];
                     int offset = inRow + k;
-                    for (int i = 0; i < outWidth; i++) {
+                    for (int i = lo; i < hi; i++) {
                         out[outRow + i] += w[i] * in[offset + start[i]];
                     }
                 }
             }
             return out;
+        }
+
+        /** The first output whose taps end after {@code column}: {@code start} ascends. */
+        private static int firstEndingAfter(int[] start, int taps, int column) {
+            return firstStartingAt(start, column - taps + 1);
+        }
+
+        /** The first output whose taps start at or after {@code column} ({@code start.length} if none). */
+        private static int firstStartingAt(int[] start, int column) {
+            int lo = 0;
+            int hi = start.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (start[mid] < column) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /**
+     * The outputs of a row whose every value is the same level, as {@link Weights#applyToColumns} sums
+     * them (the same products in the same order), kept for the last few levels: an image on a flat
+     * background has one level per pattern of vertical weights.
+     */
+    private static final class LevelRows {
+        private static final int KEPT = 4;
+        private final float[][] byTap;
+        private final float[] levels = new float[KEPT];
+        private final float[][] rows = new float[KEPT][];
+        private int next;
+
+        LevelRows(float[][] byTap) {
+            this.byTap = byTap;
+        }
+
+        float[] of(float level) {
+            for (int j = 0; j < KEPT; j++) {
+                if (rows[j] != null && Float.floatToRawIntBits(levels[j]) == Float.floatToRawIntBits(level)) {
+                    return rows[j];
+                }
+            }
+            float[] row = new float[byTap[0].length];
+            for (float[] w : byTap) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] += w[i] * level;
+                }
+            }
+            levels[next] = level;
+            rows[next] = row;
+            next = (next + 1) % KEPT;
+            return row;
         }
     }
 }

@@ -147,4 +147,43 @@ class LuminanceTest {
             }
         }
     }
+
+    /**
+     * A drawing on a plain canvas is shrunk with work only around its strokes: the values must be those
+     * of the whole computation, for strokes anywhere (touching an edge, in one corner, none at all), of
+     * every byte layout, and where the top-left pixel is a stroke rather than the canvas.
+     */
+    @Test
+    void aDrawingOnAPlainCanvasShrinksToTheSameValues() {
+        var random = new java.util.Random(11);
+        for (int type :
+                new int[] {BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR}) {
+            for (int layout = 0; layout < 5; layout++) {
+                BufferedImage image = new BufferedImage(97, 83, type);
+                int canvas = 0xff000000 | (layout % 2 == 0 ? 0xffffff : 0x203040);
+                for (int y = 0; y < image.getHeight(); y++) {
+                    for (int x = 0; x < image.getWidth(); x++) {
+                        image.setRGB(x, y, canvas);
+                    }
+                }
+                // layout 0: strokes in the middle; 1: touching every edge; 2: one corner; 3: none; 4: at the top left
+                int[][] boxes = {{30, 20, 40, 50}, {0, 0, 97, 83}, {80, 70, 17, 13}, {0, 0, 0, 0}, {0, 0, 9, 6}};
+                int[] box = boxes[layout];
+                for (int n = 0; n < box[2] * box[3] / 3; n++) {
+                    int x = box[0] + random.nextInt(box[2]);
+                    int y = box[1] + random.nextInt(box[3]);
+                    image.setRGB(x, y, 0xff000000 | random.nextInt(0x1000000));
+                }
+                for (int[] size : new int[][] {{40, 33}, {96, 82}, {20, 60}, {1, 1}, {97, 41}, {13, 9}}) {
+                    float[] expected = Resampler.resize(Luminance.of(image), size[0], size[1])
+                            .pixels();
+                    float[] shrunk = Luminance.shrunk(image, size[0], size[1]).pixels();
+                    assertArrayEquals(
+                            expected,
+                            shrunk,
+                            "type " + type + ", layout " + layout + ", to " + size[0] + "x" + size[1]);
+                }
+            }
+        }
+    }
 }
