@@ -43,7 +43,13 @@ public final class Background {
         if (window > Math.min(w, h)) {
             return subtract(pixels, paperLevel(small, inkLevel));
         }
-        float[] opened = Filters.max(Filters.min(small.pixels(), w, h, window), w, h, window);
+        float[] eroded = Filters.min(small.pixels(), w, h, window);
+        if (isUniform(eroded)) {
+            // The opening of one value, and its blur, are that value (a +0 where it is -0): a drawing
+            // on a plain canvas, every stroke narrower than the window.
+            return subtract(pixels, eroded[0] + 0f);
+        }
+        float[] opened = Filters.max(eroded, w, h, window);
         float[] smooth = Filters.boxBlur(opened, w, h, window);
         float lowest = Float.MAX_VALUE;
         float highest = -Float.MAX_VALUE;
@@ -60,6 +66,15 @@ public final class Background {
             pixels[i] -= behind[i];
         }
         return pixels;
+    }
+
+    private static boolean isUniform(float[] values) {
+        for (float v : values) {
+            if (Float.floatToRawIntBits(v) != Float.floatToRawIntBits(values[0])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static float[] subtract(float[] pixels, float level) {

@@ -101,16 +101,18 @@ public final class InkExtractor {
         float core = Rank.kth(inside, n, (int) Math.min(n - 1, Math.floor(CORE_PERCENTILE * n)));
         float low = threshold / 2;
         float range = core - low;
-        for (int p = top * width; p < bottom * width; p++) { // a loop of its own, which the JIT vectorises
-            contrast[p] = Math.max(0f, Math.min(1f, (contrast[p] - low) / range));
-        }
         Arrays.fill(contrast, 0, top * width, 0f);
         Arrays.fill(contrast, bottom * width, contrast.length, 0f);
-        int[] rims = new int[64]; // pairs of pixel and label, labelled once every pixel is done
-        int count = 0;
         for (int y = top; y < bottom; y++) {
             Arrays.fill(contrast, y * width, y * width + left, 0f);
             Arrays.fill(contrast, y * width + right, (y + 1) * width, 0f);
+            for (int p = y * width + left; p < y * width + right; p++) { // a loop of its own, which the JIT vectorises
+                contrast[p] = Math.max(0f, Math.min(1f, (contrast[p] - low) / range));
+            }
+        }
+        int[] rims = new int[64]; // pairs of pixel and label, labelled once every pixel is done
+        int count = 0;
+        for (int y = top; y < bottom; y++) {
             for (int p = y * width + left, x = left; x < right; x++, p++) {
                 if (contrast[p] > 0 && labels[p] == ConnectedComponents.NONE) {
                     int neighbour = touchingLabel(labels, width, height, x, y);
