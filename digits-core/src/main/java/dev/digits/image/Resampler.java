@@ -20,7 +20,7 @@ public final class Resampler {
         // Rows are combined whole (in memory order, cheap); columns one output value at a time. So when
         // the height shrinks, the rows go first and the columns are combined on fewer rows.
         if (height < source.height()) {
-            return shrink(source::row, source.width(), source.height(), width, height);
+            return shrink(rows(source), source.width(), source.height(), width, height);
         }
         FloatImage horizontal = new FloatImage(
                 width,
@@ -56,6 +56,51 @@ public final class Resampler {
             span[0] = 0;
             span[1] = width;
         }
+    }
+
+    /**
+     * The rows of an image, with its top-left value as the background: a row varies between its first
+     * and last value of other bits. An image of ink on nothing (a digit's crop, a picture with its
+     * background subtracted) is then shrunk with work only around the ink; a noisy one costs a
+     * comparison or two per row.
+     */
+    private static Rows rows(FloatImage image) {
+        float[] pixels = image.pixels();
+        float background = pixels[0];
+        if (Float.isNaN(background)) {
+            return image::row;
+        }
+        int bits = Float.floatToRawIntBits(background);
+        return new Rows() {
+            @Override
+            public void read(int y, int from, int to, float[] into) {
+                image.row(y, from, to, into);
+            }
+
+            @Override
+            public float background() {
+                return background;
+            }
+
+            @Override
+            public void varying(int y, int width, int[] span) {
+                int row = y * width;
+                int from = 0;
+                while (from < width && Float.floatToRawIntBits(pixels[row + from]) == bits) {
+                    from++;
+                }
+                int to = width;
+                while (to > from && Float.floatToRawIntBits(pixels[row + to - 1]) == bits) {
+                    to--;
+                }
+                if (from == width) { // background only
+                    from = 0;
+                    to = 0;
+                }
+                span[0] = from;
+                span[1] = to;
+            }
+        };
     }
 
     /** Of each row of an image: the columns {@code [from, to)} outside which every value is {@code level}. */

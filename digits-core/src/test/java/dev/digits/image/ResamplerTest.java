@@ -37,6 +37,44 @@ class ResamplerTest {
         }
     }
 
+    /**
+     * Ink in one part of a plain background (a digit's crop, a canvas): outputs far from the ink are the
+     * background's level, those near it mean their area, wherever the ink lies.
+     */
+    @Test
+    void inkOnAPlainBackgroundShrinksAsEverywhereElse() {
+        SplittableRandom random = new SplittableRandom(9);
+        for (int[] size : SIZES) {
+            for (float background : new float[] {0f, 0.3f}) {
+                int w = size[0];
+                int h = size[1];
+                float[] pixels = new float[w * h];
+                java.util.Arrays.fill(pixels, background);
+                int left = random.nextInt(w);
+                int top = 1 + random.nextInt(h - 1);
+                for (int y = top; y < Math.min(h, top + 1 + h / 3); y++) {
+                    for (int x = left; x < Math.min(w, left + 1 + w / 4); x++) {
+                        pixels[y * w + x] = (float) random.nextDouble();
+                    }
+                }
+                FloatImage source = new FloatImage(w, h, pixels);
+                int width = Math.min(size[2], w);
+                int height = Math.min(size[3], h);
+                FloatImage out = Resampler.resize(source, width, height);
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        assertEquals(
+                                areaMean(source, x, y, (double) w / width, (double) h / height),
+                                out.get(x, y),
+                                1e-5,
+                                "pixel " + x + "," + y + " of " + w + "x" + h + " -> " + width + "x" + height + " on "
+                                        + background);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aUniformPictureStaysUniformAtAnySize() {
         for (int[] size : SIZES) {
