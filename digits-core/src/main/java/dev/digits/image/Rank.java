@@ -19,7 +19,8 @@ final class Rank {
      * The value at index {@code k} of the first {@code n} values in ascending order (0 = the smallest),
      * what {@code Arrays.sort} followed by indexing gives. Each pass histograms the next bits of the
      * values' order keys, among the values whose higher bits match those found so far, and keeps the bin
-     * that holds rank {@code k}.
+     * that holds rank {@code k}; a bin that holds one key only is the answer at once (a picture's median
+     * is often its background, one value over most of it).
      */
     static float kth(float[] values, int n, int k) {
         if (k < 0 || k >= n || n > values.length) {
@@ -28,64 +29,70 @@ final class Rank {
         int found = 0;
         int shift = Integer.SIZE;
         for (int bits : PASS_BITS) {
-            int higher = shift; // the bits above this pass, already in found
+            Histogram histogram = new Histogram(bits, shift, shift - bits, found);
             shift -= bits;
-            int mask = (1 << bits) - 1;
-            int[] counts = new int[1 << bits];
             // Equal neighbours are counted in a register first: a picture's background is one value
-            // over long runs, and incrementing the same counter in memory value after value would wait
-            // on the previous increment each time.
-            int last = 0;
+            // over long runs, and counting it in memory value after value would wait on the previous
+            // count each time.
+            int runKey = key(values[0]);
             int run = 0;
             for (int i = 0; i < n; i++) {
                 int key = key(values[i]);
-                if (higher == Integer.SIZE || (key ^ found) >>> higher == 0) {
-                    int bin = (key >>> shift) & mask;
-                    if (bin == last) {
-                        run++;
-                    } else {
-                        counts[last] += run;
-                        last = bin;
-                        run = 1;
-                    }
+                if (key == runKey) {
+                    run++;
+                } else {
+                    histogram.add(runKey, run);
+                    runKey = key;
+                    run = 1;
                 }
             }
-            counts[last] += run;
+            histogram.add(runKey, run);
             int bin = 0;
-            while (k >= counts[bin]) {
-                k -= counts[bin++];
+            while (k >= histogram.counts[bin]) {
+                k -= histogram.counts[bin++];
+            }
+            if (!histogram.mixed[bin]) {
+                return fromKey(histogram.firstKey[bin]);
             }
             found |= bin << shift;
-            if (shift > 0 && counts[bin] > 1) {
-                Integer only = onlyKey(values, n, found, shift);
-                if (only != null) {
-                    return fromKey(only); // one value fills the bin: no need to look at its lower bits
-                }
-            }
         }
         return fromKey(found);
     }
 
-    /**
-     * The key of the values whose bits above {@code shift} are {@code found}'s, if they are all one
-     * value, else null: a picture's median is often its background, one value over most of it. Stops
-     * at the first value that differs.
-     */
-    private static Integer onlyKey(float[] values, int n, int found, int shift) {
-        int first = 0;
-        boolean seen = false;
-        for (int i = 0; i < n; i++) {
-            int key = key(values[i]);
-            if ((key ^ found) >>> shift == 0) {
-                if (!seen) {
-                    first = key;
-                    seen = true;
-                } else if (key != first) {
-                    return null;
-                }
-            }
+    /** Counts of keys by the bits below {@code higher} down to {@code shift}, of keys whose bits above match {@code found}'s. */
+    private static final class Histogram {
+        final int[] counts;
+        /** The first key counted in each bin, and whether another key was counted there too. */
+        final int[] firstKey;
+
+        final boolean[] mixed;
+        private final int higher;
+        private final int shift;
+        private final int mask;
+        private final int found;
+
+        Histogram(int bits, int higher, int shift, int found) {
+            this.counts = new int[1 << bits];
+            this.firstKey = new int[1 << bits];
+            this.mixed = new boolean[1 << bits];
+            this.higher = higher;
+            this.shift = shift;
+            this.mask = (1 << bits) - 1;
+            this.found = found;
         }
-        return first;
+
+        void add(int key, int times) {
+            if (higher != Integer.SIZE && (key ^ found) >>> higher != 0) {
+                return;
+            }
+            int bin = (key >>> shift) & mask;
+            if (counts[bin] == 0) {
+                firstKey[bin] = key;
+            } else if (firstKey[bin] != key) {
+                mixed[bin] = true;
+            }
+            counts[bin] += times;
+        }
     }
 
     /** The float's bits as an int whose unsigned order is the floats' order. */
