@@ -49,9 +49,18 @@ public enum Polarity {
 
     /** As {@link #detect(FloatImage)}, with its {@link #background} already known. */
     static Polarity detect(FloatImage luminance, float background) {
+        return detection(luminance, background).polarity();
+    }
+
+    /** What {@link #detect} and {@link #ambiguous} decide, from one look over the picture. */
+    record Detection(Polarity polarity, boolean ambiguous) {}
+
+    /** {@link #detect} and {@link #ambiguous} at once, with the picture's {@link #background}. */
+    static Detection detection(FloatImage luminance, float background) {
         float[] pixels = luminance.pixels();
         double darker = 0;
         double lighter = 0;
+        int standingOut = 0;
         for (int start = 0; start < pixels.length; start += BLOCK) {
             int end = Math.min(pixels.length, start + BLOCK);
             if (!standsOut(pixels, start, end, background)) {
@@ -61,15 +70,20 @@ public enum Polarity {
                 float d = pixels[i] - background;
                 if (d > NOISE) {
                     lighter += d - NOISE;
+                    standingOut++;
                 } else if (d < -NOISE) {
                     darker += -d - NOISE;
+                    standingOut++;
                 }
             }
         }
+        Polarity polarity;
         if (darker == lighter) {
-            return background >= 0.5f ? DARK_INK_ON_LIGHT : LIGHT_INK_ON_DARK;
+            polarity = background >= 0.5f ? DARK_INK_ON_LIGHT : LIGHT_INK_ON_DARK;
+        } else {
+            polarity = darker > lighter ? DARK_INK_ON_LIGHT : LIGHT_INK_ON_DARK;
         }
-        return darker > lighter ? DARK_INK_ON_LIGHT : LIGHT_INK_ON_DARK;
+        return new Detection(polarity, standingOut >= AMBIGUOUS_SHARE * pixels.length);
     }
 
     /**
@@ -88,18 +102,7 @@ public enum Polarity {
 
     /** As {@link #ambiguous(FloatImage)}, with its {@link #background} already known. */
     static boolean ambiguous(FloatImage luminance, float background) {
-        float[] pixels = luminance.pixels();
-        int standingOut = 0;
-        for (int start = 0; start < pixels.length; start += BLOCK) {
-            int end = Math.min(pixels.length, start + BLOCK);
-            if (!standsOut(pixels, start, end, background)) {
-                continue;
-            }
-            for (int i = start; i < end; i++) {
-                standingOut += Math.abs(pixels[i] - background) > NOISE ? 1 : 0;
-            }
-        }
-        return standingOut >= AMBIGUOUS_SHARE * pixels.length;
+        return detection(luminance, background).ambiguous();
     }
 
     /**

@@ -60,10 +60,10 @@ public final class Preprocessor {
     public List<OneDigit> digitEitherWay(BufferedImage image) {
         Working working = Working.of(image, ONE_DIGIT_SIDE);
         FloatImage luminance = working.luminance();
-        float background = Polarity.background(luminance);
-        Polarity detected = Polarity.detect(luminance, background);
+        Polarity.Detection detection = Polarity.detection(luminance, Polarity.background(luminance));
+        Polarity detected = detection.polarity();
         List<Polarity> polarities = List.of(detected);
-        if (Polarity.ambiguous(luminance, background)) {
+        if (detection.ambiguous()) {
             Polarity corners = Polarity.byCorners(luminance);
             polarities = corners == null ? List.of(detected, detected.opposite()) : List.of(corners);
         }
