@@ -93,9 +93,11 @@ public final class InkExtractor {
         // The kept components' pixels: exactly those with a label, as many as their areas add up to.
         float[] inside = new float[kept.stream().mapToInt(Component::area).sum()];
         int n = 0;
-        for (int i = top * width; i < bottom * width; i++) {
-            if (labels[i] != ConnectedComponents.NONE) {
-                inside[n++] = contrast[i];
+        for (int y = top; y < bottom; y++) {
+            for (int i = y * width + left; i < y * width + right; i++) {
+                if (labels[i] != ConnectedComponents.NONE) {
+                    inside[n++] = contrast[i];
+                }
             }
         }
         float core = Rank.kth(inside, n, (int) Math.min(n - 1, Math.floor(CORE_PERCENTILE * n)));
