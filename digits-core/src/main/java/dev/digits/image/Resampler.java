@@ -22,13 +22,19 @@ public final class Resampler {
         if (height < source.height()) {
             return shrink(rows(source), source.width(), source.height(), width, height);
         }
-        FloatImage horizontal = new FloatImage(
-                width,
-                source.height(),
-                Weights.of(source.width(), width)
-                        .applyToColumns(source.pixels(), source.width(), source.height(), null));
-        return new FloatImage(
-                width, height, Weights.of(source.height(), height).applyToRows(horizontal::row, width, null, 0));
+        float[] horizontal = new float[width * source.height()];
+        AlongRows alongRows = new AlongRows(Weights.of(source.width(), width), source.width());
+        for (int y = 0; y < source.height(); y++) {
+            alongRows.row(source.pixels(), y * source.width(), horizontal, y * width);
+        }
+        FloatImage widened = new FloatImage(width, source.height(), horizontal);
+        float[] out = new float[width * height];
+        DownColumns downColumns = new DownColumns(Weights.of(source.height(), height), widened::row, width, 0);
+        for (int y = 0; y < height; y++) {
+            downColumns.row(y);
+            System.arraycopy(downColumns.sum, 0, out, y * width, width);
+        }
+        return new FloatImage(width, height, out);
     }
 
     /**
@@ -103,17 +109,6 @@ public final class Resampler {
         };
     }
 
-    /** Of each row of an image: the columns {@code [from, to)} outside which every value is {@code level}. */
-    private record FlatRows(int[] from, int[] to, float[] level) {
-        FlatRows(int height) {
-            this(new int[height], new int[height], new float[height]);
-        }
-
-        boolean whole(int y, int width) {
-            return from[y] == 0 && to[y] == width;
-        }
-    }
-
     /**
      * As {@link #resize}, for a source of {@code sourceWidth} x {@code sourceHeight} read by rows, to a
      * {@code height} below {@code sourceHeight}: the same values {@code resize} gives for the same rows.
@@ -123,10 +118,16 @@ public final class Resampler {
             throw new IllegalArgumentException(
                     "cannot shrink " + sourceWidth + "x" + sourceHeight + " to " + width + "x" + height);
         }
-        FlatRows flat = Float.isNaN(source.background()) ? null : new FlatRows(height);
-        Weights columns = Weights.of(sourceWidth, width);
-        float[] vertical = Weights.of(sourceHeight, height).applyToRows(source, sourceWidth, flat, columns.taps() - 1);
-        return new FloatImage(width, height, columns.applyToColumns(vertical, sourceWidth, height, flat));
+        AlongRows alongRows = new AlongRows(Weights.of(sourceWidth, width), sourceWidth);
+        DownColumns downColumns =
+                new DownColumns(Weights.of(sourceHeight, height), source, sourceWidth, alongRows.taps() - 1);
+        // One output row at a time: its sums down the columns, then along them, with no image in between.
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            downColumns.row(y);
+            alongRows.row(downColumns.sum, 0, downColumns.from, downColumns.to, downColumns.level, out, y * width);
+        }
+        return new FloatImage(width, height, out);
     }
 
     /** For each output sample along one axis: which input samples it reads and with what weights. */
@@ -170,72 +171,6 @@ public final class Resampler {
             return new Weights(first, weights);
         }
 
-        /**
-         * Resamples the rows of {@code in} (rows of {@code width}), whole rows at a time. Each source row
-         * is read into a buffer first, so that the weighted sums run over arrays from their start: the
-         * JIT turns such loops into vector instructions (not those that read two arrays at unrelated
-         * offsets). Where {@code flat} is given (the source knows its background), only the columns
-         * where some source row of an output varies are summed; the rest of that output row is the sum
-         * of its weights times the background, taken in the same order, and {@code flat} records which
-         * is which. That level is written only {@code margin} columns beyond the varying ones, as far as
-         * the pass along the rows reads it.
-         */
-        float[] applyToRows(Rows in, int width, FlatRows flat, int margin) {
-            float[] out = new float[first.length * width];
-            float[] source = new float[width];
-            float background = in.background();
-            int[] span = new int[2];
-            // the row in source, and its columns: neighbouring outputs share a row where their spans meet
-            int sourceRow = -1;
-            int sourceFrom = 0;
-            int sourceTo = 0;
-            float[] sum = new float[width];
-            for (int i = 0; i < first.length; i++) {
-                float[] w = weights[i];
-                int from = 0;
-                int to = width;
-                if (flat != null) {
-                    from = width;
-                    to = 0;
-                    for (int k = 0; k < w.length; k++) {
-                        in.varying(first[i] + k, width, span);
-                        if (span[0] < span[1]) {
-                            from = Math.min(from, span[0]);
-                            to = Math.max(to, span[1]);
-                        }
-                    }
-                    if (from >= to) {
-                        from = 0;
-                        to = 0;
-                    }
-                }
-                Arrays.fill(sum, from, to, 0f);
-                float level = 0f;
-                for (int k = 0; k < w.length; k++) {
-                    if (first[i] + k != sourceRow || from != sourceFrom || to != sourceTo) {
-                        sourceRow = first[i] + k;
-                        sourceFrom = from;
-                        sourceTo = to;
-                        in.read(sourceRow, from, to, source);
-                    }
-                    float weight = w[k];
-                    for (int x = from; x < to; x++) {
-                        sum[x] += weight * source[x];
-                    }
-                    level += weight * background;
-                }
-                System.arraycopy(sum, from, out, i * width + from, to - from);
-                if (flat != null) {
-                    Arrays.fill(out, i * width + Math.max(0, from - margin), i * width + from, level);
-                    Arrays.fill(out, i * width + to, i * width + Math.min(width, to + margin), level);
-                    flat.from[i] = from;
-                    flat.to[i] = to;
-                    flat.level[i] = level;
-                }
-            }
-            return out;
-        }
-
         /** The most input samples any output reads. */
         int taps() {
             int taps = 0;
@@ -244,62 +179,160 @@ public final class Resampler {
             }
             return taps;
         }
+    }
+
+    /**
+     * Sums source rows into output rows, one output row at a time, whole rows at once. Each source row
+     * is read into a buffer first, so that the weighted sums run over arrays from their start: the JIT
+     * turns such loops into vector instructions (not those that read two arrays at unrelated offsets).
+     * Where the source knows its background, only the columns where one of an output's source rows
+     * varies are summed ({@link #from} to {@link #to}); elsewhere the output is {@link #level}, the sum
+     * of its weights times the background, taken in the same order, so the same float. That level is
+     * written only {@code margin} columns beyond the varying ones, as far as {@link AlongRows} reads.
+     */
+    private static final class DownColumns {
+        private final Weights weights;
+        private final Rows in;
+        private final int width;
+        private final int margin;
+        private final float background;
+        private final boolean flat;
+        private final float[] source;
+        private final int[] span = new int[2];
+        // the row in source, and its columns: neighbouring outputs share a row where their spans meet
+        private int sourceRow = -1;
+        private int sourceFrom;
+        private int sourceTo;
+        /** The last output row: its values, where they vary, and the value elsewhere. */
+        final float[] sum;
+
+        int from;
+        int to;
+        float level;
+
+        DownColumns(Weights weights, Rows in, int width, int margin) {
+            this.weights = weights;
+            this.in = in;
+            this.width = width;
+            this.margin = margin;
+            this.background = in.background();
+            this.flat = !Float.isNaN(background);
+            this.source = new float[width];
+            this.sum = new float[width];
+        }
+
+        void row(int i) {
+            int first = weights.first()[i];
+            float[] w = weights.weights()[i];
+            from = 0;
+            to = width;
+            if (flat) {
+                from = width;
+                to = 0;
+                for (int k = 0; k < w.length; k++) {
+                    in.varying(first + k, width, span);
+                    if (span[0] < span[1]) {
+                        from = Math.min(from, span[0]);
+                        to = Math.max(to, span[1]);
+                    }
+                }
+                if (from >= to) {
+                    from = 0;
+                    to = 0;
+                }
+            }
+            Arrays.fill(sum, from, to, 0f);
+            level = 0f;
+            for (int k = 0; k < w.length; k++) {
+                if (first + k != sourceRow || from != sourceFrom || to != sourceTo) {
+                    sourceRow = first + k;
+                    sourceFrom = from;
+                    sourceTo = to;
+                    in.read(sourceRow, from, to, source);
+                }
+                float weight = w[k];
+                for (int x = from; x < to; x++) {
+                    sum[x] += weight * source[x];
+                }
+                level += weight * background;
+            }
+            if (flat) {
+                Arrays.fill(sum, Math.max(0, from - margin), from, level);
+                Arrays.fill(sum, to, Math.min(width, to + margin), level);
+            }
+        }
+    }
+
+    /**
+     * Resamples rows along their length. Every output reads the same number of taps, the longest
+     * window's: shorter windows get weights of 0 before or after their own (moved left where they would
+     * pass the row's end), which add exactly nothing to a sum of finite values. So the loop over the
+     * outputs has no inner loop of varying length, and each output still sums its own taps in their
+     * order. Outputs that read only a row's level are copied from that level's row of outputs.
+     */
+    private static final class AlongRows {
+        private final int width;
+        private final int outWidth;
+        private final int taps;
+        private final int[] start;
+        private final float[][] byTap;
+        private final LevelRows levelRows;
+
+        AlongRows(Weights weights, int width) {
+            this.width = width;
+            this.outWidth = weights.first().length;
+            this.taps = weights.taps();
+            this.start = new int[outWidth];
+            this.byTap = new float[taps][outWidth];
+            for (int i = 0; i < outWidth; i++) {
+                start[i] = Math.min(weights.first()[i], width - taps);
+                for (int k = 0; k < weights.weights()[i].length; k++) {
+                    byTap[weights.first()[i] - start[i] + k][i] = weights.weights()[i][k];
+                }
+            }
+            this.levelRows = new LevelRows(byTap);
+        }
+
+        int taps() {
+            return taps;
+        }
+
+        /** Resamples the row of {@code width} values at {@code in[inRow]} into {@code out} from {@code outRow}. */
+        void row(float[] in, int inRow, float[] out, int outRow) {
+            row(in, inRow, 0, width, Float.NaN, out, outRow);
+        }
 
         /**
-         * Resamples each of the {@code height} rows of {@code in} (rows of {@code width}) along its length.
-         * Every output reads the same number of taps, the longest window's: shorter windows get weights of 0
-         * before or after their own (moved left where they would pass the row's end), which add exactly
-         * nothing to a sum of finite values. So the loop over the outputs has no inner loop of varying
-         * length, and each output still sums its own taps in their order. Where {@code flat} is given,
-         * outputs that read only a row's level are copied from that level's row of outputs.
+         * As {@link #row(float[], int, float[], int)}, for a row that is {@code level} outside columns
+         * {@code from} to {@code to} (the whole row: {@code 0} to {@code width}), and holds real values
+         * at least {@code taps - 1} columns beyond them.
          */
-        float[] applyToColumns(float[] in, int width, int height, FlatRows flat) {
-            int outWidth = first.length;
-            int taps = taps();
-            int[] start = new int[outWidth];
-            float[][] byTap = new float[taps][outWidth];
-            for (int i = 0; i < outWidth; i++) {
-                start[i] = Math.min(first[i], width - taps);
-                for (int k = 0; k < weights[i].length; k++) {
-                    byTap[first[i] - start[i] + k][i] = weights[i][k];
+        void row(float[] in, int inRow, int from, int to, float level, float[] out, int outRow) {
+            // The outputs [lo, hi) read a varying column; the others only the row's level.
+            int lo = 0;
+            int hi = outWidth;
+            if (from > 0 || to < width) {
+                if (from < to) {
+                    lo = firstStartingAt(start, from - taps + 1);
+                    hi = firstStartingAt(start, to);
+                } else { // the level only
+                    hi = 0;
+                }
+                float[] levels = levelRows.of(level);
+                System.arraycopy(levels, 0, out, outRow, lo);
+                System.arraycopy(levels, hi, out, outRow + hi, outWidth - hi);
+            }
+            Arrays.fill(out, outRow + lo, outRow + hi, 0f);
+            for (int k = 0; k < taps; k++) {
+                float[] w = byTap[k];
+                int offset = inRow + k;
+                for (int i = lo; i < hi; i++) {
+                    out[outRow + i] += w[i] * in[offset + start[i]];
                 }
             }
-            float[] out = new float[outWidth * height];
-            LevelRows levelRows = flat == null ? null : new LevelRows(byTap);
-            for (int y = 0; y < height; y++) {
-                int inRow = y * width;
-                int outRow = y * outWidth;
-                // The outputs [lo, hi) read a varying column; the others only the row's level.
-                int lo = 0;
-                int hi = outWidth;
-                if (flat != null && !flat.whole(y, width)) {
-                    if (flat.from()[y] < flat.to()[y]) {
-                        lo = firstEndingAfter(start, taps, flat.from()[y]);
-                        hi = firstStartingAt(start, flat.to()[y]);
-                    } else { // background only
-                        hi = 0;
-                    }
-                    float[] level = levelRows.of(flat.level()[y]);
-                    System.arraycopy(level, 0, out, outRow, lo);
-                    System.arraycopy(level, hi, out, outRow + hi, outWidth - hi);
-                }
-                for (int k = 0; k < taps; k++) {
-                    float[] w = byTap[k];
-                    int offset = inRow + k;
-                    for (int i = lo; i < hi; i++) {
-                        out[outRow + i] += w[i] * in[offset + start[i]];
-                    }
-                }
-            }
-            return out;
         }
 
-        /** The first output whose taps end after {@code column}: {@code start} ascends. */
-        private static int firstEndingAfter(int[] start, int taps, int column) {
-            return firstStartingAt(start, column - taps + 1);
-        }
-
-        /** The first output whose taps start at or after {@code column} ({@code start.length} if none). */
+        /** The first output whose taps start at or after {@code column} ({@code start.length} if none): {@code start} ascends. */
         private static int firstStartingAt(int[] start, int column) {
             int lo = 0;
             int hi = start.length;
@@ -316,9 +349,9 @@ public final class Resampler {
     }
 
     /**
-     * The outputs of a row whose every value is the same level, as {@link Weights#applyToColumns} sums
-     * them (the same products in the same order), kept for the last few levels: an image on a flat
-     * background has one level per pattern of vertical weights.
+     * The outputs of a row whose every value is the same level, as {@link AlongRows} sums them (the
+     * same products in the same order), kept for the last few levels: an image on a flat background
+     * has one level per pattern of vertical weights.
      */
     private static final class LevelRows {
         private static final int KEPT = 4;
