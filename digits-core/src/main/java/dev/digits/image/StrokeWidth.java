@@ -108,6 +108,9 @@ public final class StrokeWidth {
      * the others only keep their own value. That is exact: every offset in the disc, one step nearer
      * the centre, is in the disc too, so a pixel's disc is covered by itself and its neighbours' discs,
      * and the nearest pixel holding the maximum of a disc around any point is that point or an edge.
+     * An edge whose left neighbour is an edge of at least as much ink stamps only the right end of each
+     * row of its disc: the rest of its disc is its neighbour's, shifted by one, already covered with as
+     * much ink (by the same rule, down to the first edge of the run, which stamps its whole disc).
      */
     static FloatImage dilate(FloatImage ink, int radius) {
         if (radius <= 0) {
@@ -124,9 +127,12 @@ public final class StrokeWidth {
         float[] out = new float[w * h];
         float[] in = ink.pixels();
         for (int y = 0; y < inHeight; y++) {
+            boolean leftStamped = false; // whether the pixel to the left is an edge, its disc stamped
             for (int x = 0; x < inWidth; x++) {
                 int p = y * inWidth + x;
                 float v = in[p];
+                boolean followsEdge = leftStamped && in[p - 1] >= v;
+                leftStamped = false;
                 if (v <= 0) {
                     continue;
                 }
@@ -140,6 +146,16 @@ public final class StrokeWidth {
                         && in[p + inWidth] >= v) {
                     int self = (y + radius) * w + x + radius;
                     out[self] = Math.max(out[self], v);
+                    continue;
+                }
+                leftStamped = true;
+                if (followsEdge) {
+                    for (int dy = -radius; dy <= radius; dy++) {
+                        int i = (y + radius + dy) * w + x + radius + spans[dy + radius];
+                        if (out[i] < v) {
+                            out[i] = v;
+                        }
+                    }
                     continue;
                 }
                 for (int dy = -radius; dy <= radius; dy++) {
