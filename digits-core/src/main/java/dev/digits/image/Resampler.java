@@ -297,7 +297,10 @@ public final class Resampler {
             return taps;
         }
 
-        /** Resamples the row of {@code width} values at {@code in[inRow]} into {@code out} from {@code outRow}. */
+        /**
+         * Resamples the row of {@code width} values at {@code in[inRow]} into {@code out} from
+         * {@code outRow}, where {@code out} holds zeros: each output is summed onto its place.
+         */
         void row(float[] in, int inRow, float[] out, int outRow) {
             row(in, inRow, 0, width, Float.NaN, out, outRow);
         }
@@ -322,7 +325,6 @@ public final class Resampler {
                 System.arraycopy(levels, 0, out, outRow, lo);
                 System.arraycopy(levels, hi, out, outRow + hi, outWidth - hi);
             }
-            Arrays.fill(out, outRow + lo, outRow + hi, 0f);
             for (int k = 0; k < taps; k++) {
                 float[] w = byTap[k];
                 int offset = inRow + k;
