@@ -1,0 +1,251 @@
+package dev.digits.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.Adler32;
+import java.util.zip.DataFormatException;
+
+/**
+ * Reads the PNGs that drawings and screenshots are saved as: 8 bits per sample, grey, RGB or RGBA, not
+ * interlaced, without a transparent colour or an ICC profile. The image is the one ImageIO's reader
+ * makes of the same file, pixel for pixel and of the same type (grey bytes, BGR or ABGR), in a fraction
+ * of its time ({@link Inflate}). Any other file, or anything unexpected in one, is left to ImageIO:
+ * {@link #read} returns null, and ImageIO's reader reads it or says what is wrong with it.
+ */
+final class PngReader {
+    private static final byte[] SIGNATURE = {(byte) 137, 'P', 'N', 'G', '\r', '\n', 26, '\n'};
+    private static final int GREY = 0;
+    private static final int RGB = 2;
+    private static final int RGBA = 6;
+    /** The largest buffer of filtered rows read here: larger pictures are ImageIO's, which reads row by row. */
+    private static final long MAX_ROW_BYTES = 1L << 28;
+
+    private PngReader() {}
+
+    /**
+     * The image in {@code file}, or null where ImageIO is to read it: not a PNG of the kinds above,
+     * more than {@code maxPixels} pixels (ImageIO's path reports that), or malformed.
+     */
+    static BufferedImage read(byte[] file, long maxPixels) {
+        if (file.length < SIGNATURE.length + 25 || !startsWithSignature(file)) {
+            return null;
+        }
+        int p = SIGNATURE.length;
+        if (intAt(file, p) != 13 || !typeAt(file, p).equals("IHDR")) {
+            return null;
+        }
+        int width = intAt(file, p + 8);
+        int height = intAt(file, p + 12);
+        int bitDepth = file[p + 16];
+        int colourType = file[p + 17];
+        boolean plain = file[p + 18] == 0 && file[p + 19] == 0 && file[p + 20] == 0; // compression, filter, interlace
+        int channels = colourType == GREY ? 1 : colourType == RGB ? 3 : colourType == RGBA ? 4 : 0;
+        if (width <= 0 || height <= 0 || bitDepth != 8 || channels == 0 || !plain) {
+            return null;
+        }
+        long rowBytes = 1 + (long) width * channels; // a filter-type byte, then the samples
+        if ((long) width * height > maxPixels || rowBytes * height > MAX_ROW_BYTES) {
+            return null;
+        }
+        byte[] data = imageData(file, p + 25, colourType);
+        if (data == null || !zlibHeaderOk(data)) {
+            return null;
+        }
+        byte[] rows = new byte[(int) (rowBytes * height)];
+        try {
+            int end = Inflate.into(rows, data, 2, data.length);
+            if (end + 4 > data.length || intAt(data, end) != adler32(rows)) {
+                return null; // a damaged stream, which ImageIO's reader reports
+            }
+        } catch (DataFormatException e) {
+            return null;
+        }
+        return unfiltered(rows, width, height, channels);
+    }
+
+    private static boolean startsWithSignature(byte[] file) {
+        for (int i = 0; i < SIGNATURE.length; i++) {
+            if (file[i] != SIGNATURE[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The IDAT chunks' data, joined, from the chunks after the header at {@code p}; null for a chunk
+     * that changes how the pixels are read (a transparent colour, an ICC profile, an unknown critical
+     * chunk), a palette for grey, or a file that ends before its IEND chunk.
+     */
+    private static byte[] imageData(byte[] file, int p, int colourType) {
+        int dataStart = -1;
+        int dataLength = 0;
+        int dataChunks = 0;
+        int previous = p;
+        while (p + 12 <= file.length) {
+            int length = intAt(file, p);
+            if (length < 0 || length > file.length - p - 12) {
+                return null;
+            }
+            String type = typeAt(file, p);
+            switch (type) {
+                case "IDAT" -> {
+                    if (dataChunks > 0 && !typeAt(file, previous).equals("IDAT")) {
+                        return null; // the data chunks must follow one another
+                    }
+                    dataStart = dataChunks == 0 ? p + 8 : dataStart;
+                    dataLength += length;
+                    dataChunks++;
+                }
+                case "IEND" -> {
+                    return dataChunks == 0 ? null : joined(file, dataStart, dataLength, dataChunks);
+                }
+                case "PLTE" -> { // a suggested palette for RGB: the pixels do not use it
+                    if (colourType == GREY) {
+                        return null;
+                    }
+                }
+                case "tRNS", "iCCP", "IHDR" -> {
+                    return null;
+                }
+                default -> {
+                    if ((type.charAt(0) & 0x20) == 0) { // a critical chunk this reader does not know
+                        return null;
+                    }
+                }
+            }
+            previous = p;
+            p += length + 12; // length, type, data, CRC
+        }
+        return null;
+    }
+
+    /** The data of {@code chunks} IDAT chunks, the first at {@code start}: one array, as zlib reads it. */
+    private static byte[] joined(byte[] file, int start, int length, int chunks) {
+        byte[] data = new byte[length];
+        int p = start - 8;
+        for (int copied = 0, seen = 0; seen < chunks; p += intAt(file, p) + 12) {
+            if (typeAt(file, p).equals("IDAT")) {
+                int chunkLength = intAt(file, p);
+                System.arraycopy(file, p + 8, data, copied, chunkLength);
+                copied += chunkLength;
+                seen++;
+            }
+        }
+        return data;
+    }
+
+    /** A zlib stream of DEFLATE data without a preset dictionary (RFC 1950): the only kind PNG allows. */
+    private static boolean zlibHeaderOk(byte[] data) {
+        if (data.length < 2) {
+            return false;
+        }
+        int method = data[0] & 0xff;
+        int flags = data[1] & 0xff;
+        return (method & 0x0f) == 8 && (method >>> 4) <= 7 && (method * 256 + flags) % 31 == 0 && (flags & 0x20) == 0;
+    }
+
+    /** Undoes each row's filter (PNG 9.2) in place, and lays the samples out as ImageIO's reader does. */
+    private static BufferedImage unfiltered(byte[] rows, int width, int height, int channels) {
+        int stride = width * channels;
+        int rowBytes = stride + 1;
+        for (int y = 0; y < height; y++) {
+            int row = y * rowBytes + 1;
+            int above = row - rowBytes; // only read when y > 0
+            if (!unfilter(rows, rows[row - 1], row, above, y > 0, stride, channels)) {
+                return null;
+            }
+        }
+        BufferedImage image = new BufferedImage(
+                width,
+                height,
+                channels == 1
+                        ? BufferedImage.TYPE_BYTE_GRAY
+                        : channels == 3 ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_4BYTE_ABGR);
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < height; y++) {
+            int from = y * rowBytes + 1;
+            int to = y * stride;
+            if (channels == 1) {
+                System.arraycopy(rows, from, pixels, to, stride);
+            } else if (channels == 3) {
+                for (int i = 0; i < stride; i += 3) { // RGB to BGR
+                    pixels[to + i] = rows[from + i + 2];
+                    pixels[to + i + 1] = rows[from + i + 1];
+                    pixels[to + i + 2] = rows[from + i];
+                }
+            } else {
+                for (int i = 0; i < stride; i += 4) { // RGBA to ABGR
+                    pixels[to + i] = rows[from + i + 3];
+                    pixels[to + i + 1] = rows[from + i + 2];
+                    pixels[to + i + 2] = rows[from + i + 1];
+                    pixels[to + i + 3] = rows[from + i];
+                }
+            }
+        }
+        return image;
+    }
+
+    /**
+     * Undoes one row's filter, in place: each byte was stored as its difference from a prediction by
+     * the byte one pixel to the left ({@code a}), the one above ({@code b}) and the one above that
+     * ({@code c}), zero outside the image. False for an unknown filter type.
+     */
+    private static boolean unfilter(
+            byte[] rows, byte filter, int row, int above, boolean hasAbove, int stride, int pixelBytes) {
+        switch (filter) {
+            case 0 -> {}
+            case 1 -> { // Sub: a
+                for (int i = pixelBytes; i < stride; i++) {
+                    rows[row + i] += rows[row + i - pixelBytes];
+                }
+            }
+            case 2 -> { // Up: b
+                if (hasAbove) {
+                    for (int i = 0; i < stride; i++) {
+                        rows[row + i] += rows[above + i];
+                    }
+                }
+            }
+            case 3 -> { // Average: floor((a + b) / 2)
+                for (int i = 0; i < stride; i++) {
+                    int a = i >= pixelBytes ? rows[row + i - pixelBytes] & 0xff : 0;
+                    int b = hasAbove ? rows[above + i] & 0xff : 0;
+                    rows[row + i] += (byte) ((a + b) >>> 1);
+                }
+            }
+            case 4 -> { // Paeth: whichever of a, b, c is closest to a + b - c
+                for (int i = 0; i < stride; i++) {
+                    int a = i >= pixelBytes ? rows[row + i - pixelBytes] & 0xff : 0;
+                    int b = hasAbove ? rows[above + i] & 0xff : 0;
+                    int c = hasAbove && i >= pixelBytes ? rows[above + i - pixelBytes] & 0xff : 0;
+                    int pa = Math.abs(b - c);
+                    int pb = Math.abs(a - c);
+                    int pc = Math.abs(a + b - 2 * c);
+                    rows[row + i] += (byte) (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The zlib stream's checksum of what it holds (RFC 1950), which ImageIO's reader checks too. */
+    private static int adler32(byte[] rows) {
+        Adler32 checksum = new Adler32();
+        checksum.update(rows);
+        return (int) checksum.getValue();
+    }
+
+    /** The big-endian int at {@code p}, as PNG and zlib store them. */
+    private static int intAt(byte[] file, int p) {
+        return (file[p] & 0xff) << 24 | (file[p + 1] & 0xff) << 16 | (file[p + 2] & 0xff) << 8 | (file[p + 3] & 0xff);
+    }
+
+    private static String typeAt(byte[] file, int p) {
+        return new String(file, p + 4, 4, StandardCharsets.ISO_8859_1);
+    }
+}
