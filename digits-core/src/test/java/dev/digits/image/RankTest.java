@@ -60,6 +60,40 @@ class RankTest {
         }
     }
 
+    /** The median's shortcut: more than half the values one value makes it the median; exactly half does not. */
+    @Test
+    void aValueMoreThanHalfTheValuesIsTheMedianAndHalfIsNot() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int n : new int[] {1, 2, 3, 10, 11, 1000, 1001}) {
+            for (int copies : new int[] {n / 2, n / 2 + 1}) {
+                for (int others = 0; others < 3; others++) { // all above the value, all below, either side
+                    float value = others == 2 ? 0f : 0.5f;
+                    float[] values = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        float other = switch (others) {
+                            case 0 -> 0.5f + (1 + random.nextInt(100)) / 256f;
+                            case 1 -> 0.5f - (1 + random.nextInt(100)) / 256f;
+                            default -> random.nextBoolean() ? -0f : (float) random.nextDouble() - 0.5f;
+                        };
+                        values[i] = i < copies ? value : other;
+                    }
+                    for (int i = n - 1; i > 1; i--) { // shuffled, the first value kept first
+                        int j = 1 + random.nextInt(i);
+                        float swap = values[i];
+                        values[i] = values[j];
+                        values[j] = swap;
+                    }
+                    float[] sorted = values.clone();
+                    Arrays.sort(sorted);
+                    assertEquals(
+                            Float.floatToIntBits(sorted[n / 2]),
+                            Float.floatToIntBits(Rank.median(values, n)),
+                            copies + " copies of " + n + ", others " + others);
+                }
+            }
+        }
+    }
+
     @Test
     void aRankOutsideTheValuesIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Rank.kth(new float[3], 3, 3));
