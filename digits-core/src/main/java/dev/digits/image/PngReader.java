@@ -18,8 +18,11 @@ final class PngReader {
     private static final int GREY = 0;
     private static final int RGB = 2;
     private static final int RGBA = 6;
-    /** The largest buffer of filtered rows read here: larger pictures are ImageIO's, which reads row by row. */
-    private static final long MAX_ROW_BYTES = 1L << 28;
+    /**
+     * The largest buffer of filtered rows read here (a 16-megapixel RGBA picture): it is held beside
+     * the image, so larger pictures are ImageIO's, which reads row by row.
+     */
+    private static final long MAX_ROW_BYTES = 1L << 26;
 
     private PngReader() {}
 
