@@ -18,6 +18,8 @@ public final class InkExtractor {
     /** The stroke-core level that becomes full ink: this percentile of contrast within the ink. */
     private static final double CORE_PERCENTILE = 0.9;
 
+    private static final int ONE_BITS = Float.floatToRawIntBits(1f);
+
     private InkExtractor() {}
 
     public static InkMap extract(FloatImage luminance) {
@@ -108,8 +110,12 @@ public final class InkExtractor {
         for (int y = top; y < bottom; y++) {
             Arrays.fill(contrast, y * width, y * width + left, 0f);
             Arrays.fill(contrast, y * width + right, (y + 1) * width, 0f);
-            for (int p = y * width + left; p < y * width + right; p++) { // a loop of its own, which the JIT vectorises
-                contrast[p] = Math.max(0f, Math.min(1f, (contrast[p] - low) / range));
+            for (int p = y * width + left; p < y * width + right; p++) {
+                // Clamped to [0, 1] on the float's bits: a negative float's (and -0's) are a negative int,
+                // and a positive float's order as ints (range > 0, so no NaN arises). Math.max and
+                // Math.min on floats are calls in the quick compiler's code.
+                int strength = Float.floatToRawIntBits((contrast[p] - low) / range);
+                contrast[p] = Float.intBitsToFloat(Math.min(Math.max(strength, 0), ONE_BITS));
             }
         }
         int[] rims = new int[64]; // pairs of pixel and label, labelled once every pixel is done
