@@ -111,9 +111,9 @@ public final class InkExtractor {
             Arrays.fill(contrast, y * width, y * width + left, 0f);
             Arrays.fill(contrast, y * width + right, (y + 1) * width, 0f);
             for (int p = y * width + left; p < y * width + right; p++) {
-                // Clamped to [0, 1] on the float's bits: a negative float's (and -0's) are a negative int,
-                // and a positive float's order as ints (range > 0, so no NaN arises). Math.max and
-                // Math.min on floats are calls in the quick compiler's code.
+                // Clamped to [0, 1] on the float's bits: those of a negative float (and of -0) are a
+                // negative int, and positive floats order as their bits do (range > 0: no NaN arises).
+                // Math.max and Math.min on floats are calls in the quick compiler's code.
                 int strength = Float.floatToRawIntBits((contrast[p] - low) / range);
                 contrast[p] = Float.intBitsToFloat(Math.min(Math.max(strength, 0), ONE_BITS));
             }
