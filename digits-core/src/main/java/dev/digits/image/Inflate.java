@@ -241,11 +241,7 @@ final class Inflate {
             if (count < 48) { // the most one literal or match takes: 15 + 5 + 15 + 13 bits
                 refill();
             }
-            int entry = literals.lookup(bits);
-            int used = entry & 15;
-            bits >>>= used;
-            count -= used;
-            int symbol = entry >>> 4;
+            int symbol = decode(literals);
             if (symbol < 256) {
                 if (o == out.length) {
                     throw new DataFormatException("the stream holds more than " + out.length + " bytes");
@@ -261,10 +257,7 @@ final class Inflate {
                 throw new DataFormatException("invalid length code " + symbol);
             }
             int length = LENGTH_BASE[lengthCode] + takeLoaded(LENGTH_EXTRA[lengthCode]);
-            entry = distances.lookup(bits);
-            bits >>>= entry & 15;
-            count -= entry & 15;
-            int distanceCode = entry >>> 4;
+            int distanceCode = decode(distances);
             if (distanceCode >= DISTANCE_BASE.length) {
                 throw new DataFormatException("invalid distance code " + distanceCode);
             }

@@ -2,6 +2,7 @@ package dev.digits.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.Adler32;
 import java.util.zip.DataFormatException;
@@ -82,10 +83,9 @@ final class PngReader {
      * chunk), a palette for grey, or a file that ends before its IEND chunk.
      */
     private static byte[] imageData(byte[] file, int p, int colourType) {
-        int dataStart = -1;
-        int dataLength = 0;
-        int dataChunks = 0;
-        int previous = p;
+        ByteArrayOutputStream data = new ByteArrayOutputStream(file.length);
+        boolean inData = false;
+        boolean afterData = false; // a chunk other than IDAT came after the data began
         while (p + 12 <= file.length) {
             int length = intAt(file, p);
             if (length < 0 || length > file.length - p - 12) {
@@ -94,15 +94,14 @@ final class PngReader {
             String type = typeAt(file, p);
             switch (type) {
                 case "IDAT" -> {
-                    if (dataChunks > 0 && !typeAt(file, previous).equals("IDAT")) {
+                    if (afterData) {
                         return null; // the data chunks must follow one another
                     }
-                    dataStart = dataChunks == 0 ? p + 8 : dataStart;
-                    dataLength += length;
-                    dataChunks++;
+                    data.write(file, p + 8, length);
+                    inData = true;
                 }
                 case "IEND" -> {
-                    return dataChunks == 0 ? null : joined(file, dataStart, dataLength, dataChunks);
+                    return inData ? data.toByteArray() : null;
                 }
                 case "PLTE" -> { // a suggested palette for RGB: the pixels do not use it
                     if (colourType == GREY) {
@@ -118,25 +117,10 @@ final class PngReader {
                     }
                 }
             }
-            previous = p;
+            afterData |= inData && !type.equals("IDAT");
             p += length + 12; // length, type, data, CRC
         }
         return null;
-    }
-
-    /** The data of {@code chunks} IDAT chunks, the first at {@code start}: one array, as zlib reads it. */
-    private static byte[] joined(byte[] file, int start, int length, int chunks) {
-        byte[] data = new byte[length];
-        int p = start - 8;
-        for (int copied = 0, seen = 0; seen < chunks; p += intAt(file, p) + 12) {
-            if (typeAt(file, p).equals("IDAT")) {
-                int chunkLength = intAt(file, p);
-                System.arraycopy(file, p + 8, data, copied, chunkLength);
-                copied += chunkLength;
-                seen++;
-            }
-        }
-        return data;
     }
 
     /** A zlib stream of DEFLATE data without a preset dictionary (RFC 1950): the only kind PNG allows. */
