@@ -55,10 +55,11 @@ public final class DigitRecognizer implements AutoCloseable {
 
     private final Preprocessor preprocessor = new Preprocessor();
 
+    /** Takes over {@code classifier}: it runs as {@link Classifier#forInference} makes it, and closes with this. */
     private DigitRecognizer(Classifier classifier, ModelCard card) {
-        this.classifier = classifier;
+        this.classifier = Classifier.forInference(classifier);
         this.card = card;
-        this.pool = new PredictorPool(classifier, Math.max(1, cores / CORES_PER_PREDICTOR));
+        this.pool = new PredictorPool(this.classifier, Math.max(1, cores / CORES_PER_PREDICTOR));
         this.turns = new Semaphore(cores, true);
     }
 
@@ -271,7 +272,7 @@ public final class DigitRecognizer implements AutoCloseable {
 
     private synchronized Segmentation segmentation() {
         if (segmentation == null) {
-            cutter = BundledModel.CUTTER.load();
+            cutter = Classifier.forInference(BundledModel.CUTTER.load());
             segmentation = Segmentation.of(cutter, classifier, cores);
         }
         return segmentation;
