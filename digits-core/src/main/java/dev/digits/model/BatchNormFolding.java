@@ -25,20 +25,40 @@ final class BatchNormFolding {
      * is not a {@link Network} or has no such pair.
      */
     static Classifier fold(Classifier classifier) {
-        if (!(classifier.architecture() instanceof Network network)) {
+        if (!(classifier.architecture() instanceof Network network)
+                || !hasPair(network.layers().layers())) {
             return null;
         }
         Iterator<Tensor> parameters = Parameters.read(classifier).iterator();
         List<Tensor> values = new ArrayList<>();
         Folded folded = fold(network.layers().layers(), TensorShape.INPUT, parameters, values);
-        if (folded.layers().equals(network.layers().layers())) {
-            return null;
-        }
         Network inference = new Network(
                 network.name(), network.description(), new LayerStack(folded.layers()), Network.Initialization.ENGINE);
         Classifier result = Classifier.create(inference, 0);
-        Parameters.assign(result, values);
+        try {
+            Parameters.assign(result, values);
+        } catch (RuntimeException e) {
+            result.close();
+            throw e;
+        }
         return result;
+    }
+
+    /** Whether {@code layers}, or a chain nested in them, hold a convolution directly followed by a batch norm. */
+    private static boolean hasPair(List<LayerSpec> layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (isPair(layers, i)
+                    || layers.get(i) instanceof LayerSpec.SequenceSpec sequence && hasPair(sequence.layers())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPair(List<LayerSpec> layers, int i) {
+        return layers.get(i) instanceof LayerSpec.Conv2dSpec
+                && i + 1 < layers.size()
+                && layers.get(i + 1) instanceof LayerSpec.BatchNormSpec;
     }
 
     /** A chain of layers with its pairs folded, and the shape it gives. */
@@ -61,9 +81,9 @@ final class BatchNormFolding {
                 shape = inner.output();
                 continue;
             }
-            if (layer instanceof LayerSpec.Conv2dSpec conv
-                    && i + 1 < layers.size()
-                    && layers.get(i + 1) instanceof LayerSpec.BatchNormSpec norm) {
+            if (isPair(layers, i)) {
+                LayerSpec.Conv2dSpec conv = (LayerSpec.Conv2dSpec) layer;
+                LayerSpec.BatchNormSpec norm = (LayerSpec.BatchNormSpec) layers.get(i + 1);
                 Tensor weights = parameters.next();
                 float[] weight = weights.data().clone();
                 float[] bias = conv.useBias() ? parameters.next().data() : new float[conv.filters()];
