@@ -150,6 +150,8 @@ class ReleaseArchiveIT {
         assertTrue(again.waitFor(120, TimeUnit.SECONDS), "predict finished");
         String second = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, again.exitValue(), second);
+        // The answer and nothing else: no warning of the engine's on the way (stderr is merged in).
+        assertEquals(1, second.lines().count(), second);
         assertTrue(
                 Files.readAllLines(classes).stream()
                         .anyMatch(l -> l.contains("picocli.CommandLine ") && l.contains("shared objects file")),

@@ -1,5 +1,8 @@
 package dev.digits.model.layers;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.digits.model.Classifier;
@@ -9,6 +12,8 @@ import java.util.List;
 
 /** Moves parameter values between a {@link Classifier} and plain {@link Tensor}s, in DJL's parameter order. */
 public final class Parameters {
+    private static final NDIndex ALL = new NDIndex("...");
+
     private Parameters() {}
 
     /** Replaces every parameter of the network; the count and each shape must match exactly. */
@@ -26,7 +31,12 @@ public final class Parameters {
                         "parameter " + p.getName() + " #" + i + " has shape " + Arrays.toString(expected)
                                 + ", the value has " + values.get(i).shapeText());
             }
-            p.getArray().set(values.get(i).data());
+            NDArray array = p.getArray();
+            // An indexed copy: NDArray.set(float[]) goes through a libtorch guard that is deprecated and
+            // prints a warning on stderr the first time a process uses it.
+            try (NDManager scratch = array.getManager().newSubManager()) {
+                array.set(ALL, scratch.create(values.get(i).data(), array.getShape()));
+            }
         }
     }
 
