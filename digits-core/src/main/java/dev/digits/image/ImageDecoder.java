@@ -20,7 +20,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * decoded: a small file can declare a huge image (a decompression bomb) and decoding it would exhaust
  * memory. Of animated or multi-page files, the first image is read. JPEG photos are turned upright as
  * their EXIF orientation tag says (phones store portrait photos sideways). The PNGs drawings are saved
- * as (8-bit grey, RGB or RGBA) are read by {@link PngReader}, into the same image ImageIO makes, faster.
+ * as (8-bit grey, RGB or RGBA) are read by {@link PngReader}, faster, into an image of the same
+ * pixels and colours as ImageIO's (for colour, an image of the custom type over the decoded rows).
  *
  * <p>Every failure a user can fix (unknown format, corrupt data, too large) is a {@link DigitsException}
  * naming the input. Thread-safe.

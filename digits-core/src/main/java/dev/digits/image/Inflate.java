@@ -273,8 +273,13 @@ final class Inflate {
             } else if (distance >= length) {
                 System.arraycopy(out, o - distance, out, o, length);
             } else {
-                for (int i = 0; i < length; i++) { // overlapping: each byte may be one just written
-                    out[o + i] = out[o - distance + i];
+                // Overlapping: the match repeats its last `distance` bytes. Copied a whole number of
+                // those at a time, each copy's source lies before its destination, and the copies
+                // double in length.
+                for (int done = 0; done < length; ) {
+                    int chunk = Math.min(length - done, distance + done);
+                    System.arraycopy(out, o - distance, out, o + done, chunk);
+                    done += chunk;
                 }
             }
             o += length;

@@ -116,7 +116,15 @@ public final class Luminance {
                     return null;
                 }
             }
+            // The origin is the first pixel's first sample in memory, so that a pixel's samples lie
+            // within pixelStride of where it starts (a raster may keep bytes before each row's samples).
+            int[] bandOffsets = samples.getBandOffsets();
+            int first = Arrays.stream(bandOffsets).min().orElse(0);
+            for (int band = 0; band < bandOffsets.length; band++) {
+                bandOffsets[band] -= first;
+            }
             int origin = buffer.getOffset()
+                    + first
                     + (raster.getMinY() - raster.getSampleModelTranslateY()) * samples.getScanlineStride()
                     + (raster.getMinX() - raster.getSampleModelTranslateX()) * samples.getPixelStride();
             return new Interleaved(
@@ -124,7 +132,7 @@ public final class Luminance {
                     origin,
                     samples.getPixelStride(),
                     samples.getScanlineStride(),
-                    samples.getBandOffsets(),
+                    bandOffsets,
                     grey,
                     raster.getWidth(),
                     raster.getHeight());

@@ -1,7 +1,11 @@
 package dev.digits.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.Adler32;
@@ -9,9 +13,11 @@ import java.util.zip.DataFormatException;
 
 /**
  * Reads the PNGs that drawings and screenshots are saved as: 8 bits per sample, grey, RGB or RGBA, not
- * interlaced, without a transparent colour or an ICC profile. The image is the one ImageIO's reader
- * makes of the same file, pixel for pixel and of the same type (grey bytes, BGR or ABGR), in a fraction
- * of its time ({@link Inflate}). Any other file, or anything unexpected in one, is left to ImageIO:
+ * interlaced, without a transparent colour or an ICC profile. The image has the samples and colours
+ * ImageIO's reader gives for the same file, pixel for pixel, and its colour model, in a fraction of its
+ * time ({@link Inflate}): its raster is the decoded rows themselves, so grey pictures are of ImageIO's
+ * type and colour ones of the custom type (samples in the file's order, not ImageIO's BGR or ABGR).
+ * Any other file, or anything unexpected in one, is left to ImageIO:
  * {@link #read} returns null, and ImageIO's reader reads it or says what is wrong with it.
  */
 final class PngReader {
@@ -133,7 +139,12 @@ final class PngReader {
         return (method & 0x0f) == 8 && (method >>> 4) <= 7 && (method * 256 + flags) % 31 == 0 && (flags & 0x20) == 0;
     }
 
-    /** Undoes each row's filter (PNG 9.2) in place, and lays the samples out as ImageIO's reader does. */
+    /**
+     * Undoes each row's filter (PNG 9.2) in place, and makes {@code rows} the image's raster, each row's
+     * samples after its filter-type byte: no second copy of the pixels. Grey pictures are ImageIO's
+     * type (grey bytes); colour ones keep PNG's order of samples (RGB, RGBA) in an image of the custom
+     * type, with ImageIO's colour model, so that they have its colours.
+     */
     private static BufferedImage unfiltered(byte[] rows, int width, int height, int channels) {
         int stride = width * channels;
         int rowBytes = stride + 1;
@@ -144,34 +155,18 @@ final class PngReader {
                 return null;
             }
         }
-        BufferedImage image = new BufferedImage(
-                width,
-                height,
-                channels == 1
-                        ? BufferedImage.TYPE_BYTE_GRAY
-                        : channels == 3 ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_4BYTE_ABGR);
-        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        for (int y = 0; y < height; y++) {
-            int from = y * rowBytes + 1;
-            int to = y * stride;
-            if (channels == 1) {
-                System.arraycopy(rows, from, pixels, to, stride);
-            } else if (channels == 3) {
-                for (int i = 0; i < stride; i += 3) { // RGB to BGR
-                    pixels[to + i] = rows[from + i + 2];
-                    pixels[to + i + 1] = rows[from + i + 1];
-                    pixels[to + i + 2] = rows[from + i];
-                }
-            } else {
-                for (int i = 0; i < stride; i += 4) { // RGBA to ABGR
-                    pixels[to + i] = rows[from + i + 3];
-                    pixels[to + i + 1] = rows[from + i + 2];
-                    pixels[to + i + 2] = rows[from + i + 1];
-                    pixels[to + i + 3] = rows[from + i];
-                }
-            }
+        int[] bandOffsets = new int[channels];
+        for (int band = 0; band < channels; band++) {
+            bandOffsets[band] = 1 + band;
         }
-        return image;
+        WritableRaster raster = Raster.createWritableRaster(
+                new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, width, height, channels, rowBytes, bandOffsets),
+                new DataBufferByte(rows, rows.length),
+                null);
+        int type = channels == 1
+                ? BufferedImage.TYPE_BYTE_GRAY
+                : channels == 3 ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_4BYTE_ABGR;
+        return new BufferedImage(new BufferedImage(1, 1, type).getColorModel(), raster, false, null);
     }
 
     /**

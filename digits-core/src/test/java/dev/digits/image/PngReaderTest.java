@@ -12,7 +12,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,13 +67,23 @@ class PngReaderTest {
     }
 
     private static void assertSameImage(BufferedImage expected, BufferedImage actual, String what) {
-        assertEquals(expected.getType(), actual.getType(), what + ": image type");
+        assertEquals(expected.getColorModel(), actual.getColorModel(), what + ": colour model");
+        if (expected.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            assertEquals(BufferedImage.TYPE_BYTE_GRAY, actual.getType(), what + ": image type");
+        }
         assertEquals(expected.getWidth(), actual.getWidth(), what);
         assertEquals(expected.getHeight(), actual.getHeight(), what);
+        int width = expected.getWidth();
+        int height = expected.getHeight();
+        // Every sample of every pixel, band by band, wherever each raster keeps them.
         assertArrayEquals(
-                ((DataBufferByte) expected.getRaster().getDataBuffer()).getData(),
-                ((DataBufferByte) actual.getRaster().getDataBuffer()).getData(),
+                (byte[]) expected.getRaster().getDataElements(0, 0, width, height, null),
+                (byte[]) actual.getRaster().getDataElements(0, 0, width, height, null),
                 what + ": pixels");
+        assertArrayEquals(
+                expected.getRGB(0, 0, width, height, null, 0, width),
+                actual.getRGB(0, 0, width, height, null, 0, width),
+                what + ": colours");
     }
 
     private static BufferedImage imageIo(byte[] file) throws IOException {
