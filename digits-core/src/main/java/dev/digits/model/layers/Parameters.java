@@ -32,10 +32,14 @@ public final class Parameters {
                                 + ", the value has " + values.get(i).shapeText());
             }
             NDArray array = p.getArray();
-            // An indexed copy: NDArray.set(float[]) goes through a libtorch guard that is deprecated and
-            // prints a warning on stderr the first time a process uses it.
+            // An indexed copy into a view without gradient that shares the parameter's memory:
+            // NDArray.set(float[]) goes through a libtorch guard that is deprecated and prints a warning
+            // on stderr the first time a process uses it, and on a thread where gradients are recorded
+            // an in-place copy into the parameter itself is refused.
             try (NDManager scratch = array.getManager().newSubManager()) {
-                array.set(ALL, scratch.create(values.get(i).data(), array.getShape()));
+                NDArray view = array.stopGradient();
+                view.attach(scratch);
+                view.set(ALL, scratch.create(values.get(i).data(), array.getShape()));
             }
         }
     }
