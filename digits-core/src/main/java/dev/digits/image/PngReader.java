@@ -1,6 +1,7 @@
 package dev.digits.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.PixelInterleavedSampleModel;
@@ -25,6 +26,11 @@ final class PngReader {
     private static final int GREY = 0;
     private static final int RGB = 2;
     private static final int RGBA = 6;
+    /** The colour models of ImageIO's images of grey, RGB and RGBA pictures (immutable, so shared). */
+    private static final ColorModel GREY_MODEL = colourModelOf(BufferedImage.TYPE_BYTE_GRAY);
+
+    private static final ColorModel RGB_MODEL = colourModelOf(BufferedImage.TYPE_3BYTE_BGR);
+    private static final ColorModel RGBA_MODEL = colourModelOf(BufferedImage.TYPE_4BYTE_ABGR);
     /**
      * The largest buffer of filtered rows read here (a 16-megapixel RGBA picture): it is held beside
      * the image, so larger pictures are ImageIO's, which reads row by row.
@@ -32,6 +38,10 @@ final class PngReader {
     private static final long MAX_ROW_BYTES = 1L << 26;
 
     private PngReader() {}
+
+    private static ColorModel colourModelOf(int imageType) {
+        return new BufferedImage(1, 1, imageType).getColorModel();
+    }
 
     /**
      * The image in {@code file}, or null where ImageIO is to read it: not a PNG of the kinds above,
@@ -163,10 +173,8 @@ final class PngReader {
                 new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, width, height, channels, rowBytes, bandOffsets),
                 new DataBufferByte(rows, rows.length),
                 null);
-        int type = channels == 1
-                ? BufferedImage.TYPE_BYTE_GRAY
-                : channels == 3 ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_4BYTE_ABGR;
-        return new BufferedImage(new BufferedImage(1, 1, type).getColorModel(), raster, false, null);
+        ColorModel model = channels == 1 ? GREY_MODEL : channels == 3 ? RGB_MODEL : RGBA_MODEL;
+        return new BufferedImage(model, raster, false, null);
     }
 
     /**
