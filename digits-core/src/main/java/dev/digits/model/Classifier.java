@@ -3,7 +3,6 @@ package dev.digits.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -47,7 +46,7 @@ public final class Classifier implements AutoCloseable {
 
     /** A new network with parameters drawn from the engine's generator, seeded with {@code seed}. */
     public static Classifier create(Buildable architecture, int seed) {
-        Engine.getEngine(ENGINE).setRandomSeed(seed);
+        TorchEngine.get().setRandomSeed(seed);
         Model model = Model.newInstance(architecture.name(), Device.cpu(), ENGINE);
         model.setBlock(architecture.newBlock());
         model.getBlock()
@@ -72,6 +71,7 @@ public final class Classifier implements AutoCloseable {
 
     /** A network that the engine reads whole from {@code file} (block and parameters), such as TorchScript. */
     static Classifier loadEngineModel(TorchScriptNetwork architecture, Path file) {
+        TorchEngine.get();
         Model model = Model.newInstance(architecture.name(), Device.cpu(), ENGINE);
         try {
             model.load(file);

@@ -1,0 +1,68 @@
+package dev.digits.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.LibUtils;
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The PyTorch engine, started once per process with NNPACK switched off.
+ *
+ * <p>libtorch asks NNPACK whether it can take a convolution that oneDNN declines (a 3x3 kernel over a
+ * single small picture, as in every picture read alone), and NNPACK answers "unsupported hardware" on
+ * processors its CPU table does not know (AMD's family 1Ah, for one). libtorch then prints that answer
+ * to stderr at every such convolution: three lines for each picture read alone, in every command's
+ * output and every request the server answers. NNPACK never runs a convolution on these machines
+ * (oneDNN takes the batches it would accept), so switching it off, as
+ * {@code torch.backends.nnpack.set_flags(False)} does in Python, changes no result.
+ *
+ * <p>DJL does not expose that switch: it is a member function of libtorch's global context, called here
+ * through JNA by its C++ name. Where that name cannot be found (a C++ ABI other than the Itanium one,
+ * such as Windows'), the engine runs as it is, and only the warning remains.
+ */
+final class TorchEngine {
+    private static final String CONTEXT = "_ZN2at13globalContextEv";
+    private static final String SET_NNPACK = "_ZN2at7Context20setUserEnabledNNPACKEb";
+    private static final String GET_NNPACK = "_ZNK2at7Context17userEnabledNNPACKEv";
+
+    private TorchEngine() {}
+
+    /** The engine, started; the first call switches NNPACK off. */
+    static Engine get() {
+        return Started.ENGINE;
+    }
+
+    /** Whether libtorch may choose NNPACK for a convolution; empty where the switch cannot be reached. */
+    static Optional<Boolean> nnpackEnabled() {
+        get();
+        return torchFunction(GET_NNPACK).map(f -> f.invokeInt(new Object[] {context()}) != 0);
+    }
+
+    private static final class Started {
+        static final Engine ENGINE = start();
+
+        private static Engine start() {
+            Engine engine = Engine.getEngine(Classifier.ENGINE);
+            torchFunction(SET_NNPACK).ifPresent(f -> f.invokeVoid(new Object[] {context(), false}));
+            return engine;
+        }
+    }
+
+    private static Pointer context() {
+        return torchFunction(CONTEXT).orElseThrow().invokePointer(new Object[0]);
+    }
+
+    private static Optional<Function> torchFunction(String symbol) {
+        try {
+            Path library = Path.of(LibUtils.getLibtorchPath()).resolve(System.mapLibraryName("torch_cpu"));
+            NativeLibrary torch = NativeLibrary.getInstance(library.toString());
+            torch.getFunction(CONTEXT);
+            return Optional.of(torch.getFunction(symbol));
+        } catch (LinkageError | RuntimeException unreachable) {
+            return Optional.empty();
+        }
+    }
+}
