@@ -12,12 +12,13 @@ import java.util.Optional;
  * The PyTorch engine, started once per process with NNPACK switched off.
  *
  * <p>libtorch asks NNPACK whether it can take a convolution that oneDNN declines (a 3x3 kernel over a
- * single small picture, as in every picture read alone), and NNPACK answers "unsupported hardware" on
- * processors its CPU table does not know (AMD's family 1Ah, for one). libtorch then prints that answer
- * to stderr at every such convolution: three lines for each picture read alone, in every command's
- * output and every request the server answers. NNPACK never runs a convolution on these machines
- * (oneDNN takes the batches it would accept), so switching it off, as
- * {@code torch.backends.nnpack.set_flags(False)} does in Python, changes no result.
+ * single small picture, as in every picture read alone). On some processors (AMD's family 1Ah, for one)
+ * NNPACK cannot initialise, and libtorch prints "Could not initialize NNPACK! Reason: Unsupported
+ * hardware" to stderr at every such convolution: three lines for each picture read alone, in every
+ * command's output and for every request the server answers. Where NNPACK does initialise, it is still
+ * never chosen for our convolutions on CPUs: it only takes batches of 16 or more, which oneDNN takes
+ * first. So switching it off, as {@code torch.backends.nnpack.set_flags(False)} does in Python, changes
+ * no result.
  *
  * <p>DJL does not expose that switch: it is a member function of libtorch's global context, called here
  * through JNA by its C++ name. Where that name cannot be found (a C++ ABI other than the Itanium one,
