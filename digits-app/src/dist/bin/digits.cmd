@@ -11,7 +11,10 @@ if "%~1"=="serve" (
   set "HEAP=512m"
   set "COLLECTOR=-XX:+UseSerialGC"
 )
-if "%~1"=="predict" set "HEAP=1g"
+if "%~1"=="predict" (
+  set "HEAP=1g"
+  set "COLLECTOR=-XX:G1HeapRegionSize=4m"
+)
 if "%~1"=="read" set "HEAP=1g"
 set "OPT_OUT_TRACKING=true"
 "%JAVA%" -Xmx%HEAP% %COLLECTOR% %DIGITS_JAVA_OPTS% -Dai.djl.offline=true -cp "%HOME_DIR%\lib\digits.jar;%HOME_DIR%\lib\*" dev.digits.cli.DigitsCommand %*
