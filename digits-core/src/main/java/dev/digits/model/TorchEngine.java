@@ -39,7 +39,8 @@ final class TorchEngine {
     /** Whether libtorch may choose NNPACK for a convolution; empty where the switch cannot be reached. */
     static Optional<Boolean> nnpackEnabled() {
         get();
-        return torchFunction(GET_NNPACK).map(f -> f.invokeInt(new Object[] {context()}) != 0);
+        // A C++ bool comes back in the low byte of the return register; the bytes above it are undefined.
+        return torchFunction(GET_NNPACK).map(f -> (f.invokeInt(new Object[] {context()}) & 0xFF) != 0);
     }
 
     private static final class Started {
