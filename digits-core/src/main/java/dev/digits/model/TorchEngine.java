@@ -2,7 +2,6 @@ package dev.digits.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.LibUtils;
-import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.nio.file.Path;
@@ -40,7 +39,8 @@ final class TorchEngine {
     static Optional<Boolean> nnpackEnabled() {
         get();
         // A C++ bool comes back in the low byte of the return register; the bytes above it are undefined.
-        return torchFunction(GET_NNPACK).map(f -> (f.invokeInt(new Object[] {context()}) & 0xFF) != 0);
+        return libtorch()
+                .map(torch -> (torch.getFunction(GET_NNPACK).invokeInt(new Object[] {context(torch)}) & 0xFF) != 0);
     }
 
     private static final class Started {
@@ -48,21 +48,25 @@ final class TorchEngine {
 
         private static Engine start() {
             Engine engine = Engine.getEngine(Classifier.ENGINE);
-            torchFunction(SET_NNPACK).ifPresent(f -> f.invokeVoid(new Object[] {context(), false}));
+            libtorch()
+                    .ifPresent(torch -> torch.getFunction(SET_NNPACK).invokeVoid(new Object[] {context(torch), false}));
             return engine;
         }
     }
 
-    private static Pointer context() {
-        return torchFunction(CONTEXT).orElseThrow().invokePointer(new Object[0]);
+    private static Pointer context(NativeLibrary torch) {
+        return torch.getFunction(CONTEXT).invokePointer(new Object[0]);
     }
 
-    private static Optional<Function> torchFunction(String symbol) {
+    /** The engine's loaded {@code torch_cpu} library, where it has the three functions above under these names. */
+    private static Optional<NativeLibrary> libtorch() {
         try {
             Path library = Path.of(LibUtils.getLibtorchPath()).resolve(System.mapLibraryName("torch_cpu"));
             NativeLibrary torch = NativeLibrary.getInstance(library.toString());
-            torch.getFunction(CONTEXT);
-            return Optional.of(torch.getFunction(symbol));
+            for (String symbol : new String[] {CONTEXT, SET_NNPACK, GET_NNPACK}) {
+                torch.getFunction(symbol);
+            }
+            return Optional.of(torch);
         } catch (LinkageError | RuntimeException unreachable) {
             return Optional.empty();
         }
