@@ -33,12 +33,17 @@ public final class MnistFormat {
         if (bounds.isEmpty()) {
             throw new IllegalArgumentException("no ink to lay out");
         }
-        return layout(StrokeWidth.normalise(ink.crop(bounds)));
+        return layout(StrokeWidth.normalise(within(ink, bounds)));
+    }
+
+    /** The part of {@code image} inside {@code box}: the image itself, not a copy, where the box is all of it. */
+    private static FloatImage within(FloatImage image, Box box) {
+        return box.width() == image.width() && box.height() == image.height() ? image : image.crop(box);
     }
 
     /** The field for ink whose strokes are as they should be: fitted, centred by mass, as MNIST did. */
     static float[] layout(FloatImage ink) {
-        FloatImage fitted = fit(ink.crop(ink.nonZeroBounds()));
+        FloatImage fitted = fit(within(ink, ink.nonZeroBounds()));
         double[] centre = centreOfMass(fitted);
         int left = clampedShift(CENTRE - centre[0], fitted.width());
         int top = clampedShift(CENTRE - centre[1], fitted.height());

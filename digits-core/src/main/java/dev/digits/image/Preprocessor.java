@@ -77,7 +77,8 @@ public final class Preprocessor {
         InkMap map = InkExtractor.extract(working.luminance(), polarity);
         return map.isEmpty()
                 ? Optional.empty()
-                : Optional.of(new OneDigit(crop(map, Segmenter.whole(map), working), Segmenter.apart(map, rules)));
+                : Optional.of(new OneDigit(
+                        crop(new PieceInputs(map), Segmenter.whole(map), working), Segmenter.apart(map, rules)));
     }
 
     /**
@@ -106,15 +107,15 @@ public final class Preprocessor {
      */
     public List<DigitCrop> digits(BufferedImage image, DigitScorer cutting, DigitScorer joining) {
         Working working = Working.of(image, WORK_SIDE);
-        InkMap map = InkExtractor.extract(working.luminance());
-        return Segmenter.segment(map, rules, cutting, joining).stream()
-                .map(piece -> crop(map, piece, working))
+        PieceInputs pieces = new PieceInputs(InkExtractor.extract(working.luminance()));
+        return Segmenter.segment(pieces, rules, cutting, joining).stream()
+                .map(piece -> crop(pieces, piece, working))
                 .toList();
     }
 
-    private static DigitCrop crop(InkMap map, Piece piece, Working working) {
-        float[] input = MnistFormat.input(piece.ink(map));
-        return new DigitCrop(piece.box().unscaled(working.scale(), working.width(), working.height()), input);
+    private static DigitCrop crop(PieceInputs pieces, Piece piece, Working working) {
+        return new DigitCrop(
+                piece.box().unscaled(working.scale(), working.width(), working.height()), pieces.input(piece));
     }
 
     /** The luminance to work on and how it relates to the original image. */

@@ -17,18 +17,19 @@ final class Segmenter {
     private Segmenter() {}
 
     /**
-     * The digits of {@code map}, left to right, asking {@code cutting} where a cut is in doubt and
+     * The digits of {@code pieces}' ink map, left to right, asking {@code cutting} where a cut is in doubt and
      * {@code joining} whether a short fragment belongs to its neighbour (both null: shape alone decides).
      */
-    static List<Piece> segment(InkMap map, SegmentationRules rules, DigitScorer cutting, DigitScorer joining) {
+    static List<Piece> segment(PieceInputs pieces, SegmentationRules rules, DigitScorer cutting, DigitScorer joining) {
+        InkMap map = pieces.map();
         int lineHeight = lineHeight(map);
-        TouchingDigits touching = new TouchingDigits(rules, lineHeight, cutting);
+        TouchingDigits touching = new TouchingDigits(pieces, rules, lineHeight, cutting);
         List<Piece> digits = new ArrayList<>();
         for (Piece piece : PieceJoiner.join(map, lineHeight, rules)) {
-            touching.split(map, piece, digits);
+            touching.split(piece, digits);
         }
         digits.sort(Comparator.comparingDouble(p -> p.box().centreX()));
-        return joining == null ? digits : ShortPieces.join(map, digits, lineHeight, joining, rules);
+        return joining == null ? digits : ShortPieces.join(pieces, digits, lineHeight, joining, rules);
     }
 
     /**

@@ -17,7 +17,8 @@ final class ShortPieces {
 
     /** {@code digits} (left to right) with short pieces joined to a neighbour where the classifier agrees. */
     static List<Piece> join(
-            InkMap map, List<Piece> digits, int lineHeight, DigitScorer scorer, SegmentationRules rules) {
+            PieceInputs pieces, List<Piece> digits, int lineHeight, DigitScorer scorer, SegmentationRules rules) {
+        InkMap map = pieces.map();
         SegmentationRules.Rejoining rejoining = rules.rejoining();
         double shortHeight = rules.joining().fragmentHeight() * lineHeight;
         List<Piece> result = new ArrayList<>(digits);
@@ -44,8 +45,7 @@ final class ShortPieces {
                         > rules.cutting().maxAspect() * union.box().height()) {
                     continue;
                 }
-                DigitScorer.Guess[] guesses =
-                        scorer.read(List.of(MnistFormat.input(neighbour.ink(map)), MnistFormat.input(union.ink(map))));
+                DigitScorer.Guess[] guesses = scorer.read(List.of(pieces.input(neighbour), pieces.input(union)));
                 float alone = guesses[0].confidence();
                 float together = guesses[1].confidence();
                 if (together >= rejoining.sure() && together >= alone - rejoining.tolerance() && together > best) {

@@ -16,44 +16,45 @@ import java.util.List;
  * a wide single digit (a 5 with a long bar) reads better whole than cut.
  */
 final class TouchingDigits {
+    private final PieceInputs pieces;
     private final SegmentationRules.Cutting rules;
     /** The least height a piece is judged against: a part already cut off a stroke is judged against the line. */
     private final double fragmentHeight;
     /** The classifier to ask, or null: shape alone decides. */
     private final DigitScorer scorer;
 
-    TouchingDigits(SegmentationRules rules, int lineHeight, DigitScorer scorer) {
+    TouchingDigits(PieceInputs pieces, SegmentationRules rules, int lineHeight, DigitScorer scorer) {
+        this.pieces = pieces;
         this.rules = rules.cutting();
         this.fragmentHeight = rules.joining().fragmentHeight() * lineHeight;
         this.scorer = scorer;
     }
 
     /** Adds {@code piece} to {@code out}, cut into digits if it holds touching ones, left part first. */
-    void split(InkMap map, Piece piece, List<Piece> out) {
-        split(map, piece, null, out);
+    void split(Piece piece, List<Piece> out) {
+        split(piece, null, out);
     }
 
     /**
-     * As {@link #split(InkMap, Piece, List)}, with where the ink of the piece's components lies, or null
+     * As {@link #split(Piece, List)}, with where the ink of the piece's components lies, or null
      * until a cut needs it: the parts of a cut have their piece's components, and share its columns.
      */
-    private void split(InkMap map, Piece piece, Piece.Columns columns, List<Piece> out) {
+    private void split(Piece piece, Piece.Columns columns, List<Piece> out) {
         Box box = piece.box();
         double height = Math.max(box.height(), fragmentHeight);
         if (box.width() <= (scorer == null ? rules.maxAspect() : rules.candidateAspect()) * height) {
             out.add(piece);
             return;
         }
-        FloatImage ink = piece.ink(map);
-        Piece.Columns ofIds = columns != null ? columns : Piece.Columns.of(map, piece.ids());
-        Piece[] parts =
-                scorer == null ? shapeCut(ofIds, piece, ink, height) : bestReadCut(map, ofIds, piece, ink, height);
+        FloatImage ink = pieces.ink(piece);
+        Piece.Columns ofIds = columns != null ? columns : Piece.Columns.of(pieces.map(), piece.ids());
+        Piece[] parts = scorer == null ? shapeCut(ofIds, piece, ink, height) : bestReadCut(ofIds, piece, ink, height);
         if (parts == null) {
             out.add(piece);
             return;
         }
-        split(map, parts[0], ofIds, out);
-        split(map, parts[1], ofIds, out);
+        split(parts[0], ofIds, out);
+        split(parts[1], ofIds, out);
     }
 
     /** The cut the shape alone vouches for: a thin bridge at the least-ink column of a clearly too wide piece. */
@@ -74,7 +75,7 @@ final class TouchingDigits {
      * surely than the whole (log-odds lowered where a reading does not fit its box's shape, so that a pair
      * read as one very wide 9 loses to two ordinary 9s; see {@link SegmentationRules.Cutting#sureParts()}).
      */
-    private Piece[] bestReadCut(InkMap map, Piece.Columns columns, Piece piece, FloatImage ink, double height) {
+    private Piece[] bestReadCut(Piece.Columns columns, Piece piece, FloatImage ink, double height) {
         List<Piece[]> candidates = new ArrayList<>();
         for (int cut : leastInkColumns(ink, rules.candidateCuts())) {
             Piece[] parts = cutAt(columns, piece, cut);
@@ -86,10 +87,10 @@ final class TouchingDigits {
             return null;
         }
         List<float[]> inputs = new ArrayList<>();
-        inputs.add(MnistFormat.input(ink));
+        inputs.add(pieces.input(piece));
         for (Piece[] parts : candidates) {
-            inputs.add(MnistFormat.input(parts[0].ink(map)));
-            inputs.add(MnistFormat.input(parts[1].ink(map)));
+            inputs.add(pieces.input(parts[0]));
+            inputs.add(pieces.input(parts[1]));
         }
         DigitScorer.Guess[] guesses = scorer.read(inputs);
         double whole = guesses[0].logOddsFor(piece.box());

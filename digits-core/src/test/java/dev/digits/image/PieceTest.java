@@ -1,6 +1,8 @@
 package dev.digits.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -24,6 +26,25 @@ class PieceTest {
                 assertEquals(
                         scanned(map, ids, from, to), columns.piece(from, to).box(), from + " to " + to);
             }
+        }
+    }
+
+    @Test
+    void eachPieceIsPreparedOnceAndAsOnItsOwn() {
+        InkMap map = InkExtractor.extract(Luminance.of(Drawings.blackOnWhite(300, 120, 7, g -> {
+            Drawings.seven(g, 20, 20, 70, 80);
+            Drawings.zero(g, 80, 20, 70, 80);
+        })));
+        Set<Integer> ids = new HashSet<>();
+        map.components().forEach(c -> ids.add(c.id()));
+        PieceInputs pieces = new PieceInputs(map);
+        Piece.Columns columns = Piece.Columns.of(map, ids);
+        for (Piece piece : new Piece[] {columns.piece(0, 85), columns.piece(85, 300), columns.piece(0, 300)}) {
+            float[] input = pieces.input(piece);
+            assertArrayEquals(MnistFormat.input(piece.ink(map)), input, piece.toString());
+            // the same piece found again, by another cut: the input worked out before
+            assertSame(input, pieces.input(columns.piece(piece.from(), piece.to())));
+            assertSame(pieces.ink(piece), pieces.ink(columns.piece(piece.from(), piece.to())));
         }
     }
 
