@@ -8,11 +8,6 @@ import java.util.Set;
  * {@code [from, to)} (a cut through touching digits), and the box its ink spans.
  */
 record Piece(Set<Integer> ids, int from, int to, Box box) {
-    /** The piece made of {@code ids} within columns {@code [from, to)}, with the box of its ink. */
-    static Piece of(InkMap map, Set<Integer> ids, int from, int to) {
-        return Columns.of(map, ids).piece(from, to);
-    }
-
     /**
      * Where the ink of some components lies, column by column: the pieces they make between any two
      * columns (the parts of a cut), without looking at the ink again for each.

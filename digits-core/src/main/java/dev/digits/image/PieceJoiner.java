@@ -17,10 +17,10 @@ import java.util.Set;
 final class PieceJoiner {
     private PieceJoiner() {}
 
-    /** The pieces of {@code map}, those of one digit joined. */
-    static List<Piece> join(InkMap map, int lineHeight, SegmentationRules rules) {
-        return groups(map, lineHeight, rules).stream()
-                .map(ids -> Piece.of(map, ids, 0, map.ink().width()))
+    /** The pieces of an ink map, those of one digit joined. */
+    static List<Piece> join(Pieces pieces, int lineHeight, SegmentationRules rules) {
+        return groups(pieces.map(), lineHeight, rules).stream()
+                .map(pieces::whole)
                 .toList();
     }
 

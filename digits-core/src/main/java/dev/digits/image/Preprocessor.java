@@ -75,10 +75,11 @@ public final class Preprocessor {
     /** All the ink, read with {@code polarity}, as one digit; empty when there is none. */
     private Optional<OneDigit> whole(Working working, Polarity polarity) {
         InkMap map = InkExtractor.extract(working.luminance(), polarity);
-        return map.isEmpty()
-                ? Optional.empty()
-                : Optional.of(new OneDigit(
-                        crop(new PieceInputs(map), Segmenter.whole(map), working), Segmenter.apart(map, rules)));
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        Pieces pieces = new Pieces(map);
+        return Optional.of(new OneDigit(crop(pieces, Segmenter.whole(pieces), working), Segmenter.apart(map, rules)));
     }
 
     /**
@@ -107,13 +108,13 @@ public final class Preprocessor {
      */
     public List<DigitCrop> digits(BufferedImage image, DigitScorer cutting, DigitScorer joining) {
         Working working = Working.of(image, WORK_SIDE);
-        PieceInputs pieces = new PieceInputs(InkExtractor.extract(working.luminance()));
+        Pieces pieces = new Pieces(InkExtractor.extract(working.luminance()));
         return Segmenter.segment(pieces, rules, cutting, joining).stream()
                 .map(piece -> crop(pieces, piece, working))
                 .toList();
     }
 
-    private static DigitCrop crop(PieceInputs pieces, Piece piece, Working working) {
+    private static DigitCrop crop(Pieces pieces, Piece piece, Working working) {
         return new DigitCrop(
                 piece.box().unscaled(working.scale(), working.width(), working.height()), pieces.input(piece));
     }

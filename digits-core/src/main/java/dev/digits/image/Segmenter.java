@@ -20,12 +20,12 @@ final class Segmenter {
      * The digits of {@code pieces}' ink map, left to right, asking {@code cutting} where a cut is in doubt and
      * {@code joining} whether a short fragment belongs to its neighbour (both null: shape alone decides).
      */
-    static List<Piece> segment(PieceInputs pieces, SegmentationRules rules, DigitScorer cutting, DigitScorer joining) {
+    static List<Piece> segment(Pieces pieces, SegmentationRules rules, DigitScorer cutting, DigitScorer joining) {
         InkMap map = pieces.map();
         int lineHeight = lineHeight(map);
         TouchingDigits touching = new TouchingDigits(pieces, rules, lineHeight, cutting);
         List<Piece> digits = new ArrayList<>();
-        for (Piece piece : PieceJoiner.join(map, lineHeight, rules)) {
+        for (Piece piece : PieceJoiner.join(pieces, lineHeight, rules)) {
             touching.split(piece, digits);
         }
         digits.sort(Comparator.comparingDouble(p -> p.box().centreX()));
@@ -46,9 +46,9 @@ final class Segmenter {
     }
 
     /** All ink as one digit. */
-    static Piece whole(InkMap map) {
+    static Piece whole(Pieces pieces) {
         Set<Integer> ids = new HashSet<>();
-        map.components().forEach(c -> ids.add(c.id()));
-        return Piece.of(map, ids, 0, map.ink().width());
+        pieces.map().components().forEach(c -> ids.add(c.id()));
+        return pieces.whole(ids);
     }
 }

@@ -17,7 +17,7 @@ final class ShortPieces {
 
     /** {@code digits} (left to right) with short pieces joined to a neighbour where the classifier agrees. */
     static List<Piece> join(
-            PieceInputs pieces, List<Piece> digits, int lineHeight, DigitScorer scorer, SegmentationRules rules) {
+            Pieces pieces, List<Piece> digits, int lineHeight, DigitScorer scorer, SegmentationRules rules) {
         InkMap map = pieces.map();
         SegmentationRules.Rejoining rejoining = rules.rejoining();
         double shortHeight = rules.joining().fragmentHeight() * lineHeight;
@@ -40,7 +40,7 @@ final class ShortPieces {
                 }
                 Set<Integer> ids = new HashSet<>(piece.ids());
                 ids.addAll(neighbour.ids());
-                Piece union = Piece.of(map, ids, 0, map.ink().width());
+                Piece union = pieces.whole(ids);
                 if (union.box().width()
                         > rules.cutting().maxAspect() * union.box().height()) {
                     continue;

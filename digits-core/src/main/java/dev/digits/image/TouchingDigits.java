@@ -16,14 +16,14 @@ import java.util.List;
  * a wide single digit (a 5 with a long bar) reads better whole than cut.
  */
 final class TouchingDigits {
-    private final PieceInputs pieces;
+    private final Pieces pieces;
     private final SegmentationRules.Cutting rules;
     /** The least height a piece is judged against: a part already cut off a stroke is judged against the line. */
     private final double fragmentHeight;
     /** The classifier to ask, or null: shape alone decides. */
     private final DigitScorer scorer;
 
-    TouchingDigits(PieceInputs pieces, SegmentationRules rules, int lineHeight, DigitScorer scorer) {
+    TouchingDigits(Pieces pieces, SegmentationRules rules, int lineHeight, DigitScorer scorer) {
         this.pieces = pieces;
         this.rules = rules.cutting();
         this.fragmentHeight = rules.joining().fragmentHeight() * lineHeight;
@@ -32,14 +32,6 @@ final class TouchingDigits {
 
     /** Adds {@code piece} to {@code out}, cut into digits if it holds touching ones, left part first. */
     void split(Piece piece, List<Piece> out) {
-        split(piece, null, out);
-    }
-
-    /**
-     * As {@link #split(Piece, List)}, with where the ink of the piece's components lies, or null
-     * until a cut needs it: the parts of a cut have their piece's components, and share its columns.
-     */
-    private void split(Piece piece, Piece.Columns columns, List<Piece> out) {
         Box box = piece.box();
         double height = Math.max(box.height(), fragmentHeight);
         if (box.width() <= (scorer == null ? rules.maxAspect() : rules.candidateAspect()) * height) {
@@ -47,14 +39,16 @@ final class TouchingDigits {
             return;
         }
         FloatImage ink = pieces.ink(piece);
-        Piece.Columns ofIds = columns != null ? columns : Piece.Columns.of(pieces.map(), piece.ids());
-        Piece[] parts = scorer == null ? shapeCut(ofIds, piece, ink, height) : bestReadCut(ofIds, piece, ink, height);
+        // the parts of a cut have their piece's components, and share where their ink lies
+        Piece.Columns columns = pieces.columns(piece.ids());
+        Piece[] parts =
+                scorer == null ? shapeCut(columns, piece, ink, height) : bestReadCut(columns, piece, ink, height);
         if (parts == null) {
             out.add(piece);
             return;
         }
-        split(parts[0], ofIds, out);
-        split(parts[1], ofIds, out);
+        split(parts[0], out);
+        split(parts[1], out);
     }
 
     /** The cut the shape alone vouches for: a thin bridge at the least-ink column of a clearly too wide piece. */

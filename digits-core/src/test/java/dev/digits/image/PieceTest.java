@@ -37,8 +37,9 @@ class PieceTest {
         })));
         Set<Integer> ids = new HashSet<>();
         map.components().forEach(c -> ids.add(c.id()));
-        PieceInputs pieces = new PieceInputs(map);
-        Piece.Columns columns = Piece.Columns.of(map, ids);
+        Pieces pieces = new Pieces(map);
+        Piece.Columns columns = pieces.columns(ids);
+        assertSame(columns, pieces.columns(new HashSet<>(ids)));
         for (Piece piece : new Piece[] {columns.piece(0, 85), columns.piece(85, 300), columns.piece(0, 300)}) {
             float[] input = pieces.input(piece);
             assertArrayEquals(MnistFormat.input(piece.ink(map)), input, piece.toString());
