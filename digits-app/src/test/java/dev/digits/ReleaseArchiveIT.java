@@ -3,6 +3,7 @@ package dev.digits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +19,12 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -102,7 +106,7 @@ class ReleaseArchiveIT {
                 "the engine's native library travels in lib/");
         String thirdParty = Files.readString(home.resolve("THIRD-PARTY.txt"), StandardCharsets.UTF_8);
         // Each line names a library as (group:artifact:version - url); its jar is artifact-version[-classifier].jar.
-        List<String> listed = java.util.regex.Pattern.compile("\\(([^\\s():]+):([^\\s():]+):(\\S+) - ")
+        List<String> listed = Pattern.compile("\\(([^\\s():]+):([^\\s():]+):(\\S+) - ")
                 .matcher(thirdParty)
                 .results()
                 .map(m -> m.group(2) + "-" + m.group(3))
@@ -156,6 +160,54 @@ class ReleaseArchiveIT {
                 Files.readAllLines(classes).stream()
                         .anyMatch(l -> l.contains("picocli.CommandLine ") && l.contains("shared objects file")),
                 "picocli comes from the archive");
+    }
+
+    /**
+     * Java 24 and later warn on stderr at every start where a library loads native code without native
+     * access granted (JNA, for the engine); the launcher grants it there, and predict prints its answer
+     * alone. Skipped where no such runtime is installed beside the one running this test.
+     */
+    @Test
+    void predictOnJava24OrLaterPrintsTheAnswerAlone() throws Exception {
+        Optional<Path> newer = newerJava();
+        assumeTrue(newer.isPresent(), "no Java 24 or later installed beside " + System.getProperty("java.home"));
+        // This runtime makes the class-data archive first, as the other tests expect; the newer one skips it.
+        Process first = start("--version");
+        assertTrue(first.waitFor(120, TimeUnit.SECONDS), "--version finished");
+        Process predict = start(
+                newer.get(),
+                List.of(),
+                "predict",
+                home.resolve("samples/canvas-8.png").toString());
+        assertTrue(predict.waitFor(120, TimeUnit.SECONDS), "predict finished");
+        String out = new String(predict.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, predict.exitValue(), out);
+        assertEquals(1, out.lines().count(), "the answer and nothing else (stderr is merged in): " + out);
+        assertTrue(out.contains("canvas-8.png: 8 ("), out);
+    }
+
+    /** A Java runtime of version 24 or later in the folder that holds this test's (/usr/lib/jvm on Debian). */
+    private static Optional<Path> newerJava() throws IOException {
+        Path runtimes = Path.of(System.getProperty("java.home")).toRealPath().getParent();
+        try (var homes = Files.list(runtimes)) {
+            return homes.filter(h -> Files.isExecutable(h.resolve("bin/java")) && featureVersion(h) >= 24)
+                    .findFirst();
+        }
+    }
+
+    /** The feature version in a runtime's release file (25 for "25.0.3"), or 0 where it says none. */
+    private static int featureVersion(Path javaHome) {
+        try {
+            for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+                Matcher version = Pattern.compile("^JAVA_VERSION=\"(\\d+)").matcher(line);
+                if (version.find()) {
+                    return Integer.parseInt(version.group(1));
+                }
+            }
+        } catch (IOException noReleaseFile) {
+            // not a runtime's home
+        }
+        return 0;
     }
 
     /** predict and read end their process at once (ProcessEnd): exit codes, messages and help still come through. */
@@ -263,12 +315,17 @@ class ReleaseArchiveIT {
 
     /** The same, with {@code javaOptions} for the JVM (the launcher's DIGITS_JAVA_OPTS). */
     private static Process start(List<String> javaOptions, String... args) throws IOException {
+        return start(Path.of(System.getProperty("java.home")), javaOptions, args);
+    }
+
+    /** The same, with the Java runtime in {@code javaHome}. */
+    private static Process start(Path javaHome, List<String> javaOptions, String... args) throws IOException {
         String[] command = new String[args.length + 1];
         command[0] = home.resolve("bin/digits").toString();
         System.arraycopy(args, 0, command, 1, args.length);
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(unpacked.toFile()).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_HOME", javaHome.toString());
         builder.environment().remove("DIGITS_JAR");
         builder.environment().remove("DIGITS_CLASSPATH");
         builder.environment().put("DIGITS_JAVA_OPTS", String.join(" ", javaOptions));
