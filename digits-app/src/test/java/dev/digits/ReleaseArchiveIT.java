@@ -136,13 +136,13 @@ class ReleaseArchiveIT {
         assertEquals(0, predict.exitValue(), out);
         assertTrue(out.contains("canvas-8.png: 8 ("), "the sample reads as 8: " + out);
 
-        // The first run made the class-data archive beside the jars and left nothing else there ...
-        assertTrue(Files.isRegularFile(home.resolve("lib/digits.jsa")), "the launcher archived the classes");
+        // The first run made this runtime's class-data archive beside the jars, and left nothing else there ...
+        assertTrue(Files.isRegularFile(archiveOf(System.getProperty("java.runtime.version"))), "archived");
         try (var lib = Files.list(home.resolve("lib"))) {
             assertEquals(
                     List.of(),
                     lib.map(f -> f.getFileName().toString())
-                            .filter(n -> n.startsWith("digits.jsa."))
+                            .filter(n -> n.contains(".jsa."))
                             .toList());
         }
         // ... which the next run maps (-Xshare:on fails where it cannot), picocli's classes included.
@@ -163,51 +163,59 @@ class ReleaseArchiveIT {
     }
 
     /**
-     * Java 24 and later warn on stderr at every start where a library loads native code without native
-     * access granted (JNA, for the engine); the launcher grants it there, and predict prints its answer
-     * alone. Skipped where no such runtime is installed beside the one running this test.
+     * Another Java runtime, here 24 or later, gets a class-data archive of its own (an archive maps only
+     * into the build that made it) and, since Java 24 and later warn on stderr at every start where a
+     * library loads native code without native access granted (JNA, for the engine), native access:
+     * predict prints its answer alone. Skipped where no such runtime is installed beside this one.
      */
     @Test
-    void predictOnJava24OrLaterPrintsTheAnswerAlone() throws Exception {
+    void aJava24OrLaterGetsItsOwnArchiveAndNoWarnings() throws Exception {
         Optional<Path> newer = newerJava();
         assumeTrue(newer.isPresent(), "no Java 24 or later installed beside " + System.getProperty("java.home"));
-        // This runtime makes the class-data archive first, as the other tests expect; the newer one skips it.
-        Process first = start("--version");
-        assertTrue(first.waitFor(120, TimeUnit.SECONDS), "--version finished");
-        Process predict = start(
-                newer.get(),
-                List.of(),
-                "predict",
-                home.resolve("samples/canvas-8.png").toString());
-        assertTrue(predict.waitFor(120, TimeUnit.SECONDS), "predict finished");
-        String out = new String(predict.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, predict.exitValue(), out);
+        String sample = home.resolve("samples/canvas-8.png").toString();
+        Process first = start(newer.get(), List.of(), "predict", sample);
+        assertTrue(first.waitFor(120, TimeUnit.SECONDS), "predict finished");
+        String firstOut = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, first.exitValue(), firstOut);
+        assertTrue(Files.isRegularFile(archiveOf(release(newer.get(), "JAVA_RUNTIME_VERSION"))), firstOut);
+
+        // -Xshare:on fails where the archive cannot be mapped
+        Process again = start(newer.get(), List.of("-Xshare:on"), "predict", sample);
+        assertTrue(again.waitFor(120, TimeUnit.SECONDS), "predict finished");
+        String out = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, again.exitValue(), out);
         assertEquals(1, out.lines().count(), "the answer and nothing else (stderr is merged in): " + out);
         assertTrue(out.contains("canvas-8.png: 8 ("), out);
+    }
+
+    /** Where the launcher keeps the class-data archive of the runtime whose build is {@code runtimeVersion}. */
+    private static Path archiveOf(String runtimeVersion) {
+        return home.resolve("lib/digits-" + runtimeVersion.replaceAll("[^A-Za-z0-9.+-]", "_") + ".jsa");
     }
 
     /** A Java runtime of version 24 or later in the folder that holds this test's (/usr/lib/jvm on Debian). */
     private static Optional<Path> newerJava() throws IOException {
         Path runtimes = Path.of(System.getProperty("java.home")).toRealPath().getParent();
         try (var homes = Files.list(runtimes)) {
-            return homes.filter(h -> Files.isExecutable(h.resolve("bin/java")) && featureVersion(h) >= 24)
+            return homes.filter(h -> Files.isExecutable(h.resolve("bin/java"))
+                            && release(h, "JAVA_VERSION").matches("(2[4-9]|[3-9][0-9])(\\..*)?"))
                     .findFirst();
         }
     }
 
-    /** The feature version in a runtime's release file (25 for "25.0.3"), or 0 where it says none. */
-    private static int featureVersion(Path javaHome) {
+    /** A value in a runtime's release file ("25.0.3" for JAVA_VERSION), or "" where it has none. */
+    private static String release(Path javaHome, String key) {
         try {
             for (String line : Files.readAllLines(javaHome.resolve("release"))) {
-                Matcher version = Pattern.compile("^JAVA_VERSION=\"(\\d+)").matcher(line);
-                if (version.find()) {
-                    return Integer.parseInt(version.group(1));
+                Matcher value = Pattern.compile("^" + key + "=\"([^\"]*)\"").matcher(line);
+                if (value.find()) {
+                    return value.group(1);
                 }
             }
         } catch (IOException noReleaseFile) {
             // not a runtime's home
         }
-        return 0;
+        return "";
     }
 
     /** predict and read end their process at once (ProcessEnd): exit codes, messages and help still come through. */
