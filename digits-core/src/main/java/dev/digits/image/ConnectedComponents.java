@@ -4,23 +4,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Labels the 8-connected regions of a binary mask (diagonal neighbours join, as pen strokes do). */
+/** Labels the 8-connected regions of the pixels above a level (diagonal neighbours join, as pen strokes do). */
 public final class ConnectedComponents {
     /** Label of a pixel that belongs to no component. */
     public static final int NONE = -1;
 
-    /** Every pixel's component id ({@link #NONE} outside the mask) and the components, ids 0, 1, 2... */
+    /** Every pixel's component id ({@link #NONE} where it is not above the level) and the components, ids 0, 1, 2... */
     public record Labelling(int width, int height, int[] labels, List<Component> components) {}
 
     private ConnectedComponents() {}
 
     /**
-     * Labels the mask by runs: each row's runs of mask pixels are joined to the runs they touch in the
-     * row above (diagonals included), then numbered in the order of their first pixel, row by row: the
-     * ids a flood fill from each unlabelled pixel in reading order gives.
+     * Labels the pixels of {@code values} (row-major, {@code width} x {@code height}) above {@code level}
+     * by runs: each row's runs of such pixels are joined to the runs they touch in the row above
+     * (diagonals included), then numbered in the order of their first pixel, row by row: the ids a flood
+     * fill from each unlabelled pixel in reading order gives.
      */
-    public static Labelling label(boolean[] mask, int width, int height) {
-        Runs runs = Runs.of(mask, width, height);
+    public static Labelling label(float[] values, float level, int width, int height) {
+        Runs runs = Runs.of(values, level, width, height);
         int n = runs.count;
         int[] parent = new int[n];
         int above = 0; // the first run of the row above that may still touch a run of this row
@@ -37,7 +38,7 @@ public final class ConnectedComponents {
                 union(parent, a, r);
             }
         }
-        int[] labels = new int[mask.length];
+        int[] labels = new int[values.length];
         Arrays.fill(labels, NONE);
         int[] ids = new int[n];
         int[] x0 = new int[n], y0 = new int[n], x1 = new int[n], y1 = new int[n], area = new int[n];
@@ -86,27 +87,27 @@ public final class ConnectedComponents {
         return r;
     }
 
-    /** The runs of mask pixels, row by row and left to right: run {@code i} covers {@code [start, end)} of {@code row}. */
+    /** The runs of pixels above the level, row by row and left to right: run {@code i} covers {@code [start, end)} of {@code row}. */
     private static final class Runs {
         int count;
         int[] row = new int[64];
         int[] start = new int[64];
         int[] end = new int[64];
 
-        static Runs of(boolean[] mask, int width, int height) {
+        static Runs of(float[] values, float level, int width, int height) {
             Runs runs = new Runs();
             for (int y = 0; y < height; y++) {
                 int offset = y * width;
                 int x = 0;
                 while (x < width) {
-                    while (x < width && !mask[offset + x]) {
+                    while (x < width && !(values[offset + x] > level)) {
                         x++;
                     }
                     if (x == width) {
                         break;
                     }
                     int first = x;
-                    while (x < width && mask[offset + x]) {
+                    while (x < width && values[offset + x] > level) {
                         x++;
                     }
                     runs.add(y, first, x);

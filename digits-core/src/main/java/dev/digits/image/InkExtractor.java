@@ -31,13 +31,9 @@ public final class InkExtractor {
         FloatImage inkUp = polarity.inkUp(luminance);
         float[] contrast = Background.subtract(inkUp);
         float threshold = Math.max(Otsu.threshold(contrast), MIN_INK_CONTRAST);
-        boolean[] mask = new boolean[contrast.length];
-        for (int i = 0; i < contrast.length; i++) {
-            mask[i] = contrast[i] > threshold;
-        }
         int width = luminance.width();
         int height = luminance.height();
-        ConnectedComponents.Labelling labelling = ConnectedComponents.label(mask, width, height);
+        ConnectedComponents.Labelling labelling = ConnectedComponents.label(contrast, threshold, width, height);
         List<Component> inside = BorderClutter.removeFrom(labelling.components(), BorderClutter.of(labelling));
         List<Component> kept = Specks.removeFrom(inside, width, height);
         if (kept.isEmpty()) {

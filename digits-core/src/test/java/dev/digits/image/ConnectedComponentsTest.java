@@ -12,6 +12,17 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ConnectedComponentsTest {
+    private static final float LEVEL = 0.5f;
+
+    /** Values above {@link #LEVEL} where the mask is set; below it or exactly at it (which is not above) elsewhere. */
+    private static float[] values(boolean[] mask) {
+        float[] values = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            values[i] = mask[i] ? LEVEL + 0.25f * (1 + i % 2) : LEVEL - 0.5f * (i % 2);
+        }
+        return values;
+    }
+
     @Test
     void labelsAreWhatAFloodFillInReadingOrderGives() {
         SplittableRandom random = new SplittableRandom(21);
@@ -25,7 +36,7 @@ class ConnectedComponentsTest {
                 mask[i] = i % width > 0 && random.nextInt(4) > 0 ? mask[i - 1] : random.nextDouble() < density;
             }
             String what = "trial " + trial + ", " + width + "x" + height;
-            ConnectedComponents.Labelling labelling = ConnectedComponents.label(mask, width, height);
+            ConnectedComponents.Labelling labelling = ConnectedComponents.label(values(mask), LEVEL, width, height);
             FloodFill expected = FloodFill.of(mask, width, height);
             assertArrayEquals(expected.labels, labelling.labels(), what);
             assertEquals(expected.components, labelling.components(), what);
@@ -39,7 +50,7 @@ class ConnectedComponentsTest {
             false, true, false, true,
             false, false, false, true
         };
-        ConnectedComponents.Labelling labelling = ConnectedComponents.label(mask, 4, 3);
+        ConnectedComponents.Labelling labelling = ConnectedComponents.label(values(mask), LEVEL, 4, 3);
         assertEquals(2, labelling.components().size());
         assertEquals(
                 new Component(0, Box.spanning(0, 0, 2, 2), 2),
