@@ -27,12 +27,7 @@ final class Pieces {
 
     /** Where the ink of the components {@code ids} lies ({@link Piece.Columns#of}). */
     Piece.Columns columns(Set<Integer> ids) {
-        Piece.Columns found = columns.get(ids);
-        if (found == null) {
-            found = Piece.Columns.of(map, ids);
-            columns.put(Set.copyOf(ids), found);
-        }
-        return found;
+        return columns.computeIfAbsent(Set.copyOf(ids), key -> Piece.Columns.of(map, key));
     }
 
     /** The piece the components {@code ids} make, all of their ink. */
@@ -47,11 +42,6 @@ final class Pieces {
 
     /** The network input of the piece's ink ({@link MnistFormat#input}). */
     float[] input(Piece piece) {
-        float[] input = inputs.get(piece);
-        if (input == null) {
-            input = MnistFormat.input(ink(piece));
-            inputs.put(piece, input);
-        }
-        return input;
+        return inputs.computeIfAbsent(piece, p -> MnistFormat.input(ink(p)));
     }
 }
